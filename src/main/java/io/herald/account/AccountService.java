@@ -1,0 +1,178 @@
+package io.herald.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.EmployeeSummary;
+import io.herald.directory.PersonalSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts: creating them, signing in (with throttling), changing passwords, and what
+ * administrators see of them.
+ */
+@Service
+public class AccountService {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+	private final UserAccountRepository accounts;
+
+	private final EmployeeDirectory directory;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final LoginThrottle throttle;
+
+	private final Clock clock;
+
+	AccountService(UserAccountRepository accounts, EmployeeDirectory directory, PasswordEncoder passwordEncoder,
+			PasswordPolicy passwordPolicy, LoginThrottle throttle, Clock clock) {
+		this.accounts = accounts;
+		this.directory = directory;
+		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
+		this.throttle = throttle;
+		this.clock = clock;
+	}
+
+	/**
+	 * Gives each person an account with the same initial password, hashed once. Meant for
+	 * seeding: the shared password does not go through the policy.
+	 */
+	@Transactional
+	public void createAccountsWithSharedPassword(Map<Long, Set<Role>> rolesByEmployee, String password) {
+		String hash = this.passwordEncoder.encode(password);
+		Instant now = this.clock.instant();
+		this.accounts.saveAll(rolesByEmployee.entrySet()
+			.stream()
+			.map((entry) -> new UserAccount(entry.getKey(), hash, entry.getValue(), now))
+			.toList());
+	}
+
+	/**
+	 * Gives a person an account with a password that must satisfy the policy.
+	 * @throws PasswordPolicyViolation when it does not
+	 */
+	@Transactional
+	public long createAccount(long employeeId, String email, Set<Role> roles, String password) {
+		requireAcceptable(password, email);
+		return this.accounts
+			.save(new UserAccount(employeeId, this.passwordEncoder.encode(password), roles, this.clock.instant()))
+			.getId();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasEnabledAdmin() {
+		return this.accounts.existsEnabledAdmin();
+	}
+
+	/**
+	 * The messages codes of every policy rule a proposed password breaks.
+	 */
+	public List<String> passwordViolations(String password, String email) {
+		return this.passwordPolicy.violations(password, email);
+	}
+
+	/**
+	 * Changes the signed-in person's own password after checking the current one.
+	 * @return false when the current password is wrong
+	 * @throws PasswordPolicyViolation when the new password breaks the policy
+	 */
+	@PreAuthorize("isAuthenticated() and #user.accountId == principal.accountId")
+	@Transactional
+	public boolean changeOwnPassword(HeraldUser user, String currentPassword, String newPassword) {
+		UserAccount account = this.accounts.findById(user.accountId()).orElseThrow();
+		if (!this.passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+			return false;
+		}
+		requireAcceptable(newPassword, user.email());
+		account.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
+		log.info("Account {} changed its password", account.getId());
+		return true;
+	}
+
+	/**
+	 * Who is signing in with this e-mail, as Spring Security needs it; empty when there
+	 * is no such person or they have no account.
+	 */
+	@Transactional(readOnly = true)
+	Optional<HeraldUser> loadUser(String email) {
+		return this.directory.findByEmail(email)
+			.flatMap((person) -> this.accounts.findByEmployeeId(person.id()).map((account) -> toUser(person, account)));
+	}
+
+	private HeraldUser toUser(EmployeeSummary person, UserAccount account) {
+		PersonalSettings settings = this.directory.findSettings(person.id()).orElseThrow();
+		boolean coolingOff = this.throttle.isCoolingOff(account.throttleState(), this.clock.instant());
+		return new HeraldUser(account.getId(), person.id(), person.email(), person.displayName(), account.getRoles(),
+				settings.timeZone(), settings.locale(), account.isEnabled() && person.active(), coolingOff,
+				account.getPasswordHash());
+	}
+
+	@Transactional
+	void recordFailedLogin(String email) {
+		this.directory.findByEmail(email)
+			.flatMap((person) -> this.accounts.lockByEmployeeId(person.id()))
+			.ifPresent((account) -> account.recordFailedLogin(this.throttle, this.clock.instant()));
+	}
+
+	@Transactional
+	void recordSuccessfulLogin(long accountId) {
+		// Minute precision: an API client signing in on every request does not write on
+		// every request.
+		this.accounts.findById(accountId)
+			.ifPresent(
+					(account) -> account.recordSuccessfulLogin(this.clock.instant().truncatedTo(ChronoUnit.MINUTES)));
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public Map<Long, AccountSummary> accountsOf(Collection<Long> employeeIds) {
+		Instant now = this.clock.instant();
+		return this.accounts.findByEmployeeIdIn(employeeIds)
+			.stream()
+			.map((account) -> account.toSummary(this.throttle, now))
+			.collect(Collectors.toMap(AccountSummary::employeeId, Function.identity()));
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public AccountOverview overview() {
+		Map<Role, Long> byRole = new EnumMap<>(Role.class);
+		for (Role role : Role.values()) {
+			byRole.put(role, 0L);
+		}
+		for (Object[] row : this.accounts.countEnabledByRole()) {
+			byRole.put((Role) row[0], ((Number) row[1]).longValue());
+		}
+		return new AccountOverview(this.accounts.countByEnabled(true), this.accounts.countByEnabled(false),
+				this.accounts.countCoolingOff(this.clock.instant()), byRole);
+	}
+
+	private void requireAcceptable(String password, String email) {
+		List<String> violations = this.passwordPolicy.violations(password, email);
+		if (!violations.isEmpty()) {
+			throw new PasswordPolicyViolation(violations);
+		}
+	}
+
+}

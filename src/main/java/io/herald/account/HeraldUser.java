@@ -1,0 +1,136 @@
+package io.herald.account;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in person: who they are in the directory, their roles and how they read
+ * times.
+ */
+public final class HeraldUser implements UserDetails, CredentialsContainer, Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final long accountId;
+
+	private final long employeeId;
+
+	private final String email;
+
+	private final String displayName;
+
+	private final Set<Role> roles;
+
+	private final ZoneId timeZone;
+
+	private final Locale locale;
+
+	private final boolean enabled;
+
+	private final boolean coolingOff;
+
+	private String passwordHash;
+
+	HeraldUser(long accountId, long employeeId, String email, String displayName, Set<Role> roles, ZoneId timeZone,
+			Locale locale, boolean enabled, boolean coolingOff, String passwordHash) {
+		this.accountId = accountId;
+		this.employeeId = employeeId;
+		this.email = email;
+		this.displayName = displayName;
+		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+		this.timeZone = timeZone;
+		this.locale = locale;
+		this.enabled = enabled;
+		this.coolingOff = coolingOff;
+		this.passwordHash = passwordHash;
+	}
+
+	public long accountId() {
+		return this.accountId;
+	}
+
+	public long employeeId() {
+		return this.employeeId;
+	}
+
+	public String email() {
+		return this.email;
+	}
+
+	public String getDisplayName() {
+		return this.displayName;
+	}
+
+	public Set<Role> roles() {
+		return EnumSet.copyOf(this.roles);
+	}
+
+	public boolean hasRole(Role role) {
+		return this.roles.contains(role);
+	}
+
+	public ZoneId timeZone() {
+		return this.timeZone;
+	}
+
+	public Locale locale() {
+		return this.locale;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return this.roles.stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList();
+	}
+
+	@Override
+	public String getPassword() {
+		return this.passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return this.email;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !this.coolingOff;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		this.passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof HeraldUser user && user.accountId == this.accountId;
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(this.accountId);
+	}
+
+	@Override
+	public String toString() {
+		return "HeraldUser[account=" + this.accountId + ", roles=" + this.roles + "]";
+	}
+
+}

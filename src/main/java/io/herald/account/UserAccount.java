@@ -1,0 +1,129 @@
+package io.herald.account;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "user_accounts")
+class UserAccount {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private long employeeId;
+
+	private String passwordHash;
+
+	private boolean enabled;
+
+	private boolean mustChangePassword;
+
+	private int failedLoginCount;
+
+	private Instant failedLoginWindowStart;
+
+	private Instant lockedUntil;
+
+	private Instant lastLoginAt;
+
+	private Instant passwordChangedAt;
+
+	private Instant createdAt;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "account_roles", joinColumns = @JoinColumn(name = "account_id"))
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+	@Version
+	private long version;
+
+	protected UserAccount() {
+	}
+
+	UserAccount(long employeeId, String passwordHash, Set<Role> roles, Instant now) {
+		this.employeeId = employeeId;
+		this.passwordHash = passwordHash;
+		this.enabled = true;
+		this.roles.add(Role.EMPLOYEE);
+		this.roles.addAll(roles);
+		this.createdAt = now;
+		this.passwordChangedAt = now;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	long getEmployeeId() {
+		return this.employeeId;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	boolean isEnabled() {
+		return this.enabled;
+	}
+
+	boolean isMustChangePassword() {
+		return this.mustChangePassword;
+	}
+
+	Instant getLastLoginAt() {
+		return this.lastLoginAt;
+	}
+
+	Set<Role> getRoles() {
+		return Set.copyOf(this.roles);
+	}
+
+	LoginThrottle.State throttleState() {
+		return new LoginThrottle.State(this.failedLoginCount, this.failedLoginWindowStart, this.lockedUntil);
+	}
+
+	void recordFailedLogin(LoginThrottle throttle, Instant now) {
+		LoginThrottle.State next = throttle.afterFailure(throttleState(), now);
+		this.failedLoginCount = next.failures();
+		this.failedLoginWindowStart = next.windowStart();
+		this.lockedUntil = next.lockedUntil();
+	}
+
+	void recordSuccessfulLogin(Instant now) {
+		this.failedLoginCount = 0;
+		this.failedLoginWindowStart = null;
+		this.lockedUntil = null;
+		this.lastLoginAt = now;
+	}
+
+	void changePassword(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		this.passwordChangedAt = now;
+		this.mustChangePassword = false;
+	}
+
+	AccountSummary toSummary(LoginThrottle throttle, Instant now) {
+		LoginThrottle.State state = throttleState();
+		return new AccountSummary(this.id, this.employeeId, getRoles(), this.enabled,
+				throttle.isCoolingOff(state, now) ? state.lockedUntil() : null, this.lastLoginAt);
+	}
+
+}

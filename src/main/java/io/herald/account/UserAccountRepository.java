@@ -1,0 +1,38 @@
+package io.herald.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+	Optional<UserAccount> findByEmployeeId(long employeeId);
+
+	/**
+	 * Loads the account row-locked, so concurrent failed attempts count one after
+	 * another.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from UserAccount a where a.employeeId = :employeeId")
+	Optional<UserAccount> lockByEmployeeId(long employeeId);
+
+	List<UserAccount> findByEmployeeIdIn(Collection<Long> employeeIds);
+
+	@Query("select count(a) > 0 from UserAccount a join a.roles r where r = io.herald.account.Role.ADMIN and a.enabled = true")
+	boolean existsEnabledAdmin();
+
+	@Query("select r, count(a) from UserAccount a join a.roles r where a.enabled = true group by r")
+	List<Object[]> countEnabledByRole();
+
+	long countByEnabled(boolean enabled);
+
+	@Query("select count(a) from UserAccount a where a.lockedUntil > :now")
+	long countCoolingOff(java.time.Instant now);
+
+}

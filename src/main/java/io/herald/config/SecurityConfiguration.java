@@ -1,0 +1,86 @@
+package io.herald.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+import java.util.Map;
+
+/**
+ * Two doors: the browser UI with form login, sessions and CSRF, and the stateless JSON
+ * API with HTTP Basic. Both authenticate through the same accounts, so throttling covers
+ * both. Services check roles again with method security.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/**
+	 * No inline scripts or styles anywhere: every script is a static file from the
+	 * application.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; "
+			+ "base-uri 'none'; frame-ancestors 'none'";
+
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.realmName("Herald").authenticationEntryPoint(problems::unauthorized))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setDefaultFailureUrl("/login?error");
+		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?cooling-off"));
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.svg")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.denyAll()
+			.requestMatchers("/admin/users", "/admin/users/**")
+			.hasRole("ADMIN")
+			.requestMatchers("/admin/**")
+			.hasAnyRole("HR", "ADMIN")
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").failureHandler(failures).permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers(SecurityConfiguration::headers)
+			.requestCache(Customizer.withDefaults());
+		return http.build();
+	}
+
+	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.frameOptions((frames) -> frames.deny())
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
+	}
+
+}

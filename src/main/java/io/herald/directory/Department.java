@@ -1,0 +1,39 @@
+package io.herald.directory;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "departments")
+class Department {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String name;
+
+	private Instant createdAt;
+
+	protected Department() {
+	}
+
+	Department(String name, Instant createdAt) {
+		this.name = name;
+		this.createdAt = createdAt;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getName() {
+		return this.name;
+	}
+
+}

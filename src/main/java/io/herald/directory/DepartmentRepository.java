@@ -1,0 +1,7 @@
+package io.herald.directory;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DepartmentRepository extends JpaRepository<Department, Long> {
+
+}

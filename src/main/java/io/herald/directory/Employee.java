@@ -1,0 +1,141 @@
+package io.herald.directory;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "employees")
+class Employee {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String email;
+
+	private String employeeNumber;
+
+	private String firstName;
+
+	private String lastName;
+
+	private String preferredName;
+
+	private String jobTitle;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "department_id")
+	private Department department;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "location_id")
+	private Location location;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "manager_id")
+	private Employee manager;
+
+	private String phone;
+
+	private String mobile;
+
+	private String timeZone;
+
+	private String language;
+
+	private boolean active;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	protected Employee() {
+	}
+
+	Employee(NewEmployee person, Department department, Location location, Employee manager, Instant now) {
+		this.email = person.email();
+		this.employeeNumber = person.employeeNumber();
+		this.firstName = person.firstName();
+		this.lastName = person.lastName();
+		this.preferredName = person.preferredName();
+		this.jobTitle = person.jobTitle();
+		this.department = department;
+		this.location = location;
+		this.manager = manager;
+		this.phone = person.phone();
+		this.mobile = person.mobile();
+		this.timeZone = person.timeZone().getId();
+		this.language = person.language();
+		this.active = true;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getEmail() {
+		return this.email;
+	}
+
+	String getJobTitle() {
+		return this.jobTitle;
+	}
+
+	Department getDepartment() {
+		return this.department;
+	}
+
+	Location getLocation() {
+		return this.location;
+	}
+
+	Employee getManager() {
+		return this.manager;
+	}
+
+	String getPhone() {
+		return this.phone;
+	}
+
+	String getMobile() {
+		return this.mobile;
+	}
+
+	ZoneId getTimeZone() {
+		return ZoneId.of(this.timeZone);
+	}
+
+	String getLanguage() {
+		return this.language;
+	}
+
+	boolean isActive() {
+		return this.active;
+	}
+
+	String displayName() {
+		return PersonName.display(this.firstName, this.lastName, this.preferredName);
+	}
+
+	EmployeeSummary toSummary() {
+		return new EmployeeSummary(this.id, this.email, displayName(), this.jobTitle,
+				(this.department != null) ? this.department.getName() : null,
+				(this.location != null) ? this.location.getName() : null, this.active);
+	}
+
+}

@@ -1,0 +1,7 @@
+package io.herald.directory;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface LocationRepository extends JpaRepository<Location, Long> {
+
+}

@@ -1,0 +1,13 @@
+package io.herald.directory;
+
+import java.time.ZoneId;
+
+/**
+ * A person to add to the directory. Department, location and manager are referred to by
+ * id.
+ */
+public record NewEmployee(String email, String employeeNumber, String firstName, String lastName, String preferredName,
+		String jobTitle, Long departmentId, Long locationId, Long managerId, String phone, String mobile,
+		ZoneId timeZone, String language) {
+
+}
