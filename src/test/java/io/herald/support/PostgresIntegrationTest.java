@@ -1,0 +1,23 @@
+package io.herald.support;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Implemented by tests that need the application's database: points the context at this
+ * JVM's throw-away PostgreSQL database (see {@link TestDatabase}). Works with full
+ * contexts and slices.
+ */
+public interface PostgresIntegrationTest {
+
+	@DynamicPropertySource
+	static void postgresDatabase(DynamicPropertyRegistry registry) {
+		TestDatabase database = TestDatabase.get();
+		registry.add("spring.datasource.url", database::url);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
+		// Several cached test contexts share one server: keep each pool small.
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+	}
+
+}
