@@ -2,6 +2,7 @@ package io.herald.account;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.herald.directory.EmployeeDirectory;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,10 +41,14 @@ class FirstAdminBootstrap implements ApplicationRunner {
 
 	private final FirstAdminProperties admin;
 
-	FirstAdminBootstrap(AccountService accounts, EmployeeDirectory directory, FirstAdminProperties admin) {
+	private final MessageSource messages;
+
+	FirstAdminBootstrap(AccountService accounts, EmployeeDirectory directory, FirstAdminProperties admin,
+			MessageSource messages) {
 		this.accounts = accounts;
 		this.directory = directory;
 		this.admin = admin;
+		this.messages = messages;
 	}
 
 	@Override
@@ -57,8 +63,11 @@ class FirstAdminBootstrap implements ApplicationRunner {
 		}
 		List<String> violations = this.accounts.passwordViolations(this.admin.password(), this.admin.email());
 		if (!violations.isEmpty()) {
-			throw new FirstAdminRefused("HERALD_ADMIN_PASSWORD is missing or too weak (" + String.join(", ", violations)
-					+ "); Herald will not create an administrator with it.", SET_VARIABLES);
+			List<String> reasons = violations.stream()
+				.map((code) -> this.messages.getMessage(code, null, code, Locale.ENGLISH))
+				.toList();
+			throw new FirstAdminRefused("HERALD_ADMIN_PASSWORD is missing or too weak: " + String.join(" ", reasons)
+					+ " Herald will not create an administrator with it.", SET_VARIABLES);
 		}
 		long employeeId = this.directory.findByEmail(this.admin.email())
 			.map((person) -> person.id())

@@ -1,0 +1,99 @@
+package io.herald.account;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.herald.support.PostgresIntegrationTest;
+import io.herald.support.TestHttp;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Throttling guards the API's HTTP Basic as well as the login form, counts every
+ * concurrent failure, and lifts after the cooling-off period.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SignInThrottlingTests implements PostgresIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void basicAuthenticationCoolsOffAfterFiveFailuresAndThenRefusesTheRightPasswordToo() {
+		String email = unusedDemoPerson(0);
+		TestHttp http = new TestHttp(this.port);
+		for (int i = 0; i < 5; i++) {
+			assertThat(http.getWithBasic("/api/v1/me", email, "wrong password " + i).statusCode()).isEqualTo(401);
+		}
+		HttpResponse<String> refused = http.getWithBasic("/api/v1/me", email, "herald-demo");
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.body()).contains("Too many failed sign-in attempts");
+
+		HttpResponse<String> form = new TestHttp(this.port).signIn(email, "herald-demo");
+		assertThat(form.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login?throttled"));
+	}
+
+	@Test
+	void signInWorksAgainAfterTheCoolingOffPeriod() {
+		String email = unusedDemoPerson(1);
+		TestHttp http = new TestHttp(this.port);
+		for (int i = 0; i < 5; i++) {
+			http.getWithBasic("/api/v1/me", email, "wrong password " + i);
+		}
+		assertThat(http.getWithBasic("/api/v1/me", email, "herald-demo").statusCode()).isEqualTo(401);
+		// The cooling-off period ends: move its end into the past rather than wait 15
+		// minutes.
+		this.jdbc.update("""
+				update user_accounts set locked_until = locked_until - interval '16 minutes'
+				where employee_id = (select id from employees where email = ?)""", email);
+		assertThat(http.getWithBasic("/api/v1/me", email, "herald-demo").statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject("""
+				select failed_login_count from user_accounts
+				where employee_id = (select id from employees where email = ?)""", Integer.class, email)).isZero();
+	}
+
+	@Test
+	void concurrentFailuresAreAllCounted() throws Exception {
+		String email = unusedDemoPerson(2);
+		ExecutorService pool = Executors.newFixedThreadPool(5);
+		try {
+			List<Future<Integer>> attempts = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				int attempt = i;
+				attempts.add(pool.submit(
+						() -> new TestHttp(this.port).getWithBasic("/api/v1/me", email, "concurrent wrong " + attempt)
+							.statusCode()));
+			}
+			for (Future<Integer> attempt : attempts) {
+				assertThat(attempt.get()).isEqualTo(401);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(new TestHttp(this.port).getWithBasic("/api/v1/me", email, "herald-demo").statusCode())
+			.isEqualTo(401);
+	}
+
+	private String unusedDemoPerson(int index) {
+		return this.jdbc.queryForList("""
+				select e.email from employees e join departments d on d.id = e.department_id
+				where d.name = 'Finance' order by e.id""", String.class).get(5 + index);
+	}
+
+}
