@@ -69,15 +69,21 @@ public class AccountService {
 	}
 
 	/**
-	 * Gives a person an account with a password that must satisfy the policy.
-	 * @throws PasswordPolicyViolation when it does not
+	 * Makes a person an administrator (and HR) with a password that must satisfy the
+	 * policy, creating their account if they have none yet.
+	 * @throws PasswordPolicyViolation when the password does not
 	 */
 	@Transactional
-	public long createAccount(long employeeId, String email, Set<Role> roles, String password) {
+	public void makeAdministrator(long employeeId, String email, String password) {
 		requireAcceptable(password, email);
-		return this.accounts
-			.save(new UserAccount(employeeId, this.passwordEncoder.encode(password), roles, this.clock.instant()))
-			.getId();
+		String hash = this.passwordEncoder.encode(password);
+		Instant now = this.clock.instant();
+		UserAccount account = this.accounts.findByEmployeeId(employeeId)
+			.orElseGet(() -> new UserAccount(employeeId, hash, Set.of(), now));
+		account.changePassword(hash, now);
+		account.enable();
+		account.grant(Set.of(Role.ADMIN, Role.HR));
+		this.accounts.save(account);
 	}
 
 	@Transactional(readOnly = true)

@@ -3,7 +3,6 @@ package io.herald.account;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.NewEmployee;
@@ -74,7 +73,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
 			.orElseGet(
 					() -> this.directory.addEmployee(new NewEmployee(this.admin.email(), null, this.admin.firstName(),
 							this.admin.lastName(), null, null, null, null, null, null, null, ZoneOffset.UTC, "en")));
-		this.accounts.createAccount(employeeId, this.admin.email(), Set.of(Role.ADMIN, Role.HR), this.admin.password());
+		this.accounts.makeAdministrator(employeeId, this.admin.email(), this.admin.password());
 		log.info("Created the first administrator account for {}", this.admin.email());
 	}
 

@@ -114,6 +114,14 @@ class UserAccount {
 		this.lastLoginAt = now;
 	}
 
+	void grant(Set<Role> granted) {
+		this.roles.addAll(granted);
+	}
+
+	void enable() {
+		this.enabled = true;
+	}
+
 	void changePassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
 		this.passwordChangedAt = now;

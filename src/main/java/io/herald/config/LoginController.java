@@ -1,5 +1,6 @@
 package io.herald.config;
 
+import io.herald.account.LoginThrottle;
 import io.herald.demo.DemoAccounts;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,8 +18,11 @@ class LoginController {
 
 	private final ObjectProvider<DemoAccounts> demoAccounts;
 
-	LoginController(ObjectProvider<DemoAccounts> demoAccounts) {
+	private final LoginThrottle throttle;
+
+	LoginController(ObjectProvider<DemoAccounts> demoAccounts, LoginThrottle throttle) {
 		this.demoAccounts = demoAccounts;
+		this.throttle = throttle;
 	}
 
 	@GetMapping("/login")
@@ -27,6 +31,7 @@ class LoginController {
 				&& !(authentication instanceof AnonymousAuthenticationToken)) {
 			return "redirect:/";
 		}
+		model.addAttribute("coolingOffMinutes", Math.max(1, this.throttle.coolingOff().toMinutes()));
 		this.demoAccounts.ifAvailable((demo) -> {
 			model.addAttribute("demoLogins", demo.logins());
 			model.addAttribute("demoPassword", demo.password());
