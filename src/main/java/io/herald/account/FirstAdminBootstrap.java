@@ -70,9 +70,9 @@ class FirstAdminBootstrap implements ApplicationRunner {
 		}
 		long employeeId = this.directory.findByEmail(this.admin.email())
 			.map((person) -> person.id())
-			.orElseGet(
-					() -> this.directory.addEmployee(new NewEmployee(this.admin.email(), null, this.admin.firstName(),
-							this.admin.lastName(), null, null, null, null, null, null, null, ZoneOffset.UTC, "en")));
+			.orElseGet(() -> this.directory
+				.addEmployee(new NewEmployee(this.admin.email(), null, this.admin.firstName(), this.admin.lastName(),
+						null, null, null, null, null, null, null, ZoneOffset.UTC, "en", null, null)));
 		this.accounts.makeAdministrator(employeeId, this.admin.email(), this.admin.password());
 		log.info("Created the first administrator account for {}", this.admin.email());
 	}

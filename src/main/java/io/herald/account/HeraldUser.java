@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import io.herald.shared.SignedInPerson;
+
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -17,7 +19,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in person: who they are in the directory, their roles and how they read
  * times.
  */
-public final class HeraldUser implements UserDetails, CredentialsContainer, Serializable {
+public final class HeraldUser implements SignedInPerson, UserDetails, CredentialsContainer, Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -56,14 +58,17 @@ public final class HeraldUser implements UserDetails, CredentialsContainer, Seri
 		this.passwordHash = passwordHash;
 	}
 
+	@Override
 	public long accountId() {
 		return this.accountId;
 	}
 
+	@Override
 	public long employeeId() {
 		return this.employeeId;
 	}
 
+	@Override
 	public String email() {
 		return this.email;
 	}
@@ -80,10 +85,12 @@ public final class HeraldUser implements UserDetails, CredentialsContainer, Seri
 		return this.roles.contains(role);
 	}
 
+	@Override
 	public ZoneId timeZone() {
 		return this.timeZone;
 	}
 
+	@Override
 	public Locale locale() {
 		return this.locale;
 	}

@@ -93,6 +93,14 @@ class DemoOrganisation implements ApplicationRunner {
 			new DemoAccount("comms@herald.test", "Olivia", "Bennett", "Internal Communications Manager",
 					"Communications", "London", Set.of(Role.COMMS_MANAGER)));
 
+	private static final Map<String, List<String>> SKILLS = Map.of("Engineering",
+			List.of("Java", "Kubernetes", "PostgreSQL", "TypeScript", "Security", "Accessibility"), "Operations",
+			List.of("Logistics", "First aid", "Forklift licence", "Customer support"), "Sales",
+			List.of("Negotiation", "CRM", "Mandarin", "German"), "Facilities",
+			List.of("First aid", "Fire warden", "Electrical safety"), "Finance", List.of("IFRS", "Payroll", "Excel"),
+			"HR", List.of("Recruiting", "Labour law", "Coaching"), "Communications",
+			List.of("Copywriting", "Crisis communication", "Video"));
+
 	private final EmployeeDirectory directory;
 
 	private final AccountService accounts;
@@ -205,11 +213,22 @@ class DemoOrganisation implements ApplicationRunner {
 			String phone = (site.landline() != null) ? site.landline() + digits(3) + " " + digits(2) + " " + digits(2)
 					: null;
 			String mobile = site.mobile() + digits(3) + " " + digits(3);
-			long id = directory.addEmployee(new NewEmployee(email, "HD%04d".formatted(++this.employeeNumber),
-					name.firstName(), name.lastName(), null, jobTitle, this.departmentIds.get(department),
-					this.locationIds.get(site.name()), manager, phone, mobile, zone, name.language()));
+			long id = directory.addEmployee(
+					new NewEmployee(email, "HD%04d".formatted(++this.employeeNumber), name.firstName(), name.lastName(),
+							null, jobTitle, this.departmentIds.get(department), this.locationIds.get(site.name()),
+							manager, phone, mobile, zone, name.language(), skills(department), null));
 			this.roles.put(id, personRoles);
 			return id;
+		}
+
+		private String skills(String department) {
+			List<String> pool = SKILLS.getOrDefault(department, List.of());
+			if (pool.isEmpty()) {
+				return null;
+			}
+			String first = pool.get(this.random.nextInt(pool.size()));
+			String second = pool.get(this.random.nextInt(pool.size()));
+			return first.equals(second) ? first : first + ";" + second;
 		}
 
 		private String uniqueEmail(String localPart) {

@@ -1,6 +1,7 @@
 package io.herald.directory;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 import jakarta.persistence.Entity;
@@ -10,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -53,6 +56,13 @@ class Employee {
 
 	private String language;
 
+	private String skills;
+
+	private LocalDate startDate;
+
+	// Kept in step with the fields it is made of, so search is one indexed LIKE.
+	private String searchText;
+
 	private boolean active;
 
 	private Instant createdAt;
@@ -79,9 +89,19 @@ class Employee {
 		this.mobile = person.mobile();
 		this.timeZone = person.timeZone().getId();
 		this.language = person.language();
+		this.skills = person.skills();
+		this.startDate = person.startDate();
 		this.active = true;
 		this.createdAt = now;
 		this.updatedAt = now;
+	}
+
+	@PrePersist
+	@PreUpdate
+	void refreshSearchText() {
+		this.searchText = SearchText.of(this.firstName, this.lastName, this.preferredName, this.email, this.jobTitle,
+				this.skills, (this.department != null) ? this.department.getName() : null,
+				(this.location != null) ? this.location.getName() : null);
 	}
 
 	Long getId() {

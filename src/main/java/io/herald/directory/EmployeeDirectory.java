@@ -67,7 +67,8 @@ public class EmployeeDirectory {
 		}
 		NewEmployee normalized = new NewEmployee(email, person.employeeNumber(), person.firstName(), person.lastName(),
 				person.preferredName(), person.jobTitle(), person.departmentId(), person.locationId(),
-				person.managerId(), person.phone(), person.mobile(), person.timeZone(), person.language());
+				person.managerId(), person.phone(), person.mobile(), person.timeZone(), person.language(),
+				person.skills(), person.startDate());
 		Employee employee = new Employee(normalized, reference(this.departments, person.departmentId()),
 				reference(this.locations, person.locationId()), reference(this.employees, person.managerId()),
 				this.clock.instant());

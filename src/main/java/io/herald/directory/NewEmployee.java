@@ -1,13 +1,14 @@
 package io.herald.directory;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
  * A person to add to the directory. Department, location and manager are referred to by
- * id.
+ * id; skills are {@code ;}-separated.
  */
 public record NewEmployee(String email, String employeeNumber, String firstName, String lastName, String preferredName,
 		String jobTitle, Long departmentId, Long locationId, Long managerId, String phone, String mobile,
-		ZoneId timeZone, String language) {
+		ZoneId timeZone, String language, String skills, LocalDate startDate) {
 
 }

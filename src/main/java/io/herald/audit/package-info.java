@@ -1,0 +1,5 @@
+/**
+ * The audit log: an append-only record of publishing, crisis, admin and directory actions
+ * — who did what to whom, and when.
+ */
+package io.herald.audit;

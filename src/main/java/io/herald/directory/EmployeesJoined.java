@@ -1,0 +1,11 @@
+package io.herald.directory;
+
+import java.util.List;
+
+/**
+ * People were added to the directory as active (created, or imported). Published inside
+ * the transaction that adds them, so listeners' work commits or rolls back with it.
+ */
+public record EmployeesJoined(List<Long> employeeIds) {
+
+}
