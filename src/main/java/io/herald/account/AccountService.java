@@ -18,7 +18,16 @@ import io.herald.directory.PersonalSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +52,8 @@ public class AccountService {
 	private final LoginThrottle throttle;
 
 	private final Clock clock;
+
+	private final SecurityContextRepository securityContextRepository = new HttpSessionSecurityContextRepository();
 
 	AccountService(UserAccountRepository accounts, EmployeeDirectory directory, PasswordEncoder passwordEncoder,
 			PasswordPolicy passwordPolicy, LoginThrottle throttle, Clock clock) {
@@ -120,6 +131,27 @@ public class AccountService {
 	 * Who is signing in with this e-mail, as Spring Security needs it; empty when there
 	 * is no such person or they have no account.
 	 */
+	/**
+	 * Reloads the signed-in person's principal after they changed their own details
+	 * (name, time zone, language), keeping them signed in.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public void refreshSignedInUser(HttpServletRequest request, HttpServletResponse response) {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		if (!(current.getPrincipal() instanceof HeraldUser user)) {
+			return;
+		}
+		loadUser(user.email()).ifPresent((fresh) -> {
+			fresh.eraseCredentials();
+			SecurityContext context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(
+					UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+			SecurityContextHolder.setContext(context);
+			this.securityContextRepository.saveContext(context, request, response);
+		});
+	}
+
 	@Transactional(readOnly = true)
 	Optional<HeraldUser> loadUser(String email) {
 		return this.directory.findByEmail(email)

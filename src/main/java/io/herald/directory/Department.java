@@ -43,4 +43,16 @@ class Department {
 		return this.name;
 	}
 
+	Employee getHead() {
+		return this.head;
+	}
+
+	void rename(String name) {
+		this.name = name;
+	}
+
+	void appointHead(Employee head) {
+		this.head = head;
+	}
+
 }

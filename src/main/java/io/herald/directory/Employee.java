@@ -112,6 +112,22 @@ class Employee {
 		return this.email;
 	}
 
+	String getEmployeeNumber() {
+		return this.employeeNumber;
+	}
+
+	String getFirstName() {
+		return this.firstName;
+	}
+
+	String getLastName() {
+		return this.lastName;
+	}
+
+	String getPreferredName() {
+		return this.preferredName;
+	}
+
 	String getJobTitle() {
 		return this.jobTitle;
 	}
@@ -136,6 +152,14 @@ class Employee {
 		return this.mobile;
 	}
 
+	String getSkills() {
+		return this.skills;
+	}
+
+	LocalDate getStartDate() {
+		return this.startDate;
+	}
+
 	ZoneId getTimeZone() {
 		return ZoneId.of(this.timeZone);
 	}
@@ -148,14 +172,57 @@ class Employee {
 		return this.active;
 	}
 
+	long getVersion() {
+		return this.version;
+	}
+
 	String displayName() {
 		return PersonName.display(this.firstName, this.lastName, this.preferredName);
+	}
+
+	void changeOwnDetails(OwnDetails details, Instant now) {
+		this.preferredName = details.preferredName();
+		this.phone = details.phone();
+		this.mobile = details.mobile();
+		this.timeZone = details.timeZone().getId();
+		this.language = details.language();
+		this.updatedAt = now;
+	}
+
+	void change(PersonDetails details, Department department, Location location, Employee manager, Instant now) {
+		this.email = details.email();
+		this.employeeNumber = details.employeeNumber();
+		this.firstName = details.firstName();
+		this.lastName = details.lastName();
+		this.preferredName = details.preferredName();
+		this.jobTitle = details.jobTitle();
+		this.department = department;
+		this.location = location;
+		this.manager = manager;
+		this.phone = details.phone();
+		this.mobile = details.mobile();
+		this.timeZone = details.timeZone().getId();
+		this.language = details.language();
+		this.skills = details.skills();
+		this.startDate = details.startDate();
+		this.updatedAt = now;
+	}
+
+	void deactivate(Instant now) {
+		this.active = false;
+		this.updatedAt = now;
+	}
+
+	void reactivate(Instant now) {
+		this.active = true;
+		this.updatedAt = now;
 	}
 
 	EmployeeSummary toSummary() {
 		return new EmployeeSummary(this.id, this.email, displayName(), this.jobTitle,
 				(this.department != null) ? this.department.getName() : null,
-				(this.location != null) ? this.location.getName() : null, this.active);
+				(this.location != null) ? this.location.getName() : null,
+				(this.manager != null) ? this.manager.getId() : null, this.active);
 	}
 
 }

@@ -1,14 +1,22 @@
 package io.herald.directory;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * A person as their profile shows them: where they sit, whom they report to and who
- * reports to them.
+ * A person as their profile shows them: where they sit, whom they report to up to the top
+ * and who reports to them.
+ *
+ * @param managerChain managers from the nearest up to the top of the organisation
+ * @param skills skills in the order HR entered them
  */
-public record EmployeeProfile(EmployeeSummary person, String phone, String mobile, ZoneId timeZone, String language,
-		EmployeeSummary manager, List<EmployeeSummary> directReports) {
+public record EmployeeProfile(EmployeeSummary person, String firstName, String lastName, String preferredName,
+		String employeeNumber, String phone, String mobile, ZoneId timeZone, String language, List<String> skills,
+		LocalDate startDate, Long departmentId, Long locationId, List<EmployeeSummary> managerChain,
+		List<EmployeeSummary> directReports, long version) {
 
 	public long id() {
 		return this.person.id();
@@ -20,6 +28,19 @@ public record EmployeeProfile(EmployeeSummary person, String phone, String mobil
 
 	public String email() {
 		return this.person.email();
+	}
+
+	public EmployeeSummary manager() {
+		return this.managerChain.isEmpty() ? null : this.managerChain.get(0);
+	}
+
+	/**
+	 * The manager chain from the top of the organisation down to the nearest manager.
+	 */
+	public List<EmployeeSummary> managerChainFromTop() {
+		List<EmployeeSummary> fromTop = new ArrayList<>(this.managerChain);
+		Collections.reverse(fromTop);
+		return fromTop;
 	}
 
 }

@@ -44,4 +44,9 @@ class Location {
 		return ZoneId.of(this.timeZone);
 	}
 
+	void change(String name, ZoneId timeZone) {
+		this.name = name;
+		this.timeZone = timeZone.getId();
+	}
+
 }

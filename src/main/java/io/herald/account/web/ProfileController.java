@@ -1,9 +1,18 @@
 package io.herald.account.web;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+
 import io.herald.account.AccountService;
 import io.herald.account.HeraldUser;
 import io.herald.account.PasswordPolicyViolation;
 import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.EmployeeProfile;
+import io.herald.directory.InvalidDirectoryChange;
+import io.herald.directory.OwnDetails;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,8 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in person's own page: what the directory says about them, and their
- * password.
+ * The signed-in person's own page: their details in the directory (the ones they may
+ * change) and their password.
  */
 @Controller
 class ProfileController {
@@ -33,14 +42,41 @@ class ProfileController {
 		this.accounts = accounts;
 	}
 
-	@ModelAttribute("passwordForm")
-	PasswordForm passwordForm() {
-		return new PasswordForm();
-	}
-
 	@GetMapping("/me")
 	String show(@AuthenticationPrincipal HeraldUser user, Model model) {
+		EmployeeProfile profile = addProfile(user, model);
+		model.addAttribute("ownDetailsForm", OwnDetailsForm.of(profile));
+		model.addAttribute("passwordForm", new PasswordForm());
+		return VIEW;
+	}
+
+	@PostMapping("/me/details")
+	String changeDetails(@AuthenticationPrincipal HeraldUser user, @ModelAttribute OwnDetailsForm ownDetailsForm,
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
+		ZoneId zone = null;
+		try {
+			zone = ZoneId.of((ownDetailsForm.getTimeZone() != null) ? ownDetailsForm.getTimeZone().strip() : "");
+		}
+		catch (DateTimeException ex) {
+			result.rejectValue("timeZone", "directory.timeZone.invalid");
+		}
+		if (!result.hasErrors()) {
+			try {
+				this.directory.changeOwnDetails(user.employeeId(), new OwnDetails(ownDetailsForm.getPreferredName(),
+						ownDetailsForm.getPhone(), ownDetailsForm.getMobile(), zone, ownDetailsForm.getLanguage()));
+				// Time zone, language and name live in the session's principal: refresh
+				// it.
+				this.accounts.refreshSignedInUser(request, response);
+				redirect.addFlashAttribute("flashSuccess", "profile.details.saved");
+				return "redirect:/me";
+			}
+			catch (InvalidDirectoryChange refused) {
+				refused.problems().forEach((problem) -> result.rejectValue(problem.field(), problem.code()));
+			}
+		}
 		addProfile(user, model);
+		model.addAttribute("passwordForm", new PasswordForm());
 		return VIEW;
 	}
 
@@ -64,12 +100,16 @@ class ProfileController {
 				violation.codes().forEach((code) -> result.rejectValue("newPassword", code));
 			}
 		}
-		addProfile(user, model);
+		EmployeeProfile profile = addProfile(user, model);
+		model.addAttribute("ownDetailsForm", OwnDetailsForm.of(profile));
 		return VIEW;
 	}
 
-	private void addProfile(HeraldUser user, Model model) {
-		this.directory.findProfile(user.employeeId()).ifPresent((profile) -> model.addAttribute("profile", profile));
+	private EmployeeProfile addProfile(HeraldUser user, Model model) {
+		EmployeeProfile profile = this.directory.findProfile(user.employeeId()).orElseThrow();
+		model.addAttribute("profile", profile);
+		model.addAttribute("languages", List.of("en", "pl", "zh-TW"));
+		return profile;
 	}
 
 }

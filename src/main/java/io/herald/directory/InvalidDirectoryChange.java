@@ -1,0 +1,28 @@
+package io.herald.directory;
+
+import java.util.List;
+
+/**
+ * A directory change was refused; each problem names the field and a message code.
+ */
+public class InvalidDirectoryChange extends RuntimeException {
+
+	/**
+	 * One reason, on one field ({@code null} for the whole change).
+	 */
+	public record Problem(String field, String code) {
+
+	}
+
+	private final List<Problem> problems;
+
+	InvalidDirectoryChange(List<Problem> problems) {
+		super("Directory change refused: " + problems);
+		this.problems = List.copyOf(problems);
+	}
+
+	public List<Problem> problems() {
+		return this.problems;
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.herald.directory.web;
+
+import java.time.ZoneId;
+
+import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.InvalidDirectoryChange;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * HR's view of the organisation's frame: departments with their heads, locations with
+ * their time zones.
+ */
+@Controller
+class OrganisationAdminController {
+
+	private final EmployeeDirectory directory;
+
+	OrganisationAdminController(EmployeeDirectory directory) {
+		this.directory = directory;
+	}
+
+	@GetMapping("/admin/directory")
+	String organisation(Model model) {
+		model.addAttribute("departments", this.directory.departments());
+		model.addAttribute("locations", this.directory.locations());
+		return "directory/organisation";
+	}
+
+	@PostMapping({ "/admin/directory/departments", "/admin/directory/departments/{id:\\d+}" })
+	String saveDepartment(@PathVariable(required = false) Long id, @RequestParam String name,
+			@RequestParam(required = false) String headEmail, RedirectAttributes redirect) {
+		try {
+			this.directory.saveDepartment(id, name, headEmail);
+			redirect.addFlashAttribute("flashSuccess", "directory.department.saved");
+		}
+		catch (InvalidDirectoryChange refused) {
+			redirect.addFlashAttribute("flashError", refused.problems().get(0).code());
+		}
+		return "redirect:/admin/directory";
+	}
+
+	@PostMapping({ "/admin/directory/locations", "/admin/directory/locations/{id:\\d+}" })
+	String saveLocation(@PathVariable(required = false) Long id, @RequestParam String name,
+			@RequestParam String timeZone, RedirectAttributes redirect) {
+		ZoneId zone;
+		try {
+			zone = ZoneId.of(timeZone.strip());
+		}
+		catch (java.time.DateTimeException ex) {
+			redirect.addFlashAttribute("flashError", "directory.timeZone.invalid");
+			return "redirect:/admin/directory";
+		}
+		try {
+			this.directory.saveLocation(id, name, zone);
+			redirect.addFlashAttribute("flashSuccess", "directory.location.saved");
+		}
+		catch (InvalidDirectoryChange refused) {
+			redirect.addFlashAttribute("flashError", refused.problems().get(0).code());
+		}
+		return "redirect:/admin/directory";
+	}
+
+}
