@@ -114,7 +114,7 @@ public class AccountService {
 	 * @return false when the current password is wrong
 	 * @throws PasswordPolicyViolation when the new password breaks the policy
 	 */
-	@PreAuthorize("isAuthenticated() and #user.accountId == principal.accountId")
+	@PreAuthorize("principal instanceof T(io.herald.shared.SignedInPerson) and #user.accountId == principal.accountId")
 	@Transactional
 	public boolean changeOwnPassword(HeraldUser user, String currentPassword, String newPassword) {
 		UserAccount account = this.accounts.findById(user.accountId()).orElseThrow();

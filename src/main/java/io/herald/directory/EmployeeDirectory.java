@@ -219,7 +219,7 @@ public class EmployeeDirectory {
 		return levels(this.employees.findActiveReports(managerId), 0);
 	}
 
-	@PreAuthorize("#employeeId == principal.employeeId")
+	@PreAuthorize("principal instanceof T(io.herald.shared.SignedInPerson) and #employeeId == principal.employeeId")
 	@Transactional
 	public void changeOwnDetails(long employeeId, OwnDetails details) {
 		OwnDetails cleaned = new OwnDetails(blankToNull(details.preferredName()), blankToNull(details.phone()),

@@ -1,0 +1,105 @@
+package io.herald.directory.web;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.herald.support.PostgresIntegrationTest;
+import io.herald.support.TestHttp;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The directory over HTTP: who reaches which page and API, and what the API answers.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DirectoryWebTests implements PostgresIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void employeesReachTheDirectoryButNotHrPages() {
+		TestHttp http = new TestHttp(this.port);
+		http.signIn("employee@herald.test", "herald-demo");
+		assertThat(http.page("/directory?q=zielinski").body()).contains("employee@herald.test");
+		assertThat(http.page("/directory/org-chart").statusCode()).isEqualTo(200);
+		assertThat(http.page("/admin/directory").statusCode()).isEqualTo(403);
+		assertThat(http.page("/admin/directory/people/new").statusCode()).isEqualTo(403);
+		long manager = idOf("comms@herald.test");
+		String token = TestHttp.csrfToken(http.page("/directory").body());
+		assertThat(http.postForm("/admin/directory/people/" + manager + "/deactivate", Map.of("_csrf", token))
+			.statusCode()).isEqualTo(403);
+		assertThat(
+				http.postForm("/admin/directory/departments", Map.of("_csrf", token, "name", "Shadow IT")).statusCode())
+			.isEqualTo(403);
+		assertThat(this.jdbc.queryForObject("select active from employees where id = ?", Boolean.class, manager))
+			.isTrue();
+	}
+
+	@Test
+	void hrOpensTheOrganisationAndTheEditForm() {
+		TestHttp http = new TestHttp(this.port);
+		http.signIn("hr@herald.test", "herald-demo");
+		assertThat(http.page("/admin/directory").body()).contains("Engineering", "Europe/Warsaw");
+		assertThat(http.page("/admin/directory/people/" + idOf("employee@herald.test") + "/edit").body())
+			.contains("value=\"employee@herald.test\"");
+	}
+
+	@Test
+	void profilesDownloadAsVCard() {
+		TestHttp http = new TestHttp(this.port);
+		http.signIn("employee@herald.test", "herald-demo");
+		HttpResponse<String> card = http.get("/directory/" + idOf("employee@herald.test") + ".vcf");
+		assertThat(card.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/vcard"));
+		assertThat(card.body()).startsWith("BEGIN:VCARD\r\nVERSION:4.0\r\n")
+			.contains("FN:Łukasz Zieliński\r\n", "EMAIL;TYPE=work:employee@herald.test");
+	}
+
+	@Test
+	void apiPagesThroughEmployeesWithACursorAndFilters() {
+		TestHttp http = new TestHttp(this.port);
+		HttpResponse<String> first = http.getWithBasic("/api/v1/employees", "employee@herald.test", "herald-demo");
+		assertThat(first.statusCode()).isEqualTo(200);
+		Matcher next = Pattern.compile("\"next\":\"(\\d+)\"").matcher(first.body());
+		assertThat(next.find()).isTrue();
+		HttpResponse<String> second = http.getWithBasic("/api/v1/employees?cursor=" + next.group(1),
+				"employee@herald.test", "herald-demo");
+		Matcher firstId = Pattern.compile("\"id\":(\\d+)").matcher(second.body());
+		assertThat(firstId.find()).isTrue();
+		assertThat(Long.parseLong(firstId.group(1))).isGreaterThan(Long.parseLong(next.group(1)));
+
+		HttpResponse<String> taipei = http.getWithBasic("/api/v1/employees?location=Taipei", "employee@herald.test",
+				"herald-demo");
+		assertThat(taipei.body()).contains("\"location\":\"Taipei\"")
+			.doesNotContain("\"location\":\"Warsaw\"")
+			.doesNotContain("\"location\":\"London\"");
+
+		long employee = idOf("employee@herald.test");
+		HttpResponse<String> one = http.getWithBasic("/api/v1/employees/" + employee, "employee@herald.test",
+				"herald-demo");
+		assertThat(one.body()).contains("\"manager\":{\"id\":", "\"directReports\":[]");
+		assertThat(http.getWithBasic("/api/v1/employees/999999", "employee@herald.test", "herald-demo").statusCode())
+			.isEqualTo(404);
+		assertThat(
+				http.getWithBasic("/api/v1/employees?cursor=abc", "employee@herald.test", "herald-demo").statusCode())
+			.isEqualTo(400);
+	}
+
+	private long idOf(String email) {
+		return this.jdbc.queryForObject("select id from employees where email = ?", Long.class, email);
+	}
+
+}

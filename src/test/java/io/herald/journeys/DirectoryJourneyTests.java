@@ -1,0 +1,64 @@
+package io.herald.journeys;
+
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+class DirectoryJourneyTests extends BrowserJourney {
+
+	@Test
+	void anEmployeeChangesTheirPhoneAndColleaguesSeeIt() {
+		String email = unusedPerson();
+		signIn(email);
+		open("/me");
+		this.page.locator("#phone").fill("+48 22 555 12 34");
+		this.page.locator("#timeZone").fill("Asia/Taipei");
+		this.page.locator("form[action='/me/details'] button[type=submit]").click();
+
+		assertThat(this.page.locator(".alert-success")).hasText("Your details have been saved.");
+		assertThat(this.page.locator("#phone")).hasValue("+48 22 555 12 34");
+
+		open("/directory?q=" + email);
+		this.page.locator("[data-person='" + email + "'] a").click();
+		assertThat(this.page.locator("a[href='tel:+48225551234']")).hasText("+48 22 555 12 34");
+		assertThat(this.page.locator("main")).containsText("Asia/Taipei");
+	}
+
+	@Test
+	void aBadTimeZoneIsExplainedOnTheFieldAndChangesNothing() {
+		signIn(unusedPerson());
+		open("/me");
+		this.page.locator("#timeZone").fill("Mars/Olympus");
+		this.page.locator("form[action='/me/details'] button[type=submit]").click();
+
+		assertThat(this.page.locator("#timeZone-errors"))
+			.hasText("Enter a time zone such as Europe/Warsaw or Asia/Taipei.");
+	}
+
+	@Test
+	void searchUpdatesAsYouTypeAndIgnoresDiacritics() {
+		signIn(DemoAccount.EMPLOYEE);
+		open("/directory");
+		this.page.locator("#q").pressSequentially("lukasz zielinski");
+
+		assertThat(this.page.locator("[data-person='employee@herald.test']")).isVisible();
+		assertThat(this.page).hasURL(java.util.regex.Pattern.compile(".*q=lukasz.*"));
+	}
+
+	@Test
+	void theOrgChartOpensFurtherLevelsOnDemand() {
+		signIn(DemoAccount.EMPLOYEE);
+		open("/directory/org-chart");
+		// The chief executive, the department heads and their teams are shown; team
+		// leads' reports
+		// load when opened.
+		String lead = this.page.locator("li:has(> details:not([open]))").first().getAttribute("data-person");
+		var reports = this.page.locator("li[data-person='" + lead + "'] > details");
+		assertThat(reports.locator(".herald-tree li")).hasCount(0);
+		reports.locator("summary").click();
+
+		assertThat(reports.locator(".herald-tree li").first()).isVisible();
+		assertThat(reports.locator(".herald-more")).hasCount(0);
+	}
+
+}
