@@ -61,6 +61,18 @@ class FirstAdminBootstrapTests {
 		start(empty).close();
 	}
 
+	@Test
+	void aProfileOfOnesOwnGetsNoDemoDataEither() {
+		TestDatabase empty = TestDatabase.get().createSibling();
+		try (ConfigurableApplicationContext app = SpringApplication.run(HeraldApplication.class,
+				"--spring.profiles.active=acme", "--server.port=0", "--spring.datasource.url=" + empty.url(),
+				"--spring.datasource.username=" + empty.username(), "--spring.datasource.password=" + empty.password(),
+				"--HERALD_ADMIN_EMAIL=boss@acme.test", "--HERALD_ADMIN_PASSWORD=" + STRONG_PASSWORD)) {
+			assertThat(app.getBean(JdbcTemplate.class).queryForList("select email from employees", String.class))
+				.containsExactly("boss@acme.test");
+		}
+	}
+
 	private static ConfigurableApplicationContext start(TestDatabase database, String... extra) {
 		String[] args = { "--spring.profiles.active=postgres", "--server.port=0", "--HERALD_DB_URL=" + database.url(),
 				"--HERALD_DB_USER=" + database.username(), "--HERALD_DB_PASSWORD=" + database.password(),
