@@ -31,7 +31,7 @@ class HomeController {
 	String home(@AuthenticationPrincipal HeraldUser user, Model model) {
 		model.addAttribute("roles", user.roles());
 		this.directory.findProfile(user.employeeId()).ifPresent((profile) -> model.addAttribute("profile", profile));
-		if (user.hasRole(Role.HR) || user.hasRole(Role.COMMS_MANAGER) || user.hasRole(Role.ADMIN)) {
+		if (user.hasRole(Role.HR) || user.hasRole(Role.COMMS_MANAGER)) {
 			model.addAttribute("headcount", this.directory.headcount());
 		}
 		if (user.hasRole(Role.ADMIN)) {
