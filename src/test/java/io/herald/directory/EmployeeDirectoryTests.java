@@ -4,6 +4,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 import io.herald.support.PostgresIntegrationTest;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,9 @@ class EmployeeDirectoryTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	EntityManagerFactory entityManagerFactory;
 
 	@Test
 	@WithMockUser
@@ -199,6 +205,30 @@ class EmployeeDirectoryTests implements PostgresIntegrationTest {
 		assertThatThrownBy(() -> this.directory.changeOwnDetails(someoneElse,
 				new OwnDetails(null, null, null, ZoneId.of("UTC"), "en")))
 			.isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	@WithMockUser
+	void aPageOfResultsAProfileAndAChartLevelCostAFixedNumberOfStatements() {
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		statistics.setStatisticsEnabled(true);
+		try {
+			statistics.clear();
+			this.directory.search(DirectorySearch.of("a"), Pageable.ofSize(25));
+			assertThat(statistics.getPrepareStatementCount()).as("search page and its count").isEqualTo(2);
+
+			statistics.clear();
+			this.directory.findProfile(idOf("employee@herald.test"));
+			assertThat(statistics.getPrepareStatementCount()).as("person, chain ids, chain, reports").isEqualTo(4);
+
+			statistics.clear();
+			this.directory.orgChart(null);
+			assertThat(statistics.getPrepareStatementCount()).as("three levels, each people and counts")
+				.isLessThanOrEqualTo(6);
+		}
+		finally {
+			statistics.setStatisticsEnabled(false);
+		}
 	}
 
 	private PersonDetails person(String email, String managerEmail, long version) {
