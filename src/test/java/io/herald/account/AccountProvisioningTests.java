@@ -168,7 +168,7 @@ class AccountProvisioningTests implements PostgresIntegrationTest {
 	void aJoinThatRollsBackLeavesNoAccount() {
 		String email = "rolled-back-" + UUID.randomUUID() + "@herald.test";
 		this.transactions.executeWithoutResult((status) -> {
-			long id = this.directory.addEmployee(newEmployee(email));
+			long id = this.directory.addEmployee(newEmployee(email, chief()));
 			this.events.publishEvent(new EmployeesJoined(List.of(id)));
 			status.setRollbackOnly();
 		});
@@ -181,7 +181,7 @@ class AccountProvisioningTests implements PostgresIntegrationTest {
 
 	private long join() {
 		return this.transactions.execute((status) -> {
-			long id = this.directory.addEmployee(newEmployee("joiner-" + UUID.randomUUID() + "@herald.test"));
+			long id = this.directory.addEmployee(newEmployee("joiner-" + UUID.randomUUID() + "@herald.test", chief()));
 			this.events.publishEvent(new EmployeesJoined(List.of(id)));
 			return id;
 		});
@@ -198,8 +198,14 @@ class AccountProvisioningTests implements PostgresIntegrationTest {
 				where a.employee_id = ? order by i.id desc limit 1""", String.class, employeeId);
 	}
 
-	static NewEmployee newEmployee(String email) {
-		return new NewEmployee(email, null, "Jo", "Iner", null, null, null, null, null, null, null, ZoneOffset.UTC,
+	// Other tests check that everyone reports up to the one person at the top: joiners
+	// report to them too.
+	private long chief() {
+		return this.jdbc.queryForObject("select min(id) from employees where manager_id is null", Long.class);
+	}
+
+	static NewEmployee newEmployee(String email, long managerId) {
+		return new NewEmployee(email, null, "Jo", "Iner", null, null, null, null, managerId, null, null, ZoneOffset.UTC,
 				"en", null, null);
 	}
 

@@ -9,7 +9,6 @@ import io.herald.account.AccountDetails;
 import io.herald.account.AccountService;
 import io.herald.account.AccountSummary;
 import io.herald.account.HeraldUser;
-import io.herald.account.InvitationLink;
 import io.herald.account.Role;
 import io.herald.audit.AuditLog;
 import io.herald.directory.EmployeeDirectory;
