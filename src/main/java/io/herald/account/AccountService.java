@@ -142,7 +142,7 @@ public class AccountService {
 		if (!(current.getPrincipal() instanceof HeraldUser user)) {
 			return;
 		}
-		loadUser(user.email()).ifPresent((fresh) -> {
+		loadUser(user.email()).map((loaded) -> loaded.signedInAt(user.authenticatedAt())).ifPresent((fresh) -> {
 			fresh.eraseCredentials();
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(
@@ -162,8 +162,8 @@ public class AccountService {
 		PersonalSettings settings = this.directory.findSettings(person.id()).orElseThrow();
 		boolean coolingOff = this.throttle.isCoolingOff(account.throttleState(), this.clock.instant());
 		return new HeraldUser(account.getId(), person.id(), person.email(), person.displayName(), account.getRoles(),
-				settings.timeZone(), settings.locale(), account.isEnabled() && person.active(), coolingOff,
-				account.getPasswordHash());
+				settings.timeZone(), settings.locale(), account.canSignIn() && person.active(), coolingOff,
+				account.getPasswordHash(), this.clock.instant());
 	}
 
 	@Transactional

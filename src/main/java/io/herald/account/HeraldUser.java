@@ -2,6 +2,7 @@ package io.herald.account;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -42,10 +43,12 @@ public final class HeraldUser implements SignedInPerson, UserDetails, Credential
 
 	private final boolean coolingOff;
 
+	private final Instant authenticatedAt;
+
 	private String passwordHash;
 
 	HeraldUser(long accountId, long employeeId, String email, String displayName, Set<Role> roles, ZoneId timeZone,
-			Locale locale, boolean enabled, boolean coolingOff, String passwordHash) {
+			Locale locale, boolean enabled, boolean coolingOff, String passwordHash, Instant authenticatedAt) {
 		this.accountId = accountId;
 		this.employeeId = employeeId;
 		this.email = email;
@@ -56,6 +59,24 @@ public final class HeraldUser implements SignedInPerson, UserDetails, Credential
 		this.enabled = enabled;
 		this.coolingOff = coolingOff;
 		this.passwordHash = passwordHash;
+		this.authenticatedAt = authenticatedAt;
+	}
+
+	/**
+	 * When this person signed in: sessions older than their account's revocation instant
+	 * end at their next request.
+	 */
+	/**
+	 * The same person with fresh details but the original sign-in time, so a refresh
+	 * cannot outlive an "end sessions" given before it.
+	 */
+	HeraldUser signedInAt(Instant signedIn) {
+		return new HeraldUser(this.accountId, this.employeeId, this.email, this.displayName, this.roles, this.timeZone,
+				this.locale, this.enabled, this.coolingOff, this.passwordHash, signedIn);
+	}
+
+	public Instant authenticatedAt() {
+		return this.authenticatedAt;
 	}
 
 	@Override

@@ -46,6 +46,8 @@ class UserAccount {
 
 	private Instant createdAt;
 
+	private Instant sessionsRevokedAt;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "account_roles", joinColumns = @JoinColumn(name = "account_id"))
 	@Column(name = "role")
@@ -114,12 +116,55 @@ class UserAccount {
 		this.lastLoginAt = now;
 	}
 
+	/**
+	 * An account still waiting for its invitation to be accepted has no password, and a
+	 * password check against nothing must not even be attempted.
+	 */
+	boolean canSignIn() {
+		return this.enabled && this.passwordHash != null;
+	}
+
+	boolean hasPassword() {
+		return this.passwordHash != null;
+	}
+
+	Instant getSessionsRevokedAt() {
+		return this.sessionsRevokedAt;
+	}
+
 	void grant(Set<Role> granted) {
 		this.roles.addAll(granted);
 	}
 
+	void revoke(Role role) {
+		this.roles.remove(role);
+	}
+
 	void enable() {
 		this.enabled = true;
+	}
+
+	void disable(Instant now) {
+		this.enabled = false;
+		endSessions(now);
+	}
+
+	void endSessions(Instant now) {
+		this.sessionsRevokedAt = now;
+	}
+
+	/**
+	 * A password an administrator chose: it works once, to sign in and choose a new one.
+	 * Earlier sessions end and any cooling-off is lifted so the person can use it.
+	 */
+	void resetPassword(String temporaryHash, Instant now) {
+		this.passwordHash = temporaryHash;
+		this.passwordChangedAt = now;
+		this.mustChangePassword = true;
+		this.failedLoginCount = 0;
+		this.failedLoginWindowStart = null;
+		this.lockedUntil = null;
+		endSessions(now);
 	}
 
 	void changePassword(String passwordHash, Instant now) {

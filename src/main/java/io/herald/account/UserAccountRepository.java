@@ -32,6 +32,14 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	long countByEnabled(boolean enabled);
 
+	/**
+	 * Every enabled administrator, row-locked: two administrators taking each other's
+	 * role at the same moment are served one after the other, so one always remains.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from UserAccount a join a.roles r where r = io.herald.account.Role.ADMIN and a.enabled = true")
+	List<UserAccount> lockEnabledAdmins();
+
 	@Query("select count(a) from UserAccount a where a.lockedUntil > :now")
 	long countCoolingOff(java.time.Instant now);
 

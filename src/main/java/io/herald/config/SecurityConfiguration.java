@@ -1,5 +1,7 @@
 package io.herald.config;
 
+import io.herald.account.SessionGuard;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
@@ -51,18 +54,19 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, SessionGuard sessionGuard) throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?throttled"));
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.svg")
+			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.svg",
+					"/invitation/**")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.denyAll()
-			.requestMatchers("/admin/users", "/admin/users/**")
+			.requestMatchers("/admin/users", "/admin/users/**", "/admin/audit", "/admin/audit/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/admin/**")
 			.hasAnyRole("HR", "ADMIN")
@@ -72,7 +76,8 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers(SecurityConfiguration::headers)
-			.requestCache(Customizer.withDefaults());
+			.requestCache(Customizer.withDefaults())
+			.addFilterAfter(new AccountSessionFilter(sessionGuard), SecurityContextHolderFilter.class);
 		return http.build();
 	}
 

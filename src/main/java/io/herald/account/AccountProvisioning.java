@@ -1,0 +1,125 @@
+package io.herald.account;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+
+import io.herald.audit.AuditLog;
+import io.herald.directory.EmployeesJoined;
+import io.herald.directory.EmployeesLeft;
+import io.herald.directory.EmployeesReturned;
+import jakarta.persistence.EntityManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps accounts in step with the directory: everyone active can sign in, nobody who left
+ * can. Runs inside the directory's transaction (a plain listener, not after commit), so
+ * an import that rolls back leaves no accounts behind. Set-based SQL, because one import
+ * may bring tens of thousands of people; every statement is idempotent, so a repeated
+ * event changes nothing.
+ */
+@Component
+class AccountProvisioning {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountProvisioning.class);
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final EntityManager entityManager;
+
+	private final Invitations invitations;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	AccountProvisioning(NamedParameterJdbcTemplate jdbc, EntityManager entityManager, Invitations invitations,
+			AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.entityManager = entityManager;
+		this.invitations = invitations;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void onJoined(EmployeesJoined event) {
+		provision(event.employeeIds());
+	}
+
+	@EventListener
+	void onLeft(EmployeesLeft event) {
+		flushDirectoryChanges();
+		Timestamp now = Timestamp.from(this.clock.instant());
+		int disabled = 0;
+		for (List<Long> chunk : Invitations.chunks(event.employeeIds())) {
+			disabled += this.jdbc.update("""
+					update user_accounts set enabled = false, sessions_revoked_at = :now, version = version + 1
+					where employee_id in (:ids)""", new MapSqlParameterSource("ids", chunk).addValue("now", now));
+		}
+		if (disabled > 0) {
+			this.audit.record("account.disabled.left", "account", null,
+					disabled + " accounts disabled and their sessions ended: employees " + event.employeeIds());
+		}
+	}
+
+	@EventListener
+	void onReturned(EmployeesReturned event) {
+		flushDirectoryChanges();
+		int enabled = 0;
+		for (List<Long> chunk : Invitations.chunks(event.employeeIds())) {
+			enabled += this.jdbc.update("""
+					update user_accounts set enabled = true, version = version + 1
+					where employee_id in (:ids) and not enabled""", new MapSqlParameterSource("ids", chunk));
+		}
+		if (enabled > 0) {
+			this.audit.record("account.enabled.returned", "account", null,
+					enabled + " accounts enabled again: employees " + event.employeeIds());
+		}
+		// Those who never set a password get a fresh link; those without an account get
+		// one.
+		provision(event.employeeIds());
+	}
+
+	int provision(Collection<Long> employeeIds) {
+		flushDirectoryChanges();
+		Timestamp now = Timestamp.from(this.clock.instant());
+		int created = 0;
+		for (List<Long> chunk : Invitations.chunks(employeeIds)) {
+			MapSqlParameterSource params = new MapSqlParameterSource("ids", chunk).addValue("now", now);
+			created += this.jdbc.update("""
+					insert into user_accounts (employee_id, password_hash, enabled, must_change_password, created_at)
+					select e.id, null, true, false, :now from employees e
+					where e.id in (:ids) and e.active
+					  and not exists (select 1 from user_accounts a where a.employee_id = e.id)""", params);
+			this.jdbc.update("""
+					insert into account_roles (account_id, role)
+					select a.id, 'EMPLOYEE' from user_accounts a
+					where a.employee_id in (:ids)
+					  and not exists (select 1 from account_roles r where r.account_id = a.id)""", params);
+		}
+		int invited = this.invitations.issueFor(employeeIds);
+		if (created > 0 || invited > 0) {
+			log.info("{} accounts created and {} invitations issued for people who joined", created, invited);
+			this.audit.record("account.created", "account", null,
+					created + " accounts created, " + invited + " invitations issued: employees " + employeeIds);
+		}
+		return invited;
+	}
+
+	// The directory may still hold its changes in the persistence context; the SQL here
+	// must see them.
+	private void flushDirectoryChanges() {
+		if (this.entityManager.isJoinedToTransaction()) {
+			this.entityManager.flush();
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The audit log page for administrators.
+ */
+package io.herald.audit.web;
