@@ -16,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class DemoOrganisationTests implements PostgresIntegrationTest {
 
+	// Other tests add people of their own to the shared database; these are the demo's.
+	private static final String DEMO_PEOPLE = "select * from employees where email like '%@herald.test'";
+
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -24,24 +27,26 @@ class DemoOrganisationTests implements PostgresIntegrationTest {
 
 	@Test
 	void createsAboutThreeHundredPeopleWithAnAccountEach() {
-		Integer people = this.jdbc.queryForObject("select count(*) from employees", Integer.class);
+		Integer people = this.jdbc.queryForObject(DEMO_PEOPLE.replace("*", "count(*)"), Integer.class);
 		Integer accounts = this.jdbc.queryForObject(
-				"select count(*) from user_accounts a join employees e on e.id = a.employee_id", Integer.class);
+				"select count(*) from user_accounts a join employees e on e.id = a.employee_id where e.email like '%@herald.test'",
+				Integer.class);
 		assertThat(people).isBetween(280, 320);
 		assertThat(accounts).isEqualTo(people);
 	}
 
 	@Test
 	void hasOneChiefAtTheTopAndEveryoneElseReportsUpToThem() {
-		List<Long> top = this.jdbc.queryForList("select id from employees where manager_id is null", Long.class);
+		List<Long> top = this.jdbc.queryForList(
+				"select id from employees where manager_id is null and email like '%@herald.test'", Long.class);
 		assertThat(top).hasSize(1);
 		Integer reachable = this.jdbc.queryForObject("""
 				with recursive chain(id) as (
-				  select id from employees where manager_id is null
+				  select id from employees where id = ?
 				  union all
-				  select e.id from employees e join chain c on e.manager_id = c.id)
-				select count(*) from chain""", Integer.class);
-		Integer people = this.jdbc.queryForObject("select count(*) from employees", Integer.class);
+				  select e.id from employees e join chain c on e.manager_id = c.id where e.email like '%@herald.test')
+				select count(*) from chain""", Integer.class, top.get(0));
+		Integer people = this.jdbc.queryForObject(DEMO_PEOPLE.replace("*", "count(*)"), Integer.class);
 		assertThat(reachable).isEqualTo(people);
 	}
 
@@ -77,9 +82,11 @@ class DemoOrganisationTests implements PostgresIntegrationTest {
 
 	@Test
 	void runningAgainChangesNothing() throws Exception {
-		Integer before = this.jdbc.queryForObject("select count(*) from employees", Integer.class);
+		List<Map<String, Object>> before = this.jdbc.queryForList(DEMO_PEOPLE + " order by id");
+		Integer accounts = this.jdbc.queryForObject("select count(*) from user_accounts", Integer.class);
 		this.demo.run(new DefaultApplicationArguments());
-		assertThat(this.jdbc.queryForObject("select count(*) from employees", Integer.class)).isEqualTo(before);
+		assertThat(this.jdbc.queryForList(DEMO_PEOPLE + " order by id")).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject("select count(*) from user_accounts", Integer.class)).isEqualTo(accounts);
 	}
 
 	private List<String> rolesOf(String email) {
