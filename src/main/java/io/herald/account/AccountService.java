@@ -110,21 +110,28 @@ public class AccountService {
 	}
 
 	/**
-	 * Changes the signed-in person's own password after checking the current one.
-	 * @return false when the current password is wrong
+	 * Changes the signed-in person's own password after checking the current one. A wrong
+	 * current password counts towards the sign-in throttle.
 	 * @throws PasswordPolicyViolation when the new password breaks the policy
 	 */
 	@PreAuthorize("principal instanceof T(io.herald.shared.SignedInPerson) and #user.accountId == principal.accountId")
 	@Transactional
-	public boolean changeOwnPassword(HeraldUser user, String currentPassword, String newPassword) {
-		UserAccount account = this.accounts.findById(user.accountId()).orElseThrow();
+	public PasswordChange changeOwnPassword(HeraldUser user, String currentPassword, String newPassword) {
+		UserAccount account = this.accounts.lockByEmployeeId(user.employeeId()).orElseThrow();
+		Instant now = this.clock.instant();
+		// Someone holding a session must not get unlimited guesses at the password behind
+		// it.
+		if (this.throttle.isCoolingOff(account.throttleState(), now)) {
+			return PasswordChange.COOLING_OFF;
+		}
 		if (!this.passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-			return false;
+			account.recordFailedLogin(this.throttle, now);
+			return PasswordChange.WRONG_CURRENT_PASSWORD;
 		}
 		requireAcceptable(newPassword, user.email());
-		account.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
+		account.changePassword(this.passwordEncoder.encode(newPassword), now);
 		log.info("Account {} changed its password", account.getId());
-		return true;
+		return PasswordChange.CHANGED;
 	}
 
 	/**
@@ -175,11 +182,7 @@ public class AccountService {
 
 	@Transactional
 	void recordSuccessfulLogin(long accountId) {
-		// Minute precision: an API client signing in on every request does not write on
-		// every request.
-		this.accounts.findById(accountId)
-			.ifPresent(
-					(account) -> account.recordSuccessfulLogin(this.clock.instant().truncatedTo(ChronoUnit.MINUTES)));
+		this.accounts.recordSignIn(accountId, this.clock.instant().truncatedTo(ChronoUnit.MINUTES));
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

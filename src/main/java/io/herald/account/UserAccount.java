@@ -1,6 +1,9 @@
 package io.herald.account;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -36,7 +39,8 @@ class UserAccount {
 
 	private int failedLoginCount;
 
-	private Instant failedLoginWindowStart;
+	// Instants of the failures in the throttle's window, as epoch milliseconds "a,b,c".
+	private String recentLoginFailures;
 
 	private Instant lockedUntil;
 
@@ -99,21 +103,27 @@ class UserAccount {
 	}
 
 	LoginThrottle.State throttleState() {
-		return new LoginThrottle.State(this.failedLoginCount, this.failedLoginWindowStart, this.lockedUntil);
+		List<Instant> failures = (this.recentLoginFailures == null || this.recentLoginFailures.isEmpty()) ? List.of()
+				: Arrays.stream(this.recentLoginFailures.split(","))
+					.map((millis) -> Instant.ofEpochMilli(Long.parseLong(millis)))
+					.toList();
+		return new LoginThrottle.State(failures, this.lockedUntil);
 	}
 
 	void recordFailedLogin(LoginThrottle throttle, Instant now) {
 		LoginThrottle.State next = throttle.afterFailure(throttleState(), now);
-		this.failedLoginCount = next.failures();
-		this.failedLoginWindowStart = next.windowStart();
+		this.recentLoginFailures = next.recentFailures()
+			.stream()
+			.map((failure) -> Long.toString(failure.toEpochMilli()))
+			.collect(Collectors.joining(","));
+		this.failedLoginCount = next.recentFailures().size();
 		this.lockedUntil = next.lockedUntil();
 	}
 
-	void recordSuccessfulLogin(Instant now) {
+	private void clearFailedLogins() {
+		this.recentLoginFailures = null;
 		this.failedLoginCount = 0;
-		this.failedLoginWindowStart = null;
 		this.lockedUntil = null;
-		this.lastLoginAt = now;
 	}
 
 	/**
@@ -161,9 +171,7 @@ class UserAccount {
 		this.passwordHash = temporaryHash;
 		this.passwordChangedAt = now;
 		this.mustChangePassword = true;
-		this.failedLoginCount = 0;
-		this.failedLoginWindowStart = null;
-		this.lockedUntil = null;
+		clearFailedLogins();
 		endSessions(now);
 	}
 

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
@@ -22,7 +24,18 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	@Query("select a from UserAccount a where a.employeeId = :employeeId")
 	Optional<UserAccount> lockByEmployeeId(long employeeId);
 
+	@EntityGraph(attributePaths = "roles")
 	List<UserAccount> findByEmployeeIdIn(Collection<Long> employeeIds);
+
+	/**
+	 * Notes a sign-in without touching the version, so concurrent sign-ins (an API
+	 * client, say) never conflict; minute precision keeps it to one write a minute.
+	 */
+	@Modifying
+	@Query("""
+			update UserAccount a set a.lastLoginAt = :at
+			where a.id = :id and (a.lastLoginAt is null or a.lastLoginAt < :at)""")
+	int recordSignIn(long id, java.time.Instant at);
 
 	@Query("select count(a) > 0 from UserAccount a join a.roles r where r = io.herald.account.Role.ADMIN and a.enabled = true")
 	boolean existsEnabledAdmin();

@@ -148,7 +148,7 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 
 		signInAs(signedInWithTemporary);
 		assertThat(this.accounts.changeOwnPassword(signedInWithTemporary, temporary, "a brand new passphrase 42"))
-			.isTrue();
+			.isEqualTo(PasswordChange.CHANGED);
 
 		assertThat(this.sessionGuard.check(signedInWithTemporary)).isEqualTo(SessionGuard.Verdict.CONTINUE);
 	}

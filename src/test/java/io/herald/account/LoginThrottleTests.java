@@ -32,11 +32,24 @@ class LoginThrottleTests {
 	}
 
 	@Test
-	void failuresSpreadBeyondTheWindowStartCountingAfresh() {
+	void failuresOlderThanTheWindowNoLongerCount() {
 		State state = failures(State.CLEAR, 4, NINE, Duration.ofMinutes(1));
+		// 16 minutes after the first failure, the first two (at 9:00 and 9:01) have aged
+		// out.
 		state = this.throttle.afterFailure(state, NINE.plus(Duration.ofMinutes(16)));
-		assertThat(state.failures()).isOne();
+		assertThat(state.recentFailures()).hasSize(3);
 		assertThat(state.lockedUntil()).isNull();
+	}
+
+	@Test
+	void failuresCannotHideOnBothSidesOfAWindowBoundary() {
+		// One failure, then a burst around the moment a fixed window would have
+		// restarted.
+		State state = this.throttle.afterFailure(State.CLEAR, NINE);
+		state = failures(state, 4, NINE.plus(Duration.ofMinutes(14)).plusSeconds(57), Duration.ofSeconds(1));
+		assertThat(state.lockedUntil()).isNull();
+		state = failures(state, 1, NINE.plus(Duration.ofMinutes(15)).plusSeconds(2), Duration.ofSeconds(1));
+		assertThat(this.throttle.isCoolingOff(state, NINE.plus(Duration.ofMinutes(15)).plusSeconds(3))).isTrue();
 	}
 
 	@Test

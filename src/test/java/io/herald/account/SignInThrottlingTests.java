@@ -68,6 +68,51 @@ class SignInThrottlingTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void signingInSuccessfullyDoesNotGiveAnAttackerFreshGuesses() {
+		String email = unusedDemoPerson(3);
+		TestHttp http = new TestHttp(this.port);
+		for (int i = 0; i < 4; i++) {
+			http.getWithBasic("/api/v1/me", email, "wrong password " + i);
+			assertThat(http.getWithBasic("/api/v1/me", email, "herald-demo").statusCode()).isEqualTo(200);
+		}
+		http.getWithBasic("/api/v1/me", email, "wrong password again");
+		assertThat(http.getWithBasic("/api/v1/me", email, "herald-demo").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void guessingTheCurrentPasswordOnTheProfilePageCountsTowardsTheThrottle() {
+		String email = unusedDemoPerson(5);
+		TestHttp http = new TestHttp(this.port);
+		http.signIn(email, "herald-demo");
+		for (int i = 0; i < 5; i++) {
+			String token = TestHttp.csrfToken(http.page("/me").body());
+			HttpResponse<String> guess = http.postForm("/me/password",
+					java.util.Map.of("_csrf", token, "currentPassword", "guess " + i, "newPassword",
+							"a perfectly fine passphrase", "confirmation", "a perfectly fine passphrase"));
+			assertThat(guess.body()).contains((i < 5) ? "currentPassword-errors" : "");
+		}
+		String token = TestHttp.csrfToken(http.page("/me").body());
+		assertThat(http
+			.postForm("/me/password",
+					java.util.Map.of("_csrf", token, "currentPassword", "herald-demo", "newPassword",
+							"a perfectly fine passphrase", "confirmation", "a perfectly fine passphrase"))
+			.body()).contains("Too many wrong passwords");
+		assertThat(new TestHttp(this.port).signIn(email, "herald-demo").headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login?throttled"));
+	}
+
+	@Test
+	void differentlyCasedEmailsShareOneCounter() {
+		String email = unusedDemoPerson(4);
+		TestHttp http = new TestHttp(this.port);
+		for (int i = 0; i < 5; i++) {
+			String typed = (i % 2 == 0) ? email.toUpperCase(java.util.Locale.ROOT) : email;
+			http.getWithBasic("/api/v1/me", typed, "wrong password " + i);
+		}
+		assertThat(http.getWithBasic("/api/v1/me", email, "herald-demo").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void concurrentFailuresAreAllCounted() throws Exception {
 		String email = unusedDemoPerson(2);
 		ExecutorService pool = Executors.newFixedThreadPool(5);

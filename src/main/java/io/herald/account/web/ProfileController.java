@@ -89,12 +89,15 @@ class ProfileController {
 		}
 		if (!result.hasErrors()) {
 			try {
-				if (this.accounts.changeOwnPassword(user, passwordForm.getCurrentPassword(),
+				switch (this.accounts.changeOwnPassword(user, passwordForm.getCurrentPassword(),
 						passwordForm.getNewPassword())) {
-					redirect.addFlashAttribute("flashSuccess", "password.changed");
-					return "redirect:/me";
+					case CHANGED -> {
+						redirect.addFlashAttribute("flashSuccess", "password.changed");
+						return "redirect:/me";
+					}
+					case WRONG_CURRENT_PASSWORD -> result.rejectValue("currentPassword", "password.current.wrong");
+					case COOLING_OFF -> result.rejectValue("currentPassword", "password.current.throttled");
 				}
-				result.rejectValue("currentPassword", "password.current.wrong");
 			}
 			catch (PasswordPolicyViolation violation) {
 				violation.codes().forEach((code) -> result.rejectValue("newPassword", code));
