@@ -1,0 +1,5 @@
+/**
+ * The directory's web layer: pages and API endpoints that call the directory's public
+ * services only.
+ */
+package io.herald.directory.web;
