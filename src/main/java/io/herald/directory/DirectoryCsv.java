@@ -108,6 +108,7 @@ final class DirectoryCsv {
 			}
 			List<Row> rows = new ArrayList<>();
 			int[] lineStarts = lineStarts(text);
+			int lastLine = 1;
 			while (true) {
 				CSVRecord record;
 				try {
@@ -117,11 +118,15 @@ final class DirectoryCsv {
 					record = records.next();
 				}
 				catch (UncheckedIOException | IllegalStateException ex) {
-					errors.add(new ImportProblem((int) parser.getCurrentLineNumber(), null,
-							"A quoted value is not closed: a \" is missing. Check the quotes on this line."));
+					// The parser only notices at the end of the file; the broken row is
+					// the
+					// one after the last good one.
+					errors.add(new ImportProblem(lastLine + 1, null,
+							"A quoted value in the row starting on this line is never closed: a \" is missing."));
 					break;
 				}
-				int line = lineOf(lineStarts, record.getCharacterPosition());
+				int line = lineOf(lineStarts, firstContent(text, record.getCharacterPosition()));
+				lastLine = line;
 				if (isBlank(record)) {
 					continue;
 				}
@@ -279,6 +284,15 @@ final class DirectoryCsv {
 		decoder.flush(out);
 		out.flip();
 		return out.toString();
+	}
+
+	// A record's position includes the blank lines the parser skipped before it.
+	private static long firstContent(String text, long position) {
+		int i = (int) position;
+		while (i < text.length() && (text.charAt(i) == '\r' || text.charAt(i) == '\n')) {
+			i++;
+		}
+		return i;
 	}
 
 	private static int[] lineStarts(String text) {
