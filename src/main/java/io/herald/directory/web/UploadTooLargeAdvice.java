@@ -6,7 +6,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * A file over the upload limit is refused before any controller runs; send the person
- * back to the import form with a message instead of an error page.
+ * back to the import form with a message instead of an error page. (Most such uploads are
+ * already turned back by {@link UploadSizeGuard}; this catches the ones without a
+ * declared length.)
  */
 @ControllerAdvice
 class UploadTooLargeAdvice {
