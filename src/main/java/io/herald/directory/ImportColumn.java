@@ -7,11 +7,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The columns of the directory CSV, in the order the export writes them.
+ * The columns of the directory CSV, in the order the export writes them: the order
+ * DESIGN.md lists them in, and e-mail first because it is never empty (a CSV writer
+ * quotes an empty first cell, which looks odd in a text editor).
  */
 enum ImportColumn {
 
-	EMPLOYEE_NUMBER(64), EMAIL(254), FIRST_NAME(100), LAST_NAME(100), PREFERRED_NAME(100), JOB_TITLE(150),
+	EMAIL(254), FIRST_NAME(100), LAST_NAME(100), EMPLOYEE_NUMBER(64), PREFERRED_NAME(100), JOB_TITLE(150),
 	DEPARTMENT(120), LOCATION(120), MANAGER_EMAIL(254), PHONE(40), MOBILE(40), TIME_ZONE(64), LANGUAGE(10),
 	START_DATE(10), ACTIVE(5), SKILLS(2000);
 

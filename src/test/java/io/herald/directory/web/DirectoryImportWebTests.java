@@ -174,7 +174,7 @@ class DirectoryImportWebTests implements PostgresIntegrationTest {
 		assertThat(export.headers().firstValue("Content-Disposition"))
 			.hasValueSatisfying((disposition) -> assertThat(disposition).contains("attachment"));
 		String text = new String(export.body(), StandardCharsets.UTF_8);
-		assertThat(text).startsWith("\uFEFFemployee_number,email,first_name,last_name,").contains("hr@herald.test");
+		assertThat(text).startsWith("\uFEFFemail,first_name,last_name,employee_number,").contains("hr@herald.test");
 	}
 
 	private long count(String email) {
