@@ -266,8 +266,20 @@ final class ImportPlanner {
 					updated.add(node);
 				}
 			}
-			return new Plan(this.errors, created, updated, deactivated, unchanged, this.newDepartments,
+			return new Plan(capped(this.errors), created, updated, deactivated, unchanged, this.newDepartments,
 					List.copyOf(this.newLocations.values()));
+		}
+
+		// A file where every row names a missing manager would otherwise list 50,000
+		// problems; the first few hundred say enough.
+		private static List<ImportProblem> capped(List<ImportProblem> errors) {
+			if (errors.size() <= DirectoryCsv.MAX_ERRORS) {
+				return errors;
+			}
+			List<ImportProblem> first = new ArrayList<>(errors.subList(0, DirectoryCsv.MAX_ERRORS));
+			first.add(new ImportProblem(null, null, "Too many problems (" + errors.size() + "); the first "
+					+ DirectoryCsv.MAX_ERRORS + " are listed. Fix them and try again."));
+			return first;
 		}
 
 		private Plan failed() {

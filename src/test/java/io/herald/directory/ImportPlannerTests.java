@@ -165,6 +165,17 @@ class ImportPlannerTests {
 		});
 	}
 
+	@Test
+	void aFileFullOfProblemsListsTheFirstFewHundred() {
+		StringBuilder csv = new StringBuilder("email,first_name,last_name,manager_email\n");
+		for (int i = 0; i < 2000; i++) {
+			csv.append("p").append(i).append("@import.test,P,Q,nobody").append(i).append("@import.test\n");
+		}
+		Plan plan = plan(csv.toString(), false);
+		assertThat(plan.errors()).hasSize(DirectoryCsv.MAX_ERRORS + 1);
+		assertThat(plan.errors().get(DirectoryCsv.MAX_ERRORS).message()).contains("Too many problems (2000)");
+	}
+
 	private Plan plan(String csv, boolean fullSync) {
 		return ImportPlanner.plan(DirectoryCsv.parse(csv.getBytes(StandardCharsets.UTF_8)), this.snapshot, fullSync);
 	}
