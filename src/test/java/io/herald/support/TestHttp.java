@@ -69,6 +69,60 @@ public final class TestHttp {
 	}
 
 	/**
+	 * Posts a body with HTTP Basic credentials, as an API client does.
+	 */
+	public HttpResponse<String> postWithBasic(String path, String contentType, byte[] body, String email,
+			String password) {
+		String credentials = Base64.getEncoder()
+			.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Basic " + credentials)
+			.header("Content-Type", contentType)
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build());
+	}
+
+	/**
+	 * Posts a multipart form with one file, as a browser uploads it.
+	 */
+	public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
+			String fileName, byte[] content) {
+		String boundary = "----herald-test-" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
+	/**
+	 * Gets a response as bytes, for downloads that must be compared exactly.
+	 */
+	public HttpResponse<byte[]> download(String path) {
+		try {
+			return this.client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Signs in through the login form, CSRF token and all; returns the response to the
 	 * form post.
 	 */

@@ -1,5 +1,5 @@
 /**
  * Directory pages (search, profiles, org chart), HR's editing of people, departments and
- * locations, and the employees API.
+ * locations, the CSV import and export, and the employees and import API.
  */
 package io.herald.directory.web;

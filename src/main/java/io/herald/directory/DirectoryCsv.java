@@ -1,0 +1,344 @@
+package io.herald.directory;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads and writes the directory CSV: UTF-8 (a BOM tolerated), commas, a header row with
+ * case-insensitive names. Reading checks the shape of the file only; what the values mean
+ * is the planner's job.
+ */
+final class DirectoryCsv {
+
+	static final int MAX_BYTES = 20 * 1024 * 1024;
+
+	static final int MAX_ERRORS = 500;
+
+	// A real header is a few hundred characters; anything longer is not a CSV we wrote.
+	private static final int MAX_HEADER_CHARS = 4096;
+
+	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
+	static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
+
+	private DirectoryCsv() {
+	}
+
+	/**
+	 * One data row: its line in the file and the cleaned value of every column the file
+	 * has (empty cells as empty strings).
+	 */
+	record Row(int line, Map<ImportColumn, String> values) {
+
+		boolean has(ImportColumn column) {
+			return this.values.containsKey(column);
+		}
+
+		String get(ImportColumn column) {
+			return this.values.get(column);
+		}
+
+	}
+
+	record Parsed(List<ImportColumn> columns, List<Row> rows, List<ImportProblem> errors) {
+
+		boolean has(ImportColumn column) {
+			return this.columns.contains(column);
+		}
+
+	}
+
+	static Parsed parse(byte[] bytes) {
+		List<ImportProblem> errors = new ArrayList<>();
+		if (bytes.length > MAX_BYTES) {
+			return failed(null, null, "The file is larger than " + (MAX_BYTES / 1024 / 1024)
+					+ " MB. Split it into smaller files and import them one after another.");
+		}
+		int start = startsWith(bytes, BOM) ? BOM.length : 0;
+		String text;
+		try {
+			text = decode(bytes, start);
+		}
+		catch (NotUtf8 ex) {
+			return failed(ex.line, null, "Line " + ex.line + " has bytes that are not UTF-8 text (first bad byte 0x"
+					+ String.format("%02X", ex.badByte)
+					+ "). Save the file as UTF-8 (in Excel: \"CSV UTF-8 (comma delimited)\") and upload it again.");
+		}
+		if (text.isBlank()) {
+			return failed(1, null, "The file is empty. It needs a header row and at least one person.");
+		}
+		int nul = text.indexOf('\0');
+		if (nul >= 0) {
+			return failed(lineAt(text, nul), null,
+					"The file contains binary data, not CSV text. Upload a UTF-8 CSV file with a header row.");
+		}
+		int headerEnd = text.indexOf('\n');
+		String headerLine = (headerEnd >= 0) ? text.substring(0, headerEnd) : text;
+		if (headerLine.length() > MAX_HEADER_CHARS) {
+			return failed(1, null, "The first line is not a header row of column names (it is " + headerLine.length()
+					+ " characters long). The file does not look like a directory CSV.");
+		}
+		List<ImportColumn> columns = new ArrayList<>();
+		try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+			var records = parser.iterator();
+			if (!records.hasNext()) {
+				return failed(1, null, "The file is empty. It needs a header row and at least one person.");
+			}
+			readHeader(records.next(), columns, errors);
+			if (!errors.isEmpty()) {
+				return new Parsed(List.of(), List.of(), errors);
+			}
+			List<Row> rows = new ArrayList<>();
+			int[] lineStarts = lineStarts(text);
+			int lastLine = 1;
+			while (true) {
+				CSVRecord record;
+				try {
+					if (!records.hasNext()) {
+						break;
+					}
+					record = records.next();
+				}
+				catch (UncheckedIOException | IllegalStateException ex) {
+					// The parser only notices at the end of the file; the broken row is
+					// the
+					// one after the last good one.
+					errors.add(new ImportProblem(lastLine + 1, null,
+							"A quoted value in the row starting on this line is never closed: a \" is missing."));
+					break;
+				}
+				int line = lineOf(lineStarts, firstContent(text, record.getCharacterPosition()));
+				lastLine = line;
+				if (isBlank(record)) {
+					continue;
+				}
+				if (record.size() != columns.size()) {
+					String hint = (record.size() == 1 && record.get(0).contains(";"))
+							? " The values seem to be separated by semicolons; use commas." : "";
+					errors.add(new ImportProblem(line, null, "This row has " + record.size()
+							+ " values but the header has " + columns.size() + " columns." + hint));
+				}
+				else {
+					Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
+					for (int i = 0; i < columns.size(); i++) {
+						values.put(columns.get(i), clean(record.get(i)));
+					}
+					rows.add(new Row(line, values));
+				}
+				if (errors.size() >= MAX_ERRORS) {
+					errors.add(new ImportProblem(line, null,
+							"Too many problems; the first " + MAX_ERRORS + " are listed. Fix them and try again."));
+					return new Parsed(columns, List.of(), errors);
+				}
+			}
+			if (rows.isEmpty() && errors.isEmpty()) {
+				errors.add(new ImportProblem(2, null, "The file has a header row but no people."));
+			}
+			return new Parsed(columns, rows, errors);
+		}
+		catch (IOException | UncheckedIOException | IllegalStateException ex) {
+			return failed(1, null, "The file could not be read as CSV. Check that it is a comma-separated file.");
+		}
+	}
+
+	private static void readHeader(CSVRecord header, List<ImportColumn> columns, List<ImportProblem> errors) {
+		if (header.size() == 1) {
+			String only = header.get(0);
+			if (only.contains(";")) {
+				errors.add(new ImportProblem(1, null,
+						"The columns are separated by semicolons; use commas (save as \"CSV UTF-8 (comma delimited)\")."));
+				return;
+			}
+			if (only.contains("\t")) {
+				errors.add(new ImportProblem(1, null, "The columns are separated by tabs; use commas."));
+				return;
+			}
+		}
+		Set<ImportColumn> seen = new HashSet<>();
+		for (int i = 0; i < header.size(); i++) {
+			String name = stripBom(header.get(i)).strip();
+			ImportColumn column = ImportColumn.fromHeader(name);
+			if (name.isEmpty()) {
+				errors.add(new ImportProblem(1, null, "Column " + (i + 1) + " has no name in the header row."));
+			}
+			else if (column == null) {
+				String shown = (name.length() > 40) ? name.substring(0, 40) + "…" : name;
+				errors.add(new ImportProblem(1, shown,
+						"Unknown column \"" + shown + "\". The columns are: " + ImportColumn.ALLOWED + "."));
+			}
+			else if (!seen.add(column)) {
+				errors.add(new ImportProblem(1, column.header(), "The column \"" + name + "\" appears twice."));
+			}
+			columns.add(column);
+			if (errors.size() >= MAX_ERRORS) {
+				return;
+			}
+		}
+		for (ImportColumn required : ImportColumn.values()) {
+			if (required.required() && !seen.contains(required)) {
+				errors.add(new ImportProblem(1, required.header(),
+						"The required column \"" + required.header() + "\" is missing from the header row."));
+			}
+		}
+	}
+
+	/**
+	 * A cell's value as stored: trimmed, and without the apostrophe the export puts in
+	 * front of values a spreadsheet would run as a formula.
+	 */
+	static String clean(String cell) {
+		String value = cell.strip();
+		if (value.length() > 1 && value.charAt(0) == '\'' && isFormulaLike(value.substring(1))) {
+			return value.substring(1);
+		}
+		return value;
+	}
+
+	/**
+	 * A value as the export writes it: one leading apostrophe makes a formula-like value
+	 * inert in spreadsheets. Values that already start with apostrophes before a formula
+	 * character get one more, so that {@link #clean} gives them back exactly.
+	 */
+	static String neutralise(String value) {
+		if (value == null) {
+			return "";
+		}
+		return isFormulaLike(value) ? "'" + value : value;
+	}
+
+	private static boolean isFormulaLike(String value) {
+		int i = 0;
+		while (i < value.length() && value.charAt(i) == '\'') {
+			i++;
+		}
+		if (i >= value.length()) {
+			return false;
+		}
+		char first = value.charAt(i);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+	}
+
+	static byte[] bom() {
+		return BOM.clone();
+	}
+
+	private static Parsed failed(Integer line, String column, String message) {
+		return new Parsed(List.of(), List.of(), List.of(new ImportProblem(line, column, message)));
+	}
+
+	private static boolean isBlank(CSVRecord record) {
+		for (String value : record) {
+			if (!value.isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String stripBom(String value) {
+		return (!value.isEmpty() && value.charAt(0) == '\uFEFF') ? value.substring(1) : value;
+	}
+
+	private static boolean startsWith(byte[] bytes, byte[] prefix) {
+		return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+	}
+
+	/**
+	 * Decodes strictly: malformed bytes are reported with their line, never replaced.
+	 */
+	private static String decode(byte[] bytes, int start) throws NotUtf8 {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+		CharBuffer out = CharBuffer.allocate(bytes.length - start);
+		CoderResult result = decoder.decode(in, out, true);
+		if (result.isError()) {
+			int position = in.position();
+			int line = 1;
+			for (int i = start; i < position; i++) {
+				if (bytes[i] == '\n') {
+					line++;
+				}
+			}
+			throw new NotUtf8(line, bytes[position] & 0xFF);
+		}
+		decoder.flush(out);
+		out.flip();
+		return out.toString();
+	}
+
+	// A record's position includes the blank lines the parser skipped before it.
+	private static long firstContent(String text, long position) {
+		int i = (int) position;
+		while (i < text.length() && (text.charAt(i) == '\r' || text.charAt(i) == '\n')) {
+			i++;
+		}
+		return i;
+	}
+
+	private static int[] lineStarts(String text) {
+		int count = 1;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == '\n') {
+				count++;
+			}
+		}
+		int[] starts = new int[count];
+		int line = 1;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == '\n') {
+				starts[line++] = i + 1;
+			}
+		}
+		return starts;
+	}
+
+	private static int lineOf(int[] lineStarts, long position) {
+		int index = Arrays.binarySearch(lineStarts, (int) position);
+		return (index >= 0) ? index + 1 : -index - 1;
+	}
+
+	private static int lineAt(String text, int position) {
+		int line = 1;
+		for (int i = 0; i < position; i++) {
+			if (text.charAt(i) == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+	private static final class NotUtf8 extends Exception {
+
+		private final int line;
+
+		private final int badByte;
+
+		NotUtf8(int line, int badByte) {
+			super(null, null, false, false);
+			this.line = line;
+			this.badByte = badByte;
+		}
+
+	}
+
+}

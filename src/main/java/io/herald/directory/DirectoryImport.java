@@ -1,0 +1,222 @@
+package io.herald.directory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.herald.audit.AuditLog;
+import io.herald.directory.ImportPlanner.Node;
+import io.herald.directory.ImportPlanner.Plan;
+import io.herald.shared.SignedInPerson;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * HR's directory import and export in the CSV format DESIGN.md defines. A preview and an
+ * apply compute the same plan from the file and the directory as it is; an apply writes
+ * it in one transaction, all or nothing.
+ */
+@Service
+public class DirectoryImport {
+
+	/**
+	 * The largest file accepted, in bytes.
+	 */
+	public static final int MAX_BYTES = DirectoryCsv.MAX_BYTES;
+
+	private static final Duration UPLOADS_KEPT = Duration.ofDays(1);
+
+	private final DirectoryImportJdbc database;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	DirectoryImport(DirectoryImportJdbc database, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+		this.database = database;
+		this.events = events;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * What the file would change, and every problem with it; changes nothing.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@Transactional(readOnly = true)
+	public ImportReport preview(byte[] csv, boolean fullSync) {
+		return plan(csv, fullSync).report();
+	}
+
+	/**
+	 * Applies the file when it has no problems; with any problem, changes nothing and
+	 * reports them.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@Transactional
+	public ImportReport apply(byte[] csv, boolean fullSync) {
+		Plan plan = plan(csv, fullSync);
+		ImportReport report = plan.report();
+		if (report.hasErrors()) {
+			return report;
+		}
+		if (!this.database.write(plan, this.clock.instant())) {
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			return ImportReport.failed(List.of(new ImportProblem(null, null,
+					"Someone changed the directory while the import ran; nothing was changed. Preview the file again.")));
+		}
+		publishEvents(plan);
+		this.audit.record("directory.import.applied", "directory", null, "created=" + report.created() + " updated="
+				+ report.updated() + " deactivated=" + report.deactivated() + " unchanged=" + report.unchanged());
+		return report.asApplied();
+	}
+
+	/**
+	 * Keeps an uploaded file until it is applied or cancelled, in the database so that
+	 * any instance of the application can pick it up; returns its id.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@Transactional
+	public UUID stage(String fileName, byte[] csv, boolean fullSync) {
+		Instant now = this.clock.instant();
+		this.database.deleteUploadsBefore(now.minus(UPLOADS_KEPT));
+		UUID id = UUID.randomUUID();
+		String name = (fileName != null && fileName.length() > 255) ? fileName.substring(0, 255) : fileName;
+		this.database.saveUpload(id, name, csv, fullSync, currentEmail(), now);
+		return id;
+	}
+
+	/**
+	 * A staged file with what it would change now. Only the person who uploaded it sees
+	 * it.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@Transactional(readOnly = true)
+	public Optional<StagedImport> staged(UUID id) {
+		return upload(id).map((upload) -> new StagedImport(upload.id(), upload.fileName(), upload.fullSync(),
+				plan(upload.content(), upload.fullSync()).report()));
+	}
+
+	/**
+	 * Applies a staged file, checked again against the directory as it is now, and
+	 * forgets it when applied.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@Transactional
+	public Optional<ImportReport> applyStaged(UUID id) {
+		return upload(id).map((upload) -> {
+			ImportReport report = apply(upload.content(), upload.fullSync());
+			if (report.applied()) {
+				this.database.deleteUpload(id);
+			}
+			return report;
+		});
+	}
+
+	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@Transactional
+	public void discard(UUID id) {
+		upload(id).ifPresent((upload) -> this.database.deleteUpload(id));
+	}
+
+	/**
+	 * Every person, active or not, in the import format: UTF-8 with a BOM (so
+	 * spreadsheets read Polish and Chinese right), CRLF line ends, formula-like cells
+	 * made inert.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@Transactional(readOnly = true)
+	public byte[] export() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+		bytes.writeBytes(DirectoryCsv.bom());
+		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+				CSVPrinter printer = new CSVPrinter(writer, DirectoryCsv.FORMAT)) {
+			printer.printRecord(Arrays.stream(ImportColumn.values()).map(ImportColumn::header));
+			this.database.export((values) -> {
+				try {
+					printer.printRecord(Arrays.stream(values).map(DirectoryCsv::neutralise));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	private Plan plan(byte[] csv, boolean fullSync) {
+		DirectoryCsv.Parsed parsed = DirectoryCsv.parse(csv);
+		if (parsed.rows().isEmpty()) {
+			return ImportPlanner.plan(parsed,
+					new ImportPlanner.Snapshot(List.of(), java.util.Map.of(), java.util.Map.of()), false);
+		}
+		return ImportPlanner.plan(parsed, this.database.snapshot(), fullSync);
+	}
+
+	private void publishEvents(Plan plan) {
+		List<Long> joined = plan.created()
+			.stream()
+			.filter(Node::activeAfter)
+			.map((node) -> node.createdId)
+			.filter(Objects::nonNull)
+			.toList();
+		List<Long> left = plan.updated()
+			.stream()
+			.filter((node) -> node.activeBefore() && !node.activeAfter())
+			.map((node) -> node.id)
+			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+		plan.deactivated().forEach((node) -> left.add(node.id));
+		List<Long> returned = plan.updated()
+			.stream()
+			.filter((node) -> !node.activeBefore() && node.activeAfter())
+			.map((node) -> node.id)
+			.toList();
+		if (!joined.isEmpty()) {
+			this.events.publishEvent(new EmployeesJoined(joined));
+		}
+		if (!left.isEmpty()) {
+			this.events.publishEvent(new EmployeesLeft(List.copyOf(left)));
+		}
+		if (!returned.isEmpty()) {
+			this.events.publishEvent(new EmployeesReturned(returned));
+		}
+	}
+
+	private Optional<DirectoryImportJdbc.Upload> upload(UUID id) {
+		String me = currentEmail();
+		return this.database.findUpload(id).filter((upload) -> Objects.equals(upload.uploadedBy(), me));
+	}
+
+	private static String currentEmail() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null) {
+			return null;
+		}
+		return (authentication.getPrincipal() instanceof SignedInPerson person) ? person.email()
+				: authentication.getName();
+	}
+
+}
