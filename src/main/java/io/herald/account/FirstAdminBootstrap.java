@@ -1,6 +1,6 @@
 package io.herald.account;
 
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -72,7 +72,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
 			.map((person) -> person.id())
 			.orElseGet(() -> this.directory
 				.addEmployee(new NewEmployee(this.admin.email(), null, this.admin.firstName(), this.admin.lastName(),
-						null, null, null, null, null, null, null, ZoneOffset.UTC, "en", null, null)));
+						null, null, null, null, null, null, null, ZoneId.of("UTC"), "en", null, null)));
 		this.accounts.makeAdministrator(employeeId, this.admin.email(), this.admin.password());
 		log.info("Created the first administrator account for {}", this.admin.email());
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import io.herald.shared.Zones;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -87,7 +88,7 @@ class Employee {
 		this.manager = manager;
 		this.phone = person.phone();
 		this.mobile = person.mobile();
-		this.timeZone = person.timeZone().getId();
+		this.timeZone = Zones.iana(person.timeZone());
 		this.language = person.language();
 		this.skills = person.skills();
 		this.startDate = person.startDate();
@@ -184,7 +185,7 @@ class Employee {
 		this.preferredName = details.preferredName();
 		this.phone = details.phone();
 		this.mobile = details.mobile();
-		this.timeZone = details.timeZone().getId();
+		this.timeZone = Zones.iana(details.timeZone());
 		this.language = details.language();
 		this.updatedAt = now;
 	}
@@ -201,7 +202,7 @@ class Employee {
 		this.manager = manager;
 		this.phone = details.phone();
 		this.mobile = details.mobile();
-		this.timeZone = details.timeZone().getId();
+		this.timeZone = Zones.iana(details.timeZone());
 		this.language = details.language();
 		this.skills = details.skills();
 		this.startDate = details.startDate();

@@ -3,6 +3,7 @@ package io.herald.directory;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import io.herald.shared.Zones;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -28,7 +29,7 @@ class Location {
 
 	Location(String name, ZoneId timeZone, Instant createdAt) {
 		this.name = name;
-		this.timeZone = timeZone.getId();
+		this.timeZone = Zones.iana(timeZone);
 		this.createdAt = createdAt;
 	}
 
@@ -46,7 +47,7 @@ class Location {
 
 	void change(String name, ZoneId timeZone) {
 		this.name = name;
-		this.timeZone = timeZone.getId();
+		this.timeZone = Zones.iana(timeZone);
 	}
 
 }
