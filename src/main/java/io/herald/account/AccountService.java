@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -53,16 +54,20 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final boolean demoMode;
+
 	private final SecurityContextRepository securityContextRepository = new HttpSessionSecurityContextRepository();
 
 	AccountService(UserAccountRepository accounts, EmployeeDirectory directory, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, LoginThrottle throttle, Clock clock) {
+			PasswordPolicy passwordPolicy, LoginThrottle throttle, Clock clock,
+			@Value("${herald.demo.enabled:false}") boolean demoMode) {
 		this.accounts = accounts;
 		this.directory = directory;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.throttle = throttle;
 		this.clock = clock;
+		this.demoMode = demoMode;
 	}
 
 	/**
@@ -71,6 +76,9 @@ public class AccountService {
 	 */
 	@Transactional
 	public void createAccountsWithSharedPassword(Map<Long, Set<Role>> rolesByEmployee, String password) {
+		if (!this.demoMode) {
+			throw new IllegalStateException("Shared passwords exist in demo mode only");
+		}
 		String hash = this.passwordEncoder.encode(password);
 		Instant now = this.clock.instant();
 		this.accounts.saveAll(rolesByEmployee.entrySet()
@@ -85,7 +93,7 @@ public class AccountService {
 	 * @throws PasswordPolicyViolation when the password does not
 	 */
 	@Transactional
-	public void makeAdministrator(long employeeId, String email, String password) {
+	void makeAdministrator(long employeeId, String email, String password) {
 		requireAcceptable(password, email);
 		String hash = this.passwordEncoder.encode(password);
 		Instant now = this.clock.instant();
@@ -98,14 +106,14 @@ public class AccountService {
 	}
 
 	@Transactional(readOnly = true)
-	public boolean hasEnabledAdmin() {
+	boolean hasEnabledAdmin() {
 		return this.accounts.existsEnabledAdmin();
 	}
 
 	/**
 	 * The messages codes of every policy rule a proposed password breaks.
 	 */
-	public List<String> passwordViolations(String password, String email) {
+	List<String> passwordViolations(String password, String email) {
 		return this.passwordPolicy.violations(password, email);
 	}
 
