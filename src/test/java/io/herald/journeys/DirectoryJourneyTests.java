@@ -61,4 +61,19 @@ class DirectoryJourneyTests extends BrowserJourney {
 		assertThat(reports.locator(".herald-more")).hasCount(0);
 	}
 
+	@Test
+	void directoryPagesFitA320PixelScreen() {
+		this.page.setViewportSize(320, 640);
+		signIn(DemoAccount.HR);
+		long employee = this.jdbc.queryForObject("select id from employees where email = 'employee@herald.test'",
+				Long.class);
+		for (String path : java.util.List.of("/directory", "/directory/" + employee,
+				"/directory/org-chart?around=" + employee, "/me", "/admin/directory",
+				"/admin/directory/people/" + employee + "/edit", "/admin/directory/import")) {
+			open(path);
+			Object width = this.page.evaluate("document.documentElement.scrollWidth");
+			org.assertj.core.api.Assertions.assertThat(((Number) width).intValue()).as(path).isLessThanOrEqualTo(320);
+		}
+	}
+
 }
