@@ -49,6 +49,18 @@ class DirectoryWebTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void pageLinksKeepTheSearchAndFilters() {
+		TestHttp http = new TestHttp(this.port);
+		http.signIn("employee@herald.test", "herald-demo");
+		String body = http.page("/directory?q=e&location=&page=1").body();
+		assertThat(body).as(body).contains("<ul class=\"pagination");
+		String page = body.substring(body.indexOf("<ul class=\"pagination"));
+		assertThat(page).contains("href=\"/directory?q=e&amp;location=&amp;page=0\"")
+			.contains("href=\"/directory?q=e&amp;location=&amp;page=2\"")
+			.contains("Page 2 of");
+	}
+
+	@Test
 	void hrOpensTheOrganisationAndTheEditForm() {
 		TestHttp http = new TestHttp(this.port);
 		http.signIn("hr@herald.test", "herald-demo");
