@@ -124,6 +124,8 @@ public class AccountAdministration {
 			requireAnotherAdmin(account);
 		}
 		account.revoke(role);
+		// The roles travel in the session; ending it is what takes the rights away now.
+		account.endSessions(this.clock.instant());
 		this.audit.record("account.role.revoked", "account", account.getId(),
 				"role " + role + " taken from employee " + employeeId);
 	}

@@ -9,6 +9,7 @@ import io.herald.audit.AuditLog;
 import io.herald.directory.EmployeesJoined;
 import io.herald.directory.EmployeesLeft;
 import io.herald.directory.EmployeesReturned;
+import io.herald.shared.ChangeRefused;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,15 @@ class AccountProvisioning {
 			disabled += this.jdbc.update("""
 					update user_accounts set enabled = false, sessions_revoked_at = :now, version = version + 1
 					where employee_id in (:ids)""", new MapSqlParameterSource("ids", chunk).addValue("now", now));
+		}
+		// Deactivating people, by hand or by a full-sync import, must not lock every
+		// administrator out: refuse, and the directory's change rolls back with it.
+		Integer admins = this.jdbc.queryForObject("""
+				select count(*) from user_accounts a join account_roles r on r.account_id = a.id
+				join employees e on e.id = a.employee_id
+				where r.role = 'ADMIN' and a.enabled and e.active""", new MapSqlParameterSource(), Integer.class);
+		if (admins == null || admins == 0) {
+			throw new ChangeRefused("account.refused.lastAdminLeaving");
 		}
 		if (disabled > 0) {
 			this.audit.record("account.disabled.left", "account", null,

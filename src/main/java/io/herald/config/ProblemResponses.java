@@ -41,6 +41,11 @@ class ProblemResponses {
 		write(request, response, HttpStatus.FORBIDDEN, "Your roles do not allow this.");
 	}
 
+	void passwordChangeRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		write(request, response, HttpStatus.FORBIDDEN,
+				"An administrator reset your password: sign in with the browser and choose a new one first.");
+	}
+
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

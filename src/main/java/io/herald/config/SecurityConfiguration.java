@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -40,7 +41,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, SessionGuard sessionGuard)
+			throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.realmName("Herald").authenticationEntryPoint(problems::unauthorized))
@@ -48,7 +50,8 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems::forbidden))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
-			.headers(SecurityConfiguration::headers);
+			.headers(SecurityConfiguration::headers)
+			.addFilterAfter(new ApiAccountFilter(sessionGuard, problems), BasicAuthenticationFilter.class);
 		return http.build();
 	}
 

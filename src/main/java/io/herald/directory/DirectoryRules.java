@@ -15,9 +15,11 @@ import org.springframework.util.StringUtils;
  */
 final class DirectoryRules {
 
-	static final Set<String> LANGUAGES = Set.of("en", "pl", "zh-TW");
+	static final Set<String> LANGUAGES = Set.copyOf(Languages.SUPPORTED);
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+	// The import's rule too, so whatever one accepts the other re-imports.
+	private static final Pattern EMAIL = Pattern
+		.compile("[^@\\s<>(),;:\"\\[\\]]+@[^@\\s<>(),;:\"\\[\\]]+\\.[^@\\s<>(),;:\"\\[\\]]+");
 
 	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{3,40}$");
 

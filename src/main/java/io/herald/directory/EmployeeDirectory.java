@@ -130,7 +130,11 @@ public class EmployeeDirectory {
 		return this.employees.findProfileById(id).filter((e) -> e.isActive() || callerIsHr()).map((e) -> {
 			List<Long> chainIds = this.employees.findManagerChainIds(id);
 			Map<Long, EmployeeSummary> chain = summaries(chainIds);
-			List<EmployeeSummary> managers = chainIds.stream().map(chain::get).filter(Objects::nonNull).toList();
+			List<EmployeeSummary> managers = chainIds.stream()
+				.map(chain::get)
+				.filter(Objects::nonNull)
+				.filter((m) -> m.active() || callerIsHr())
+				.toList();
 			List<EmployeeSummary> reports = this.employees.findActiveReports(id)
 				.stream()
 				.map(Employee::toSummary)
@@ -204,7 +208,11 @@ public class EmployeeDirectory {
 			Map<Long, EmployeeSummary> chain = summaries(chainIds);
 			List<Long> fromTop = new ArrayList<>(chainIds);
 			Collections.reverse(fromTop);
-			above = fromTop.stream().map(chain::get).filter(Objects::nonNull).toList();
+			above = fromTop.stream()
+				.map(chain::get)
+				.filter(Objects::nonNull)
+				.filter((m) -> m.active() || callerIsHr())
+				.toList();
 		}
 		return Optional.of(new OrgChart(above, levels(focus, 2)));
 	}
@@ -301,6 +309,28 @@ public class EmployeeDirectory {
 			this.audit.record("directory.person.reactivated", "employee", id, employee.getEmail());
 			this.events.publishEvent(new EmployeesReturned(List.of(id)));
 		}
+	}
+
+	/**
+	 * Departments by name, without counting anyone: cheap enough for every search
+	 * keystroke.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<DirectoryOption> departmentOptions() {
+		return this.departments.findAll(Sort.by("name"))
+			.stream()
+			.map((d) -> new DirectoryOption(d.getId(), d.getName()))
+			.toList();
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<DirectoryOption> locationOptions() {
+		return this.locations.findAllByOrderByName()
+			.stream()
+			.map((l) -> new DirectoryOption(l.getId(), l.getName()))
+			.toList();
 	}
 
 	@PreAuthorize("isAuthenticated()")

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.herald.shared.Emails;
+import io.herald.shared.Zones;
 
 /**
  * Works out, in memory, what an import file changes in the directory: every check, the
@@ -23,14 +23,8 @@ import io.herald.shared.Emails;
  */
 final class ImportPlanner {
 
-	private static final Pattern EMAIL = Pattern
-		.compile("[^@\\s<>(),;:\"\\[\\]]+@[^@\\s<>(),;:\"\\[\\]]+\\.[^@\\s<>(),;:\"\\[\\]]+");
-
-	private static final Map<String, String> TIME_ZONES = ZoneId.getAvailableZoneIds()
-		.stream()
-		.collect(Collectors.toMap((id) -> id.toLowerCase(Locale.ROOT), (id) -> id, (a, b) -> a));
-
-	private static final Map<String, String> LANGUAGES = Map.of("en", "en", "pl", "pl", "zh-tw", "zh-TW");
+	private static final Map<String, String> LANGUAGES = Languages.SUPPORTED.stream()
+		.collect(Collectors.toMap((language) -> language.toLowerCase(Locale.ROOT), (language) -> language));
 
 	private static final int COLUMNS = ImportColumn.values().length;
 
@@ -321,7 +315,7 @@ final class ImportPlanner {
 
 		private String email(DirectoryCsv.Row row, ImportColumn column, String raw) {
 			String email = Emails.normalize(raw);
-			if (!EMAIL.matcher(email).matches()) {
+			if (!DirectoryRules.isEmail(email)) {
 				error(row.line(), column, "\"" + raw + "\" is not a valid e-mail address.");
 				return null;
 			}
@@ -329,7 +323,7 @@ final class ImportPlanner {
 		}
 
 		private String timeZone(DirectoryCsv.Row row, String raw) {
-			String zone = TIME_ZONES.get(raw.toLowerCase(Locale.ROOT));
+			String zone = Zones.parse(raw).map(ZoneId::getId).orElse(null);
 			if (zone == null) {
 				error(row.line(), ImportColumn.TIME_ZONE,
 						"\"" + raw + "\" is not a known IANA time zone; use a name like Europe/Warsaw or Asia/Taipei.");

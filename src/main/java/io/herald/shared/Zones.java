@@ -2,20 +2,45 @@ package io.herald.shared;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Time zones as the directory stores them: IANA names, which every import, export and
- * calendar understands. Java's {@code ZoneOffset.UTC} calls itself "Z", which is not one.
+ * Time zones as the directory takes and stores them: IANA names only, which every import,
+ * export and calendar understands. Offsets such as "+05:30" or Java's "Z" are not IANA
+ * names.
  */
 public final class Zones {
+
+	private static final Map<String, String> IANA = ZoneId.getAvailableZoneIds()
+		.stream()
+		.collect(Collectors.toMap((id) -> id.toLowerCase(Locale.ROOT), (id) -> id, (a, b) -> a));
 
 	private Zones() {
 	}
 
+	/**
+	 * The zone a person typed, if it is an IANA name (in any letter case).
+	 */
+	public static Optional<ZoneId> parse(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(IANA.get(text.strip().toLowerCase(Locale.ROOT))).map(ZoneId::of);
+	}
+
+	/**
+	 * The IANA name to store for a zone; Java's UTC offset becomes "UTC".
+	 * @throws IllegalArgumentException for any other fixed offset
+	 */
 	public static String iana(ZoneId zone) {
 		if (zone instanceof ZoneOffset offset) {
-			return (offset.getTotalSeconds() == 0) ? "UTC" : "Etc/GMT" + ((offset.getTotalSeconds() > 0) ? "-" : "+")
-					+ Math.abs(offset.getTotalSeconds() / 3600);
+			if (offset.getTotalSeconds() == 0) {
+				return "UTC";
+			}
+			throw new IllegalArgumentException("Not an IANA time zone: " + zone);
 		}
 		return zone.getId();
 	}

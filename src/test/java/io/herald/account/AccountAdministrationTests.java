@@ -86,6 +86,18 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void takingARoleEndsTheSessionsThatStillCarryIt() {
+		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		this.administration.grantRole(this.admin, person.employeeId(), Role.HR);
+		HeraldUser signedInAsHr = this.accounts.loadUser(person.email()).orElseThrow();
+		assertThat(this.sessionGuard.check(signedInAsHr)).isEqualTo(SessionGuard.Verdict.CONTINUE);
+
+		this.administration.revokeRole(this.admin, person.employeeId(), Role.HR);
+
+		assertThat(this.sessionGuard.check(signedInAsHr)).isEqualTo(SessionGuard.Verdict.ENDED);
+	}
+
+	@Test
 	void anAdministratorCannotTakeTheirOwnAdministratorRole() {
 		FinancePeople.Person person = FinancePeople.next(this.jdbc);
 		this.administration.grantRole(this.admin, person.employeeId(), Role.ADMIN);

@@ -102,6 +102,17 @@ class SignInThrottlingTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void aTemporaryPasswordOpensNothingOnTheApi() {
+		String email = unusedDemoPerson(7);
+		this.jdbc.update("""
+				update user_accounts set must_change_password = true
+				where employee_id = (select id from employees where email = ?)""", email);
+		HttpResponse<String> refused = new TestHttp(this.port).getWithBasic("/api/v1/me", email, "herald-demo");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("choose a new one first");
+	}
+
+	@Test
 	void differentlyCasedEmailsShareOneCounter() {
 		String email = unusedDemoPerson(4);
 		TestHttp http = new TestHttp(this.port);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.herald.shared.ChangeRefused;
 import io.herald.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -185,14 +186,27 @@ class DirectoryImportTests implements PostgresIntegrationTest {
 	@Test
 	@Transactional
 	void fullSyncDeactivatesThemInTheSameTransaction() {
-		// Rolled back at the end of the test: the demo organisation stays as it was.
-		ImportReport report = this.imports.apply(utf8("email,first_name,last_name\nonly@import.test,Only,One\n"), true);
+		// Rolled back at the end of the test: the demo organisation stays as it was. The
+		// administrator stays, or the sync would be refused (next test).
+		ImportReport report = this.imports.apply(
+				utf8("email,first_name,last_name\nonly@import.test,Only,One\nadmin@herald.test,Tomasz,Wiśniewski\n"),
+				true);
 		assertThat(report.applied()).isTrue();
-		assertThat(this.jdbc.queryForObject("select count(*) from employees where active and email <> ?", Long.class,
-				"only@import.test"))
+		assertThat(this.jdbc.queryForObject("select count(*) from employees where active and email not in (?, ?)",
+				Long.class, "only@import.test", "admin@herald.test"))
 			.isZero();
 		assertThat(this.events.stream(EmployeesLeft.class)).singleElement()
 			.satisfies((left) -> assertThat(left.employeeIds()).hasSize(report.deactivated()));
+	}
+
+	@Test
+	void aFullSyncThatWouldDeactivateEveryAdministratorChangesNothing() {
+		Long active = this.jdbc.queryForObject("select count(*) from employees where active", Long.class);
+		assertThatThrownBy(
+				() -> this.imports.apply(utf8("email,first_name,last_name\nonly@import.test,Only,One\n"), true))
+			.isInstanceOf(ChangeRefused.class);
+		assertThat(this.jdbc.queryForObject("select count(*) from employees where active", Long.class))
+			.isEqualTo(active);
 	}
 
 	@Test

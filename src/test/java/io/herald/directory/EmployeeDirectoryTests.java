@@ -3,6 +3,7 @@ package io.herald.directory;
 import java.time.ZoneId;
 import java.util.List;
 
+import io.herald.shared.ChangeRefused;
 import io.herald.support.PostgresIntegrationTest;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
@@ -169,6 +170,20 @@ class EmployeeDirectoryTests implements PostgresIntegrationTest {
 			.hasSize(1);
 		this.directory.reactivate(id);
 		assertThat(events.stream(EmployeesReturned.class)).hasSize(1);
+	}
+
+	@Test
+	@Transactional
+	@WithMockUser(roles = "HR")
+	void hrCannotDeactivateTheLastActiveAdministrator() {
+		long admin = idOf("admin@herald.test");
+		// Whatever other tests did, admin@herald.test is the only administrator in this
+		// transaction.
+		this.jdbc.update("""
+				delete from account_roles where role = 'ADMIN'
+				and account_id <> (select id from user_accounts where employee_id = ?)""", admin);
+		assertThatThrownBy(() -> this.directory.deactivate(admin)).isInstanceOfSatisfying(ChangeRefused.class,
+				(refused) -> assertThat(refused.code()).isEqualTo("account.refused.lastAdminLeaving"));
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.herald.account.web;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -10,7 +9,9 @@ import io.herald.account.PasswordPolicyViolation;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeProfile;
 import io.herald.directory.InvalidDirectoryChange;
+import io.herald.directory.Languages;
 import io.herald.directory.OwnDetails;
+import io.herald.shared.Zones;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -54,11 +55,8 @@ class ProfileController {
 	String changeDetails(@AuthenticationPrincipal HeraldUser user, @ModelAttribute OwnDetailsForm ownDetailsForm,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
 			HttpServletResponse response) {
-		ZoneId zone = null;
-		try {
-			zone = ZoneId.of((ownDetailsForm.getTimeZone() != null) ? ownDetailsForm.getTimeZone().strip() : "");
-		}
-		catch (DateTimeException ex) {
+		ZoneId zone = Zones.parse(ownDetailsForm.getTimeZone()).orElse(null);
+		if (zone == null) {
 			result.rejectValue("timeZone", "directory.timeZone.invalid");
 		}
 		if (!result.hasErrors()) {
@@ -111,7 +109,7 @@ class ProfileController {
 	private EmployeeProfile addProfile(HeraldUser user, Model model) {
 		EmployeeProfile profile = this.directory.findProfile(user.employeeId()).orElseThrow();
 		model.addAttribute("profile", profile);
-		model.addAttribute("languages", List.of("en", "pl", "zh-TW"));
+		model.addAttribute("languages", Languages.SUPPORTED);
 		return profile;
 	}
 

@@ -50,8 +50,8 @@ class DirectoryController {
 		model.addAttribute("location", location);
 		model.addAttribute("inactive", inactive);
 		model.addAttribute("people", people);
-		model.addAttribute("departments", this.directory.departments());
-		model.addAttribute("locations", this.directory.locations());
+		model.addAttribute("departments", this.directory.departmentOptions());
+		model.addAttribute("locations", this.directory.locationOptions());
 		return "directory/search";
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.herald.shared.ChangeRefused;
 import io.herald.directory.DirectoryImport;
 import io.herald.directory.ImportReport;
 import io.herald.directory.StagedImport;
@@ -91,13 +92,24 @@ class DirectoryImportController {
 
 	@PostMapping(PATH + "/{id}/apply")
 	String apply(@PathVariable UUID id, RedirectAttributes redirect) {
-		ImportReport report = this.imports.applyStaged(id).orElseThrow(DirectoryImportController::notFound);
+		ImportReport report;
+		try {
+			report = this.imports.applyStaged(id).orElseThrow(DirectoryImportController::notFound);
+		}
+		catch (ChangeRefused refused) {
+			redirect.addFlashAttribute("flashError", refused.code());
+			return "redirect:" + PATH + "/" + id;
+		}
 		if (!report.applied()) {
 			redirect.addFlashAttribute("flashError", "directoryImport.notApplied");
 			return "redirect:" + PATH + "/" + id;
 		}
 		redirect.addFlashAttribute("flashSuccess", "directoryImport.applied");
-		redirect.addFlashAttribute("appliedReport", report);
+		// Only the counts: the report's field-by-field changes can be tens of thousands
+		// of rows,
+		// and the flash lives in the session.
+		redirect.addFlashAttribute("appliedCounts",
+				new AppliedCounts(report.created(), report.updated(), report.deactivated(), report.unchanged()));
 		return "redirect:" + PATH;
 	}
 
@@ -132,6 +144,13 @@ class DirectoryImportController {
 
 	private static ResponseStatusException notFound() {
 		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+
+	/**
+	 * What an applied import changed, for the message on the next page.
+	 */
+	record AppliedCounts(int created, int updated, int deactivated, int unchanged) implements java.io.Serializable {
+
 	}
 
 }

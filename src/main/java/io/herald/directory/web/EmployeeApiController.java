@@ -2,13 +2,12 @@ package io.herald.directory.web;
 
 import java.util.List;
 
-import io.herald.directory.DepartmentView;
 import io.herald.directory.DirectoryEntryNotFound;
+import io.herald.directory.DirectoryOption;
 import io.herald.directory.DirectorySearch;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeProfile;
 import io.herald.directory.EmployeeSummary;
-import io.herald.directory.LocationView;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,16 +59,16 @@ class EmployeeApiController {
 	ItemPage list(@RequestParam(required = false) String q, @RequestParam(required = false) String department,
 			@RequestParam(required = false) String location, @RequestParam(required = false) String cursor) {
 		long after = parseCursor(cursor);
-		Long departmentId = (department != null) ? this.directory.departments()
+		Long departmentId = (department != null) ? this.directory.departmentOptions()
 			.stream()
 			.filter((d) -> d.name().equalsIgnoreCase(department.strip()))
-			.map(DepartmentView::id)
+			.map(DirectoryOption::id)
 			.findFirst()
 			.orElse(-1L) : null;
-		Long locationId = (location != null) ? this.directory.locations()
+		Long locationId = (location != null) ? this.directory.locationOptions()
 			.stream()
 			.filter((l) -> l.name().equalsIgnoreCase(location.strip()))
-			.map(LocationView::id)
+			.map(DirectoryOption::id)
 			.findFirst()
 			.orElse(-1L) : null;
 		List<EmployeeSummary> page = this.directory.searchAfter(new DirectorySearch(q, departmentId, locationId, false),

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.InvalidDirectoryChange;
+import io.herald.shared.Zones;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,11 +50,8 @@ class OrganisationAdminController {
 	@PostMapping({ "/admin/directory/locations", "/admin/directory/locations/{id:\\d+}" })
 	String saveLocation(@PathVariable(required = false) Long id, @RequestParam String name,
 			@RequestParam String timeZone, RedirectAttributes redirect) {
-		ZoneId zone;
-		try {
-			zone = ZoneId.of(timeZone.strip());
-		}
-		catch (java.time.DateTimeException ex) {
+		ZoneId zone = Zones.parse(timeZone).orElse(null);
+		if (zone == null) {
 			redirect.addFlashAttribute("flashError", "directory.timeZone.invalid");
 			return "redirect:/admin/directory";
 		}

@@ -4,7 +4,9 @@ import io.herald.directory.DirectoryEntryNotFound;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeProfile;
 import io.herald.directory.InvalidDirectoryChange;
+import io.herald.directory.Languages;
 import io.herald.directory.PersonDetails;
+import io.herald.shared.ChangeRefused;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,7 +81,13 @@ class PeopleAdminController {
 
 	@PostMapping("/{id:\\d+}/deactivate")
 	String deactivate(@PathVariable long id, RedirectAttributes redirect) {
-		this.directory.deactivate(id);
+		try {
+			this.directory.deactivate(id);
+		}
+		catch (ChangeRefused refused) {
+			redirect.addFlashAttribute("flashError", refused.code());
+			return "redirect:/directory/" + id;
+		}
 		redirect.addFlashAttribute("flashSuccess", "directory.person.deactivated");
 		return "redirect:/directory/" + id;
 	}
@@ -93,9 +101,9 @@ class PeopleAdminController {
 
 	private String form(Model model, EmployeeProfile profile) {
 		model.addAttribute("profile", profile);
-		model.addAttribute("departments", this.directory.departments());
-		model.addAttribute("locations", this.directory.locations());
-		model.addAttribute("languages", java.util.List.of("en", "pl", "zh-TW"));
+		model.addAttribute("departments", this.directory.departmentOptions());
+		model.addAttribute("locations", this.directory.locationOptions());
+		model.addAttribute("languages", Languages.SUPPORTED);
 		return FORM;
 	}
 

@@ -1,12 +1,13 @@
 package io.herald.directory.web;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 import io.herald.directory.EmployeeProfile;
 import io.herald.directory.PersonDetails;
+import io.herald.shared.Zones;
 
 import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
@@ -93,13 +94,11 @@ class PersonForm {
 	}
 
 	static ZoneId zone(String text, String field, BindingResult result) {
-		try {
-			return ZoneId.of((text != null) ? text.strip() : "");
-		}
-		catch (DateTimeException ex) {
+		Optional<ZoneId> zone = Zones.parse(text);
+		if (zone.isEmpty()) {
 			result.rejectValue(field, "directory.timeZone.invalid");
-			return null;
 		}
+		return zone.orElse(null);
 	}
 
 	public String getEmail() {
