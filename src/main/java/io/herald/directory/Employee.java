@@ -100,8 +100,15 @@ class Employee {
 	@PrePersist
 	@PreUpdate
 	void refreshSearchText() {
-		this.searchText = SearchText.of(this.firstName, this.lastName, this.preferredName, this.email, this.jobTitle,
-				this.skills, (this.department != null) ? this.department.getName() : null,
+		this.searchText = searchText();
+	}
+
+	/**
+	 * The search text these fields make, without changing the entity.
+	 */
+	String searchText() {
+		return SearchText.of(this.firstName, this.lastName, this.preferredName, this.email, this.jobTitle, this.skills,
+				(this.department != null) ? this.department.getName() : null,
 				(this.location != null) ? this.location.getName() : null);
 	}
 

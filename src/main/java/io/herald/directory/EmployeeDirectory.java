@@ -29,6 +29,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -45,6 +46,10 @@ public class EmployeeDirectory {
 
 	private static final String HR_OR_ADMIN = "hasAnyRole('HR', 'ADMIN')";
 
+	// Normally one person heads the organisation; a directory without managers must not
+	// put everyone on the chart's first page.
+	private static final int TOP_OF_CHART = 50;
+
 	private final EmployeeRepository employees;
 
 	private final DepartmentRepository departments;
@@ -57,8 +62,11 @@ public class EmployeeDirectory {
 
 	private final Clock clock;
 
+	private final JdbcTemplate jdbc;
+
 	EmployeeDirectory(EmployeeRepository employees, DepartmentRepository departments, LocationRepository locations,
-			ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+			ApplicationEventPublisher events, AuditLog audit, Clock clock, JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.employees = employees;
 		this.departments = departments;
 		this.locations = locations;
@@ -194,9 +202,13 @@ public class EmployeeDirectory {
 	@Transactional(readOnly = true)
 	public Optional<OrgChart> orgChart(Long aroundId) {
 		List<Employee> focus;
+		long moreAtTop = 0;
 		List<EmployeeSummary> above = List.of();
 		if (aroundId == null) {
-			focus = this.employees.findActiveTop();
+			focus = this.employees.findActiveTop(PageRequest.of(0, TOP_OF_CHART));
+			if (focus.size() == TOP_OF_CHART) {
+				moreAtTop = Math.max(0, this.employees.countByActiveTrueAndManagerIsNull() - focus.size());
+			}
 		}
 		else {
 			Optional<Employee> person = this.employees.findProfileById(aroundId).filter(Employee::isActive);
@@ -214,7 +226,7 @@ public class EmployeeDirectory {
 				.filter((m) -> m.active() || callerIsHr())
 				.toList();
 		}
-		return Optional.of(new OrgChart(above, levels(focus, 2)));
+		return Optional.of(new OrgChart(above, levels(focus, 2), moreAtTop));
 	}
 
 	/**
@@ -384,7 +396,7 @@ public class EmployeeDirectory {
 		department.appointHead(head);
 		long savedId = this.departments.save(department).getId();
 		if (renamed) {
-			this.employees.findByDepartmentId(savedId).forEach(Employee::refreshSearchText);
+			refreshSearchTexts(this.employees.findByDepartmentId(savedId));
 		}
 		this.audit.record((id != null) ? "directory.department.changed" : "directory.department.added", "department",
 				savedId, cleanName);
@@ -415,7 +427,7 @@ public class EmployeeDirectory {
 		location.change(cleanName, timeZone);
 		long savedId = this.locations.save(location).getId();
 		if (renamed) {
-			this.employees.findByLocationId(savedId).forEach(Employee::refreshSearchText);
+			refreshSearchTexts(this.employees.findByLocationId(savedId));
 		}
 		this.audit.record((id != null) ? "directory.location.changed" : "directory.location.added", "location", savedId,
 				cleanName + " " + timeZone);
@@ -428,6 +440,16 @@ public class EmployeeDirectory {
 		return new Headcount(this.employees.countByActive(true), this.employees.countByActive(false),
 				this.employees.countByActiveTrueAndManagerIsNull(), groups(this.employees.countActiveByDepartment()),
 				groups(this.employees.countActiveByLocation()));
+	}
+
+	/**
+	 * After a rename, the people's search text in one batch, and without touching their
+	 * version: an edit form open on one of them must not fail because their department
+	 * was renamed.
+	 */
+	private void refreshSearchTexts(List<Employee> people) {
+		this.jdbc.batchUpdate("update employees set search_text = ? where id = ?",
+				people.stream().map((e) -> new Object[] { e.searchText(), e.getId() }).toList());
 	}
 
 	private List<OrgChart.Node> levels(List<Employee> people, int depth) {

@@ -46,7 +46,7 @@ interface EmployeeRepository extends JpaRepository<Employee, Long>, JpaSpecifica
 			select e from Employee e left join fetch e.department left join fetch e.location left join fetch e.manager
 			where e.manager is null and e.active = true
 			order by e.lastName, e.firstName, e.id""")
-	List<Employee> findActiveTop();
+	List<Employee> findActiveTop(Pageable pageable);
 
 	@Query("""
 			select e from Employee e left join fetch e.department left join fetch e.location left join fetch e.manager

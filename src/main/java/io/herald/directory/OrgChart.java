@@ -8,8 +8,9 @@ import java.util.List;
  * @param above managers from the top down to the focus's manager; empty at the top
  * @param roots the person in focus (or the people at the top), each with reports two
  * levels deep
+ * @param moreAtTop people at the top (without a manager) left off the chart
  */
-public record OrgChart(List<EmployeeSummary> above, List<Node> roots) {
+public record OrgChart(List<EmployeeSummary> above, List<Node> roots, long moreAtTop) {
 
 	/**
 	 * One person with how many people report to them and, where loaded, who.

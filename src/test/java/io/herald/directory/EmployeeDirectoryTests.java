@@ -175,6 +175,37 @@ class EmployeeDirectoryTests implements PostgresIntegrationTest {
 	@Test
 	@Transactional
 	@WithMockUser(roles = "HR")
+	void renamingADepartmentKeepsSearchRightWithoutDisturbingOpenEditForms() {
+		long department = this.directory.saveDepartment(null, "Skunkworks", null);
+		PersonDetails details = person("skunk@directory.test", null, 0);
+		long id = this.directory
+			.addPerson(new PersonDetails(details.email(), null, details.firstName(), details.lastName(), null, null,
+					department, null, null, null, null, details.timeZone(), details.language(), null, null, 0));
+		long version = this.directory.findProfile(id).orElseThrow().version();
+
+		this.directory.saveDepartment(department, "Łączność", null);
+
+		assertThat(emails(this.directory.search(DirectorySearch.of("lacznosc"), Pageable.ofSize(5)).getContent()))
+			.containsExactly("skunk@directory.test");
+		assertThat(this.directory.search(DirectorySearch.of("skunkworks"), Pageable.ofSize(5))).isEmpty();
+		assertThat(this.directory.findProfile(id).orElseThrow().version()).isEqualTo(version);
+	}
+
+	@Test
+	@Transactional
+	@WithMockUser(roles = "HR")
+	void aDirectoryWithoutManagersStillGivesAChartOfBoundedSize() {
+		for (int i = 0; i < 55; i++) {
+			this.directory.addPerson(person("orphan" + i + "@directory.test", null, 0));
+		}
+		OrgChart top = this.directory.orgChart(null).orElseThrow();
+		assertThat(top.roots()).hasSize(50);
+		assertThat(top.moreAtTop()).isGreaterThanOrEqualTo(6);
+	}
+
+	@Test
+	@Transactional
+	@WithMockUser(roles = "HR")
 	void hrCannotDeactivateTheLastActiveAdministrator() {
 		long admin = idOf("admin@herald.test");
 		// Whatever other tests did, admin@herald.test is the only administrator in this
