@@ -32,15 +32,7 @@ final class DirectoryRules {
 
 	static List<Problem> check(OwnDetails details) {
 		List<Problem> problems = new ArrayList<>();
-		checkLength(problems, "preferredName", details.preferredName(), 100);
-		checkPhone(problems, "phone", details.phone());
-		checkPhone(problems, "mobile", details.mobile());
-		if (details.timeZone() == null) {
-			problems.add(new Problem("timeZone", "directory.timeZone.invalid"));
-		}
-		if (!LANGUAGES.contains(details.language())) {
-			problems.add(new Problem("language", "directory.language.invalid"));
-		}
+		checkOwnDetails(problems, details);
 		return problems;
 	}
 
@@ -57,10 +49,17 @@ final class DirectoryRules {
 		}
 		checkLength(problems, "firstName", details.firstName(), 100);
 		checkLength(problems, "lastName", details.lastName(), 100);
-		checkLength(problems, "preferredName", details.preferredName(), 100);
 		checkLength(problems, "jobTitle", details.jobTitle(), 150);
 		checkLength(problems, "employeeNumber", details.employeeNumber(), 64);
 		checkLength(problems, "skills", details.skills(), 2000);
+		checkOwnDetails(problems, new OwnDetails(details.preferredName(), details.phone(), details.mobile(),
+				details.timeZone(), details.language()));
+		return problems;
+	}
+
+	// What a person may also change themselves follows the same rules whoever changes it.
+	private static void checkOwnDetails(List<Problem> problems, OwnDetails details) {
+		checkLength(problems, "preferredName", details.preferredName(), 100);
 		checkPhone(problems, "phone", details.phone());
 		checkPhone(problems, "mobile", details.mobile());
 		if (details.timeZone() == null) {
@@ -69,7 +68,6 @@ final class DirectoryRules {
 		if (!LANGUAGES.contains(details.language())) {
 			problems.add(new Problem("language", "directory.language.invalid"));
 		}
-		return problems;
 	}
 
 	private static void checkLength(List<Problem> problems, String field, String value, int max) {
