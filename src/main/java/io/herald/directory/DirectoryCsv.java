@@ -58,7 +58,7 @@ final class DirectoryCsv {
 
 	}
 
-	record Parsed(List<ImportColumn> columns, List<Row> rows, List<ImportProblem> errors) {
+	record Parsed(List<ImportColumn> columns, List<Row> rows, List<ImportIssue> errors) {
 
 		boolean has(ImportColumn column) {
 			return this.columns.contains(column);
@@ -67,10 +67,9 @@ final class DirectoryCsv {
 	}
 
 	static Parsed parse(byte[] bytes) {
-		List<ImportProblem> errors = new ArrayList<>();
+		List<ImportIssue> errors = new ArrayList<>();
 		if (bytes.length > MAX_BYTES) {
-			return failed(null, null, "The file is larger than " + (MAX_BYTES / 1024 / 1024)
-					+ " MB. Split it into smaller files and import them one after another.");
+			return failed(null, "directoryImport.problem.fileTooLarge", MAX_BYTES / 1024 / 1024);
 		}
 		int start = startsWith(bytes, BOM) ? BOM.length : 0;
 		String text;
@@ -78,29 +77,25 @@ final class DirectoryCsv {
 			text = decode(bytes, start);
 		}
 		catch (NotUtf8 ex) {
-			return failed(ex.line, null, "Line " + ex.line + " has bytes that are not UTF-8 text (first bad byte 0x"
-					+ String.format("%02X", ex.badByte)
-					+ "). Save the file as UTF-8 (in Excel: \"CSV UTF-8 (comma delimited)\") and upload it again.");
+			return failed(ex.line, "directoryImport.problem.notUtf8", ex.line, String.format("%02X", ex.badByte));
 		}
 		if (text.isBlank()) {
-			return failed(1, null, "The file is empty. It needs a header row and at least one person.");
+			return failed(1, "directoryImport.problem.fileEmpty");
 		}
 		int nul = text.indexOf('\0');
 		if (nul >= 0) {
-			return failed(lineAt(text, nul), null,
-					"The file contains binary data, not CSV text. Upload a UTF-8 CSV file with a header row.");
+			return failed(lineAt(text, nul), "directoryImport.problem.binary");
 		}
 		int headerEnd = text.indexOf('\n');
 		String headerLine = (headerEnd >= 0) ? text.substring(0, headerEnd) : text;
 		if (headerLine.length() > MAX_HEADER_CHARS) {
-			return failed(1, null, "The first line is not a header row of column names (it is " + headerLine.length()
-					+ " characters long). The file does not look like a directory CSV.");
+			return failed(1, "directoryImport.problem.notAHeader", headerLine.length());
 		}
 		List<ImportColumn> columns = new ArrayList<>();
 		try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
 			var records = parser.iterator();
 			if (!records.hasNext()) {
-				return failed(1, null, "The file is empty. It needs a header row and at least one person.");
+				return failed(1, "directoryImport.problem.fileEmpty");
 			}
 			readHeader(records.next(), columns, errors);
 			if (!errors.isEmpty()) {
@@ -121,8 +116,7 @@ final class DirectoryCsv {
 					// The parser only notices at the end of the file; the broken row is
 					// the
 					// one after the last good one.
-					errors.add(new ImportProblem(lastLine + 1, null,
-							"A quoted value in the row starting on this line is never closed: a \" is missing."));
+					errors.add(new ImportIssue(lastLine + 1, null, "directoryImport.problem.quoteUnclosed"));
 					break;
 				}
 				int line = lineOf(lineStarts, firstContent(text, record.getCharacterPosition()));
@@ -131,10 +125,9 @@ final class DirectoryCsv {
 					continue;
 				}
 				if (record.size() != columns.size()) {
-					String hint = (record.size() == 1 && record.get(0).contains(";"))
-							? " The values seem to be separated by semicolons; use commas." : "";
-					errors.add(new ImportProblem(line, null, "This row has " + record.size()
-							+ " values but the header has " + columns.size() + " columns." + hint));
+					String code = (record.size() == 1 && record.get(0).contains(";"))
+							? "directoryImport.problem.valueCountSemicolons" : "directoryImport.problem.valueCount";
+					errors.add(new ImportIssue(line, null, code, record.size(), columns.size()));
 				}
 				else {
 					Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
@@ -144,31 +137,29 @@ final class DirectoryCsv {
 					rows.add(new Row(line, values));
 				}
 				if (errors.size() >= MAX_ERRORS) {
-					errors.add(new ImportProblem(line, null,
-							"Too many problems; the first " + MAX_ERRORS + " are listed. Fix them and try again."));
+					errors.add(new ImportIssue(line, null, "directoryImport.problem.tooMany", MAX_ERRORS));
 					return new Parsed(columns, List.of(), errors);
 				}
 			}
 			if (rows.isEmpty() && errors.isEmpty()) {
-				errors.add(new ImportProblem(2, null, "The file has a header row but no people."));
+				errors.add(new ImportIssue(2, null, "directoryImport.problem.noPeople"));
 			}
 			return new Parsed(columns, rows, errors);
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			return failed(1, null, "The file could not be read as CSV. Check that it is a comma-separated file.");
+			return failed(1, "directoryImport.problem.notCsv");
 		}
 	}
 
-	private static void readHeader(CSVRecord header, List<ImportColumn> columns, List<ImportProblem> errors) {
+	private static void readHeader(CSVRecord header, List<ImportColumn> columns, List<ImportIssue> errors) {
 		if (header.size() == 1) {
 			String only = header.get(0);
 			if (only.contains(";")) {
-				errors.add(new ImportProblem(1, null,
-						"The columns are separated by semicolons; use commas (save as \"CSV UTF-8 (comma delimited)\")."));
+				errors.add(new ImportIssue(1, null, "directoryImport.problem.headerSemicolons"));
 				return;
 			}
 			if (only.contains("\t")) {
-				errors.add(new ImportProblem(1, null, "The columns are separated by tabs; use commas."));
+				errors.add(new ImportIssue(1, null, "directoryImport.problem.headerTabs"));
 				return;
 			}
 		}
@@ -177,15 +168,15 @@ final class DirectoryCsv {
 			String name = stripBom(header.get(i)).strip();
 			ImportColumn column = ImportColumn.fromHeader(name);
 			if (name.isEmpty()) {
-				errors.add(new ImportProblem(1, null, "Column " + (i + 1) + " has no name in the header row."));
+				errors.add(new ImportIssue(1, null, "directoryImport.problem.columnUnnamed", i + 1));
 			}
 			else if (column == null) {
 				String shown = (name.length() > 40) ? name.substring(0, 40) + "…" : name;
-				errors.add(new ImportProblem(1, shown,
-						"Unknown column \"" + shown + "\". The columns are: " + ImportColumn.ALLOWED + "."));
+				errors.add(new ImportIssue(1, shown, "directoryImport.problem.columnUnknown", shown,
+						ImportColumn.ALLOWED));
 			}
 			else if (!seen.add(column)) {
-				errors.add(new ImportProblem(1, column.header(), "The column \"" + name + "\" appears twice."));
+				errors.add(new ImportIssue(1, column.header(), "directoryImport.problem.columnTwice", name));
 			}
 			columns.add(column);
 			if (errors.size() >= MAX_ERRORS) {
@@ -194,8 +185,8 @@ final class DirectoryCsv {
 		}
 		for (ImportColumn required : ImportColumn.values()) {
 			if (required.required() && !seen.contains(required)) {
-				errors.add(new ImportProblem(1, required.header(),
-						"The required column \"" + required.header() + "\" is missing from the header row."));
+				errors.add(new ImportIssue(1, required.header(), "directoryImport.problem.columnMissing",
+						required.header()));
 			}
 		}
 	}
@@ -240,8 +231,8 @@ final class DirectoryCsv {
 		return BOM.clone();
 	}
 
-	private static Parsed failed(Integer line, String column, String message) {
-		return new Parsed(List.of(), List.of(), List.of(new ImportProblem(line, column, message)));
+	private static Parsed failed(Integer line, String code, Object... args) {
+		return new Parsed(List.of(), List.of(), List.of(new ImportIssue(line, null, code, args)));
 	}
 
 	private static boolean isBlank(CSVRecord record) {

@@ -22,6 +22,8 @@ import io.herald.shared.SignedInPerson;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,11 +54,15 @@ public class DirectoryImport {
 
 	private final Clock clock;
 
-	DirectoryImport(DirectoryImportJdbc database, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+	private final MessageSource messages;
+
+	DirectoryImport(DirectoryImportJdbc database, ApplicationEventPublisher events, AuditLog audit, Clock clock,
+			MessageSource messages) {
 		this.database = database;
 		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	/**
@@ -65,7 +71,7 @@ public class DirectoryImport {
 	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
 	@Transactional(readOnly = true)
 	public ImportReport preview(byte[] csv, boolean fullSync) {
-		return plan(csv, fullSync).report();
+		return report(plan(csv, fullSync));
 	}
 
 	/**
@@ -76,14 +82,14 @@ public class DirectoryImport {
 	@Transactional
 	public ImportReport apply(byte[] csv, boolean fullSync) {
 		Plan plan = plan(csv, fullSync);
-		ImportReport report = plan.report();
+		ImportReport report = report(plan);
 		if (report.hasErrors()) {
 			return report;
 		}
 		if (!this.database.write(plan, this.clock.instant())) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-			return ImportReport.failed(List.of(new ImportProblem(null, null,
-					"Someone changed the directory while the import ran; nothing was changed. Preview the file again.")));
+			return ImportReport.failed(List.of(new ImportIssue(null, null, "directoryImport.problem.changedMeanwhile")
+				.worded(this.messages, LocaleContextHolder.getLocale())));
 		}
 		publishEvents(plan);
 		this.audit.record("directory.import.applied", "directory", null, "created=" + report.created() + " updated="
@@ -114,7 +120,7 @@ public class DirectoryImport {
 	@Transactional(readOnly = true)
 	public Optional<StagedImport> staged(UUID id) {
 		return upload(id).map((upload) -> new StagedImport(upload.id(), upload.fileName(), upload.fullSync(),
-				plan(upload.content(), upload.fullSync()).report()));
+				report(plan(upload.content(), upload.fullSync()))));
 	}
 
 	/**
@@ -174,6 +180,12 @@ public class DirectoryImport {
 					new ImportPlanner.Snapshot(List.of(), java.util.Map.of(), java.util.Map.of()), false);
 		}
 		return ImportPlanner.plan(parsed, this.database.snapshot(), fullSync);
+	}
+
+	// Problems are worded here rather than by the planner so that a plan stays free of
+	// the reader's language, which only the request knows.
+	private ImportReport report(Plan plan) {
+		return plan.report(this.messages, LocaleContextHolder.getLocale());
 	}
 
 	private void publishEvents(Plan plan) {

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import io.herald.shared.Emails;
 import io.herald.shared.Zones;
 
+import org.springframework.context.MessageSource;
+
 /**
  * Works out, in memory, what an import file changes in the directory: every check, the
  * matching of rows to people, the resulting manager graph and the field-by-field diff. It
@@ -102,10 +104,10 @@ final class ImportPlanner {
 
 	}
 
-	record Plan(List<ImportProblem> errors, List<Node> created, List<Node> updated, List<Node> deactivated,
-			int unchanged, List<String> newDepartments, List<LocationInfo> newLocations) {
+	record Plan(List<ImportIssue> errors, List<Node> created, List<Node> updated, List<Node> deactivated, int unchanged,
+			List<String> newDepartments, List<LocationInfo> newLocations) {
 
-		ImportReport report() {
+		ImportReport report(MessageSource messages, Locale locale) {
 			List<PersonChange> createdPeople = this.created.stream()
 				.map((node) -> new PersonChange(node.line, node.get(ImportColumn.EMAIL), node.name(), changes(node)))
 				.toList();
@@ -115,8 +117,9 @@ final class ImportPlanner {
 			List<String> deactivatedPeople = this.deactivated.stream()
 				.map((node) -> node.name() + " <" + node.get(ImportColumn.EMAIL) + ">")
 				.toList();
+			List<ImportProblem> problems = this.errors.stream().map((issue) -> issue.worded(messages, locale)).toList();
 			return new ImportReport(this.created.size(), this.updated.size(), this.deactivated.size(), this.unchanged,
-					List.copyOf(this.errors), createdPeople, updatedPeople, deactivatedPeople, false);
+					problems, createdPeople, updatedPeople, deactivatedPeople, false);
 		}
 
 	}
@@ -155,7 +158,7 @@ final class ImportPlanner {
 
 	private static final class Planner {
 
-		private final List<ImportProblem> errors = new ArrayList<>();
+		private final List<ImportIssue> errors = new ArrayList<>();
 
 		private final List<Node> existing = new ArrayList<>();
 
@@ -213,23 +216,22 @@ final class ImportPlanner {
 					this.fileEmails.add(email);
 					Integer first = emailLines.putIfAbsent(email, row.line());
 					if (first != null) {
-						error(row.line(), ImportColumn.EMAIL,
-								"The e-mail " + email + " is already on line " + first + "; each person appears once.");
+						error(row.line(), ImportColumn.EMAIL, "directoryImport.problem.emailDuplicate", email, first);
 					}
 				}
 				if (number != null) {
 					Integer first = numberLines.putIfAbsent(number, row.line());
 					if (first != null) {
 						error(row.line(), ImportColumn.EMPLOYEE_NUMBER,
-								"The employee number " + number + " is already on line " + first + ".");
+								"directoryImport.problem.employeeNumberDuplicate", number, first);
 					}
 				}
 				if (this.errors.size() == errorsBefore) {
 					place(row, values);
 				}
 				if (this.errors.size() >= DirectoryCsv.MAX_ERRORS) {
-					this.errors.add(new ImportProblem(row.line(), null, "Too many problems; the first "
-							+ DirectoryCsv.MAX_ERRORS + " are listed. Fix them and try again."));
+					this.errors.add(new ImportIssue(row.line(), null, "directoryImport.problem.tooMany",
+							DirectoryCsv.MAX_ERRORS));
 					return failed();
 				}
 			}
@@ -266,13 +268,13 @@ final class ImportPlanner {
 
 		// A file where every row names a missing manager would otherwise list 50,000
 		// problems; the first few hundred say enough.
-		private static List<ImportProblem> capped(List<ImportProblem> errors) {
+		private static List<ImportIssue> capped(List<ImportIssue> errors) {
 			if (errors.size() <= DirectoryCsv.MAX_ERRORS) {
 				return errors;
 			}
-			List<ImportProblem> first = new ArrayList<>(errors.subList(0, DirectoryCsv.MAX_ERRORS));
-			first.add(new ImportProblem(null, null, "Too many problems (" + errors.size() + "); the first "
-					+ DirectoryCsv.MAX_ERRORS + " are listed. Fix them and try again."));
+			List<ImportIssue> first = new ArrayList<>(errors.subList(0, DirectoryCsv.MAX_ERRORS));
+			first.add(new ImportIssue(null, null, "directoryImport.problem.tooManyCounted", errors.size(),
+					DirectoryCsv.MAX_ERRORS));
 			return first;
 		}
 
@@ -291,13 +293,13 @@ final class ImportPlanner {
 				String raw = cell.getValue();
 				if (raw.isEmpty()) {
 					if (column.required()) {
-						error(row.line(), column, "The " + column.header() + " is empty; every person needs one.");
+						error(row.line(), column, "directoryImport.problem.valueEmpty", column.header());
 					}
 					continue;
 				}
 				if (raw.length() > column.maxLength() && column != ImportColumn.SKILLS) {
-					error(row.line(), column,
-							"The " + column.header() + " is longer than " + column.maxLength() + " characters.");
+					error(row.line(), column, "directoryImport.problem.valueTooLong", column.header(),
+							column.maxLength());
 					continue;
 				}
 				values[column.ordinal()] = switch (column) {
@@ -316,7 +318,7 @@ final class ImportPlanner {
 		private String email(DirectoryCsv.Row row, ImportColumn column, String raw) {
 			String email = Emails.normalize(raw);
 			if (!DirectoryRules.isEmail(email)) {
-				error(row.line(), column, "\"" + raw + "\" is not a valid e-mail address.");
+				error(row.line(), column, "directoryImport.problem.emailInvalid", raw);
 				return null;
 			}
 			return email;
@@ -325,8 +327,7 @@ final class ImportPlanner {
 		private String timeZone(DirectoryCsv.Row row, String raw) {
 			String zone = Zones.parse(raw).map(ZoneId::getId).orElse(null);
 			if (zone == null) {
-				error(row.line(), ImportColumn.TIME_ZONE,
-						"\"" + raw + "\" is not a known IANA time zone; use a name like Europe/Warsaw or Asia/Taipei.");
+				error(row.line(), ImportColumn.TIME_ZONE, "directoryImport.problem.timeZoneUnknown", raw);
 			}
 			return zone;
 		}
@@ -334,8 +335,7 @@ final class ImportPlanner {
 		private String language(DirectoryCsv.Row row, String raw) {
 			String language = LANGUAGES.get(raw.toLowerCase(Locale.ROOT).replace('_', '-'));
 			if (language == null) {
-				error(row.line(), ImportColumn.LANGUAGE,
-						"\"" + raw + "\" is not a supported language; use en, pl or zh-TW.");
+				error(row.line(), ImportColumn.LANGUAGE, "directoryImport.problem.languageUnsupported", raw);
 			}
 			return language;
 		}
@@ -345,8 +345,7 @@ final class ImportPlanner {
 				return LocalDate.parse(raw).toString();
 			}
 			catch (DateTimeParseException ex) {
-				error(row.line(), ImportColumn.START_DATE,
-						"\"" + raw + "\" is not a date in the form YYYY-MM-DD (for example 2026-03-01).");
+				error(row.line(), ImportColumn.START_DATE, "directoryImport.problem.dateInvalid", raw);
 				return null;
 			}
 		}
@@ -354,7 +353,7 @@ final class ImportPlanner {
 		private String active(DirectoryCsv.Row row, String raw) {
 			String value = raw.toLowerCase(Locale.ROOT);
 			if (!value.equals("true") && !value.equals("false")) {
-				error(row.line(), ImportColumn.ACTIVE, "\"" + raw + "\" is not true or false.");
+				error(row.line(), ImportColumn.ACTIVE, "directoryImport.problem.activeInvalid", raw);
 				return null;
 			}
 			return value;
@@ -366,8 +365,8 @@ final class ImportPlanner {
 				.filter((skill) -> !skill.isEmpty())
 				.collect(Collectors.joining(";"));
 			if (skills.length() > ImportColumn.SKILLS.maxLength()) {
-				error(row.line(), ImportColumn.SKILLS,
-						"The skills are longer than " + ImportColumn.SKILLS.maxLength() + " characters.");
+				error(row.line(), ImportColumn.SKILLS, "directoryImport.problem.skillsTooLong",
+						ImportColumn.SKILLS.maxLength());
 				return null;
 			}
 			return skills.isEmpty() ? null : skills;
@@ -384,8 +383,7 @@ final class ImportPlanner {
 				node = this.byEmail.get(values[ImportColumn.EMAIL.ordinal()]);
 			}
 			if (node != null && node.inFile) {
-				error(row.line(), null, "This row and line " + node.line + " both match " + node.name()
-						+ " in the directory; each person appears once.");
+				error(row.line(), null, "directoryImport.problem.personTwice", node.line, node.name());
 				return;
 			}
 			if (node == null) {
@@ -468,14 +466,14 @@ final class ImportPlanner {
 			for (Node node : this.fileNodes) {
 				Node other = emails.get(node.get(ImportColumn.EMAIL));
 				if (other != null) {
-					error(node.line, ImportColumn.EMAIL, "The e-mail " + node.get(ImportColumn.EMAIL)
-							+ " belongs to another person in the directory, " + other.name() + ".");
+					error(node.line, ImportColumn.EMAIL, "directoryImport.problem.emailTaken",
+							node.get(ImportColumn.EMAIL), other.name());
 				}
 				String number = node.get(ImportColumn.EMPLOYEE_NUMBER);
 				other = (number != null) ? numbers.get(number) : null;
 				if (other != null) {
-					error(node.line, ImportColumn.EMPLOYEE_NUMBER, "The employee number " + number
-							+ " belongs to another person in the directory, " + other.name() + ".");
+					error(node.line, ImportColumn.EMPLOYEE_NUMBER, "directoryImport.problem.employeeNumberTaken",
+							number, other.name());
 				}
 			}
 		}
@@ -502,14 +500,14 @@ final class ImportPlanner {
 					manager = this.byEmail.get(managerEmail);
 				}
 				if (manager == node) {
-					error(node.line, ImportColumn.MANAGER_EMAIL, "A person cannot be their own manager.");
+					error(node.line, ImportColumn.MANAGER_EMAIL, "directoryImport.problem.ownManager");
 				}
 				else if (manager != null) {
 					node.managerAfter = manager;
 				}
 				else if (!this.fileEmails.contains(managerEmail)) {
-					error(node.line, ImportColumn.MANAGER_EMAIL,
-							"The manager " + managerEmail + " is neither in this file nor in the directory.");
+					error(node.line, ImportColumn.MANAGER_EMAIL, "directoryImport.problem.managerNotFound",
+							managerEmail);
 				}
 			}
 		}
@@ -537,8 +535,8 @@ final class ImportPlanner {
 					String chain = describe(cycle);
 					for (Node member : cycle) {
 						if (member.inFile) {
-							error(member.line, ImportColumn.MANAGER_EMAIL,
-									"The manager chain goes round in a circle: " + chain + ".");
+							error(member.line, ImportColumn.MANAGER_EMAIL, "directoryImport.problem.managerCycle",
+									chain);
 						}
 					}
 				}
@@ -552,8 +550,8 @@ final class ImportPlanner {
 			return (cycle.size() > 10) ? chain + " → …" : chain + " → " + emails.get(0);
 		}
 
-		private void error(int line, ImportColumn column, String message) {
-			this.errors.add(new ImportProblem(line, (column != null) ? column.header() : null, message));
+		private void error(int line, ImportColumn column, String code, Object... args) {
+			this.errors.add(new ImportIssue(line, (column != null) ? column.header() : null, code, args));
 		}
 
 		private static String key(String name) {

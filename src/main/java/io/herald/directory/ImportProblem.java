@@ -7,7 +7,7 @@ package io.herald.directory;
  * problem is not on one line
  * @param column the column's name as the header spells it; {@code null} when the problem
  * is with the whole row or file
- * @param message a sentence in plain English
+ * @param message a sentence in the reader's language
  */
 public record ImportProblem(Integer line, String column, String message) {
 

@@ -1,6 +1,7 @@
 package io.herald.directory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class DirectoryCsvTests {
 		byte[] csv = new byte[head.length + latin2.length];
 		System.arraycopy(head, 0, csv, 0, head.length);
 		System.arraycopy(latin2, 0, csv, head.length, latin2.length);
-		assertThat(DirectoryCsv.parse(csv).errors()).singleElement().satisfies((error) -> {
+		assertThat(problems(DirectoryCsv.parse(csv))).singleElement().satisfies((error) -> {
 			assertThat(error.line()).isEqualTo(3);
 			assertThat(error.message()).contains("not UTF-8");
 		});
@@ -60,7 +61,7 @@ class DirectoryCsvTests {
 	void tenMegabytesOfRandomBytesFailAtOnceWithOneClearMessage() {
 		byte[] garbage = new byte[10 * 1024 * 1024];
 		new Random(7).nextBytes(garbage);
-		assertThat(DirectoryCsv.parse(garbage).errors()).singleElement()
+		assertThat(problems(DirectoryCsv.parse(garbage))).singleElement()
 			.satisfies((error) -> assertThat(error.message()).contains("not UTF-8"));
 	}
 
@@ -82,14 +83,14 @@ class DirectoryCsvTests {
 	@Test
 	void oneLongLineIsNotTakenForAHeader() {
 		DirectoryCsv.Parsed parsed = DirectoryCsv.parse(bytes("x".repeat(5_000_000)));
-		assertThat(parsed.errors()).singleElement()
+		assertThat(problems(parsed)).singleElement()
 			.satisfies((error) -> assertThat(error.message()).contains("not a header row"));
 	}
 
 	@Test
 	void binaryContentIsRefused() {
 		DirectoryCsv.Parsed parsed = DirectoryCsv.parse(bytes("email,first_name,last_name\na\0b,c,d\n"));
-		assertThat(parsed.errors()).singleElement().satisfies((error) -> {
+		assertThat(problems(parsed)).singleElement().satisfies((error) -> {
 			assertThat(error.line()).isEqualTo(2);
 			assertThat(error.message()).contains("binary");
 		});
@@ -98,24 +99,28 @@ class DirectoryCsvTests {
 	@Test
 	void aFileOverTheLimitIsRefusedBeforeReadingIt() {
 		DirectoryCsv.Parsed parsed = DirectoryCsv.parse(new byte[DirectoryCsv.MAX_BYTES + 1]);
-		assertThat(parsed.errors()).singleElement()
+		assertThat(problems(parsed)).singleElement()
 			.satisfies((error) -> assertThat(error.message()).contains("larger than 20 MB"));
 	}
 
 	@Test
 	void tabsAsDelimiterAreNamed() {
 		DirectoryCsv.Parsed parsed = DirectoryCsv.parse(bytes("email\tfirst_name\tlast_name\na\tb\tc\n"));
-		assertThat(parsed.errors()).singleElement()
+		assertThat(problems(parsed)).singleElement()
 			.satisfies((error) -> assertThat(error.message()).contains("tabs; use commas"));
 	}
 
 	@Test
 	void aColumnTwiceIsAnError() {
 		DirectoryCsv.Parsed parsed = DirectoryCsv.parse(bytes("email,first_name,last_name,EMAIL\na,b,c,d\n"));
-		assertThat(parsed.errors()).singleElement().satisfies((error) -> {
+		assertThat(problems(parsed)).singleElement().satisfies((error) -> {
 			assertThat(error.column()).isEqualTo("email");
 			assertThat(error.message()).contains("appears twice");
 		});
+	}
+
+	private static List<ImportProblem> problems(DirectoryCsv.Parsed parsed) {
+		return EnglishProblems.of(parsed.errors());
 	}
 
 	private static byte[] bytes(String text) {

@@ -3,6 +3,7 @@ package io.herald.directory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.herald.directory.ImportPlanner.Existing;
@@ -73,8 +74,8 @@ class ImportPlannerTests {
 				top@import.test,Tia,Top,new@import.test
 				new@import.test,Nel,New,middle@import.test
 				""", false);
-		assertThat(plan.errors()).extracting(ImportProblem::line).containsExactlyInAnyOrder(2, 3);
-		assertThat(plan.errors()).allSatisfy((error) -> {
+		assertThat(problems(plan)).extracting(ImportProblem::line).containsExactlyInAnyOrder(2, 3);
+		assertThat(problems(plan)).allSatisfy((error) -> {
 			assertThat(error.column()).isEqualTo("manager_email");
 			assertThat(error.message()).contains("goes round in a circle");
 		});
@@ -103,7 +104,8 @@ class ImportPlannerTests {
 		person(2, null, "goes@import.test", "Gosia", "Goes", null);
 		Plan plan = plan("email,first_name,last_name\nstays@import.test,Stan,Stays\n", true);
 		assertThat(plan.deactivated()).singleElement().satisfies((node) -> assertThat(node.id).isEqualTo(2L));
-		assertThat(plan.report().deactivatedPeople()).containsExactly("Gosia Goes <goes@import.test>");
+		assertThat(plan.report(EnglishProblems.MESSAGES, Locale.ENGLISH).deactivatedPeople())
+			.containsExactly("Gosia Goes <goes@import.test>");
 		assertThat(plan("email,first_name,last_name\nstays@import.test,Stan,Stays\n", false).deactivated()).isEmpty();
 	}
 
@@ -112,7 +114,7 @@ class ImportPlannerTests {
 		person(1, "E-1", "first@import.test", "Fay", "First", null);
 		person(2, "E-2", "second@import.test", "Sid", "Second", null);
 		Plan plan = plan("employee_number,email,first_name,last_name\nE-1,second@import.test,Fay,First\n", false);
-		assertThat(plan.errors()).singleElement().satisfies((error) -> {
+		assertThat(problems(plan)).singleElement().satisfies((error) -> {
 			assertThat(error.line()).isEqualTo(2);
 			assertThat(error.column()).isEqualTo("email");
 			assertThat(error.message()).contains("belongs to another person");
@@ -150,9 +152,9 @@ class ImportPlannerTests {
 				ok@import.test,Ok,Fine,europe/warsaw,ZH-tw,2026-02-01,TRUE, Java ;; SQL
 				bad@import.test,Bad,Values,Mars/Base,de,01/02/2026,maybe,
 				""", false);
-		assertThat(plan.errors()).extracting(ImportProblem::column)
+		assertThat(plan.errors()).extracting(ImportIssue::column)
 			.containsExactly("time_zone", "language", "start_date", "active");
-		assertThat(plan.errors()).extracting(ImportProblem::line).containsOnly(3);
+		assertThat(plan.errors()).extracting(ImportIssue::line).containsOnly(3);
 		Plan fine = plan("""
 				email,first_name,last_name,time_zone,language,start_date,active,skills
 				ok@import.test,Ok,Fine,europe/warsaw,ZH-tw,2026-02-01,TRUE, Java ;; SQL
@@ -173,11 +175,15 @@ class ImportPlannerTests {
 		}
 		Plan plan = plan(csv.toString(), false);
 		assertThat(plan.errors()).hasSize(DirectoryCsv.MAX_ERRORS + 1);
-		assertThat(plan.errors().get(DirectoryCsv.MAX_ERRORS).message()).contains("Too many problems (2000)");
+		assertThat(problems(plan).get(DirectoryCsv.MAX_ERRORS).message()).contains("Too many problems (2000)");
 	}
 
 	private Plan plan(String csv, boolean fullSync) {
 		return ImportPlanner.plan(DirectoryCsv.parse(csv.getBytes(StandardCharsets.UTF_8)), this.snapshot, fullSync);
+	}
+
+	private static List<ImportProblem> problems(Plan plan) {
+		return EnglishProblems.of(plan.errors());
 	}
 
 	private void person(long id, String number, String email, String first, String last, Long managerId) {
