@@ -1,0 +1,64 @@
+package io.herald.journeys;
+
+import java.util.List;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The main pages pass axe-core's WCAG 2.1 A and AA checks: labels, contrast, landmarks,
+ * names.
+ */
+class AccessibilityJourneyTests extends BrowserJourney {
+
+	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+	@Test
+	void theLoginPageHasNoWcagViolations() {
+		open("/login");
+		assertAccessible("/login");
+	}
+
+	@Test
+	void everyonesPagesHaveNoWcagViolations() {
+		signIn(DemoAccount.EMPLOYEE);
+		long me = this.jdbc.queryForObject("select id from employees where email = 'employee@herald.test'", Long.class);
+		for (String path : List.of("/", "/directory", "/directory?q=kowal", "/directory/" + me, "/directory/org-chart",
+				"/me")) {
+			open(path);
+			assertAccessible(path);
+		}
+	}
+
+	@Test
+	void hrAndAdministratorPagesHaveNoWcagViolations() {
+		signIn(DemoAccount.HR);
+		long me = this.jdbc.queryForObject("select id from employees where email = 'employee@herald.test'", Long.class);
+		for (String path : List.of("/", "/admin/directory", "/admin/directory/import", "/admin/directory/people/new",
+				"/admin/directory/people/" + me + "/edit")) {
+			open(path);
+			assertAccessible(path);
+		}
+		this.page.context().clearCookies();
+		signIn(DemoAccount.ADMIN);
+		for (String path : List.of("/admin/users", "/admin/users/" + me, "/admin/audit")) {
+			open(path);
+			assertAccessible(path);
+		}
+	}
+
+	private void assertAccessible(String path) {
+		AxeResults results = new AxeBuilder(this.page).withTags(WCAG).analyze();
+		List<String> violations = results.getViolations()
+			.stream()
+			.map((Rule rule) -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " — "
+					+ rule.getNodes().stream().limit(3).map((node) -> String.valueOf(node.getTarget())).toList())
+			.toList();
+		assertThat(violations).as(path).isEmpty();
+	}
+
+}
