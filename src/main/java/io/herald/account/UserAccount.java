@@ -94,10 +94,6 @@ class UserAccount {
 		return this.mustChangePassword;
 	}
 
-	Instant getLastLoginAt() {
-		return this.lastLoginAt;
-	}
-
 	Set<Role> getRoles() {
 		return Set.copyOf(this.roles);
 	}
