@@ -206,6 +206,17 @@ public class DirectoryImport {
 			.filter((node) -> !node.activeBefore() && node.activeAfter())
 			.map((node) -> node.id)
 			.toList();
+		List<Long> moved = plan.updated()
+			.stream()
+			.filter((node) -> node.activeBefore() && node.activeAfter())
+			.filter((node) -> !Objects.equals(node.before[ImportColumn.DEPARTMENT.ordinal()],
+					node.get(ImportColumn.DEPARTMENT))
+					|| !Objects.equals(node.before[ImportColumn.LOCATION.ordinal()], node.get(ImportColumn.LOCATION)))
+			.map((node) -> node.id)
+			.toList();
+		if (!moved.isEmpty()) {
+			this.events.publishEvent(new EmployeesMoved(moved));
+		}
 		if (!joined.isEmpty()) {
 			this.events.publishEvent(new EmployeesJoined(joined));
 		}

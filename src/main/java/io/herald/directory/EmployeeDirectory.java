@@ -155,6 +155,21 @@ public class EmployeeDirectory {
 		});
 	}
 
+	/**
+	 * Where a person sits, for deciding which audiences they are in.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public Optional<Placement> findPlacement(long id) {
+		return this.jdbc
+			.query("select id, department_id, location_id, active from employees where id = ?",
+					(rs, row) -> new Placement(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+							(Long) rs.getObject(3, Long.class), rs.getBoolean(4)),
+					id)
+			.stream()
+			.findFirst();
+	}
+
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Map<Long, EmployeeSummary> findSummaries(Collection<Long> ids) {
@@ -293,9 +308,15 @@ public class EmployeeDirectory {
 		Employee manager = manager(cleaned, id, problems);
 		refuseIfAny(problems);
 		String before = describe(employee);
+		Long departmentBefore = (employee.getDepartment() != null) ? employee.getDepartment().getId() : null;
+		Long locationBefore = (employee.getLocation() != null) ? employee.getLocation().getId() : null;
 		employee.change(cleaned, department(cleaned.departmentId()), location(cleaned.locationId()), manager,
 				this.clock.instant());
 		this.audit.record("directory.person.changed", "employee", id, before + " -> " + describe(employee));
+		if (employee.isActive() && (!Objects.equals(departmentBefore, cleaned.departmentId())
+				|| !Objects.equals(locationBefore, cleaned.locationId()))) {
+			this.events.publishEvent(new EmployeesMoved(List.of(id)));
+		}
 	}
 
 	/**

@@ -1,0 +1,12 @@
+package io.herald.announcement;
+
+import java.time.Instant;
+
+/**
+ * An announcement went out: its deliveries exist. Published inside the publishing
+ * transaction; {@code late} says it was due earlier (the application was down).
+ */
+public record AnnouncementPublished(long announcementId, long channelId, Priority priority, Instant publishedAt,
+		int recipients, boolean late) {
+
+}

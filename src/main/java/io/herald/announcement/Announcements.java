@@ -1,0 +1,607 @@
+package io.herald.announcement;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.herald.announcement.Lifecycle.Actor;
+import io.herald.audit.AuditLog;
+import io.herald.channel.ChannelView;
+import io.herald.channel.Channels;
+import io.herald.directory.DirectoryOption;
+import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.EmployeeSummary;
+import io.herald.shared.Callers;
+import io.herald.shared.InvalidChange;
+import io.herald.shared.InvalidChange.Problem;
+import io.herald.shared.SignedInPerson;
+import jakarta.persistence.EntityManager;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * The authoring desk: write, target, review, schedule, publish, revise and archive
+ * announcements. Every move is checked against {@link Lifecycle} and the caller's rights
+ * here, whatever the route, and audited.
+ */
+@Service
+public class Announcements {
+
+	static final int MAX_BODY = 50_000;
+
+	private final AnnouncementRepository announcements;
+
+	private final Channels channels;
+
+	private final EmployeeDirectory directory;
+
+	private final Publishing publishing;
+
+	private final AuditLog audit;
+
+	private final JdbcTemplate jdbc;
+
+	private final EntityManager entityManager;
+
+	private final Clock clock;
+
+	Announcements(AnnouncementRepository announcements, Channels channels, EmployeeDirectory directory,
+			Publishing publishing, AuditLog audit, JdbcTemplate jdbc, EntityManager entityManager, Clock clock) {
+		this.announcements = announcements;
+		this.channels = channels;
+		this.directory = directory;
+		this.publishing = publishing;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.entityManager = entityManager;
+		this.clock = clock;
+	}
+
+	/**
+	 * Saves a new draft and returns its id.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public long create(AnnouncementDraft draft) {
+		SignedInPerson caller = Callers.require();
+		AnnouncementDraft cleaned = clean(draft);
+		InvalidChange.refuseIfAny(check(cleaned, true));
+		Instant now = this.clock.instant();
+		Announcement announcement = new Announcement(caller.employeeId(), now);
+		announcement.write(cleaned, now);
+		long id = this.announcements.save(announcement).getId();
+		this.audit.record("announcement.drafted", "announcement", id, cleaned.title());
+		return id;
+	}
+
+	/**
+	 * Changes a draft (or one sent back for changes).
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void update(long id, AnnouncementDraft draft) {
+		Announcement announcement = load(id);
+		transition(announcement, AnnouncementAction.EDIT);
+		requireVersion(announcement, draft.version());
+		AnnouncementDraft cleaned = clean(draft);
+		InvalidChange.refuseIfAny(check(cleaned, true));
+		announcement.write(cleaned, this.clock.instant());
+		this.audit.record("announcement.edited", "announcement", id, cleaned.title());
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void submit(long id) {
+		Announcement announcement = load(id);
+		AnnouncementStatus next = transition(announcement, AnnouncementAction.SUBMIT);
+		requireReady(announcement);
+		announcement.moveTo(next, this.clock.instant());
+		this.audit.record("announcement.submitted", "announcement", id, null);
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void withdraw(long id) {
+		Announcement announcement = load(id);
+		announcement.moveTo(transition(announcement, AnnouncementAction.WITHDRAW), this.clock.instant());
+		this.audit.record("announcement.withdrawn", "announcement", id, null);
+	}
+
+	/**
+	 * Approves a post in review and releases it as its author asked: published now, or
+	 * scheduled for its time when that is still ahead.
+	 * @return the status it ends in
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public AnnouncementStatus approve(long id) {
+		Announcement announcement = load(id);
+		transition(announcement, AnnouncementAction.APPROVE);
+		Instant now = this.clock.instant();
+		announcement.reviewed(Callers.require().employeeId(), null, now);
+		announcement.moveTo(AnnouncementStatus.APPROVED, now);
+		this.audit.record("announcement.approved", "announcement", id, null);
+		return release(announcement, now);
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void requestChanges(long id, String comment) {
+		Announcement announcement = load(id);
+		AnnouncementStatus next = transition(announcement, AnnouncementAction.REQUEST_CHANGES);
+		String cleaned = (comment != null) ? comment.strip() : "";
+		if (cleaned.isEmpty() || cleaned.length() > 2000) {
+			throw new InvalidChange("comment", "announcement.comment.required");
+		}
+		Instant now = this.clock.instant();
+		announcement.reviewed(Callers.require().employeeId(), cleaned, now);
+		announcement.moveTo(next, now);
+		this.audit.record("announcement.changes-requested", "announcement", id, cleaned);
+	}
+
+	/**
+	 * Publishes now and returns the number of recipients.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public int publish(long id) {
+		Announcement announcement = load(id);
+		transition(announcement, AnnouncementAction.PUBLISH);
+		requireReady(announcement);
+		return publishNow(announcement, this.clock.instant());
+	}
+
+	/**
+	 * Schedules a post for the time its draft names, which must be ahead.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void schedule(long id) {
+		Announcement announcement = load(id);
+		AnnouncementStatus next = transition(announcement, AnnouncementAction.SCHEDULE);
+		requireReady(announcement);
+		Instant now = this.clock.instant();
+		if (announcement.getScheduledAt() == null || !announcement.getScheduledAt().isAfter(now)) {
+			throw new InvalidChange("scheduledAt", "announcement.scheduledAt.future");
+		}
+		announcement.moveTo(next, now);
+		this.audit.record("announcement.scheduled", "announcement", id, announcement.getScheduledAt().toString());
+	}
+
+	/**
+	 * Takes a scheduled post back to draft (on channels with review it needs reviewing
+	 * again).
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void unschedule(long id) {
+		Announcement announcement = load(id);
+		announcement.moveTo(transition(announcement, AnnouncementAction.UNSCHEDULE), this.clock.instant());
+		this.audit.record("announcement.unscheduled", "announcement", id, null);
+	}
+
+	/**
+	 * Edits a published post, keeping the previous words as a revision. A material change
+	 * asks everyone to acknowledge again.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void revise(long id, AnnouncementDraft draft, boolean material) {
+		Announcement announcement = load(id);
+		transition(announcement, AnnouncementAction.REVISE);
+		requireVersion(announcement, draft.version());
+		AnnouncementDraft cleaned = clean(draft);
+		List<Problem> problems = check(cleaned, false);
+		InvalidChange.refuseIfAny(problems);
+		List<String> changed = changedFields(announcement, cleaned);
+		if (changed.isEmpty()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		this.jdbc
+			.update("insert into announcement_revisions (announcement_id, revision, edited_by, edited_at, material, "
+					+ "changed_fields, previous_title, previous_summary, previous_body) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					id, announcement.getRevision(), Callers.require().employeeId(), Timestamp.from(now), material,
+					String.join(",", changed), announcement.getTitle(), announcement.getSummary(),
+					announcement.getBody());
+		announcement.revise(cleaned, material && announcement.isAckRequired(), now);
+		this.audit.record(material ? "announcement.revised.material" : "announcement.revised", "announcement", id,
+				String.join(",", changed));
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void archive(long id) {
+		Announcement announcement = load(id);
+		announcement.moveTo(transition(announcement, AnnouncementAction.ARCHIVE), this.clock.instant());
+		this.audit.record("announcement.archived", "announcement", id, null);
+	}
+
+	/**
+	 * Deletes a draft that never went out.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void discard(long id) {
+		Announcement announcement = load(id);
+		transition(announcement, AnnouncementAction.DISCARD);
+		this.announcements.delete(announcement);
+		this.audit.record("announcement.discarded", "announcement", id, announcement.getTitle());
+	}
+
+	/**
+	 * One announcement for the desk: visible to whoever may manage its channel, and HR.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public AnnouncementDetails details(long id) {
+		Announcement announcement = load(id);
+		ChannelView channel = this.channels.find(announcement.getChannelId()).orElseThrow();
+		Set<Long> people = new HashSet<>();
+		people.add(announcement.getAuthorId());
+		if (announcement.getReviewerId() != null) {
+			people.add(announcement.getReviewerId());
+		}
+		Map<Long, EmployeeSummary> names = this.directory.findSummaries(people);
+		Set<AnnouncementAction> allowed = EnumSet.noneOf(AnnouncementAction.class);
+		Actor actor = actor(announcement, channel);
+		for (AnnouncementAction action : AnnouncementAction.values()) {
+			try {
+				Lifecycle.next(action, announcement.getStatus(), channel.requiresReview(), actor);
+				allowed.add(action);
+			}
+			catch (InvalidChange refused) {
+				// not offered
+			}
+		}
+		return new AnnouncementDetails(announcement.getId(), channel.id(), channel.slug(), channel.name(),
+				channel.requiresReview(), announcement.getAuthorId(), name(names, announcement.getAuthorId()),
+				announcement.getTitle(), announcement.getSummary(), announcement.getBody(),
+				MarkdownRenderer.toHtml(announcement.getBody()), announcement.getPriority(), announcement.getStatus(),
+				announcement.isAckRequired(), announcement.getAckDueAt(), Set.copyOf(announcement.getDepartmentIds()),
+				Set.copyOf(announcement.getLocationIds()),
+				names(this.directory.departmentOptions(), announcement.getDepartmentIds()),
+				names(this.directory.locationOptions(), announcement.getLocationIds()), announcement.getPinnedUntil(),
+				announcement.getExpiresAt(), announcement.getScheduledAt(), announcement.getPublishedAt(),
+				announcement.isPublishedLate(), announcement.getArchivedAt(), announcement.getSubmittedAt(),
+				(announcement.getReviewerId() != null) ? name(names, announcement.getReviewerId()) : null,
+				announcement.getReviewedAt(), announcement.getReviewComment(), announcement.getRevision(),
+				announcement.getAckRevision(), announcement.getRecipients(), announcement.getVersion(), allowed);
+	}
+
+	/**
+	 * The edits made after publishing, newest first.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<RevisionView> revisions(long id) {
+		load(id);
+		List<Object[]> rows = this.jdbc.query(
+				"select revision, edited_by, edited_at, material, changed_fields, previous_title "
+						+ "from announcement_revisions where announcement_id = ? order by revision desc",
+				(rs, n) -> new Object[] { rs.getInt(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4),
+						rs.getString(5), rs.getString(6) },
+				id);
+		Map<Long, EmployeeSummary> names = this.directory
+			.findSummaries(rows.stream().map((row) -> (Long) row[1]).collect(Collectors.toSet()));
+		return rows.stream()
+			.map((row) -> new RevisionView((Integer) row[0], name(names, (Long) row[1]), (Instant) row[2],
+					(Boolean) row[3], Arrays.asList(((String) row[4]).split(",")), (String) row[5]))
+			.toList();
+	}
+
+	/**
+	 * One of the desk's lists, optionally only titles containing the query. People who
+	 * are not communications managers see the channels they post to; drafts are always
+	 * the caller's own.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public Page<AnnouncementRow> list(DeskList list, String query, Pageable pageable) {
+		SignedInPerson caller = Callers.require();
+		Specification<Announcement> specification = (root, q, cb) -> root.get("status").in(list.statuses());
+		if (list == DeskList.DRAFTS) {
+			specification = specification.and((root, q, cb) -> cb.equal(root.get("authorId"), caller.employeeId()));
+		}
+		if (!Callers.hasAnyRole("COMMS_MANAGER")) {
+			Set<Long> mine = this.channels.postableByCaller().stream().map(ChannelView::id).collect(Collectors.toSet());
+			if (list == DeskList.REVIEW) {
+				mine = this.channels.postableByCaller()
+					.stream()
+					.filter((channel) -> channel.isOwner(caller.employeeId()))
+					.map(ChannelView::id)
+					.collect(Collectors.toSet());
+			}
+			Set<Long> visible = mine.isEmpty() ? Set.of(-1L) : mine;
+			specification = specification.and((root, q, cb) -> root.get("channelId").in(visible));
+		}
+		if (StringUtils.hasText(query)) {
+			String pattern = "%" + query.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+			specification = specification.and((root, q, cb) -> cb.like(cb.lower(root.get("title")), pattern, '\\'));
+		}
+		Page<Announcement> page = this.announcements.findAll(specification, pageable);
+		Map<Long, ChannelView> channelsById = this.channels
+			.byId(page.stream().map(Announcement::getChannelId).collect(Collectors.toSet()));
+		Map<Long, EmployeeSummary> authors = this.directory
+			.findSummaries(page.stream().map(Announcement::getAuthorId).collect(Collectors.toSet()));
+		return page.map((a) -> {
+			ChannelView channel = channelsById.get(a.getChannelId());
+			return new AnnouncementRow(a.getId(), a.getTitle(), channel.slug(), channel.name(), a.getPriority(),
+					a.getStatus(), name(authors, a.getAuthorId()), a.getUpdatedAt(), a.getScheduledAt(),
+					a.getPublishedAt(), a.getRecipients());
+		});
+	}
+
+	/**
+	 * Whom a targeting would reach if published now.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public AudiencePreview audience(long channelId, Collection<Long> departmentIds, Collection<Long> locationIds) {
+		if (!this.channels.callerMayPost(channelId)) {
+			return new AudiencePreview(0, List.of(), List.of());
+		}
+		List<Long> departments = List.copyOf(new HashSet<>(departmentIds));
+		List<Long> locations = List.copyOf(new HashSet<>(locationIds));
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(channelId);
+		arguments.addAll(departments);
+		arguments.addAll(locations);
+		List<Object[]> rows = this.jdbc.query(
+				"select e.department_id, e.location_id, count(*) from employees e cross join channels c "
+						+ "where c.id = ? and " + AudienceSql.ofTargeting(departments, locations)
+						+ " group by e.department_id, e.location_id",
+				(rs, n) -> new Object[] { rs.getObject(1, Long.class), rs.getObject(2, Long.class), rs.getLong(3) },
+				arguments.toArray());
+		Map<Long, String> departmentNames = options(this.directory.departmentOptions());
+		Map<Long, String> locationNames = options(this.directory.locationOptions());
+		Map<String, Long> byDepartment = new LinkedHashMap<>();
+		Map<String, Long> byLocation = new LinkedHashMap<>();
+		long total = 0;
+		for (Object[] row : rows) {
+			long people = (Long) row[2];
+			total += people;
+			byDepartment.merge(Objects.toString(departmentNames.get(row[0]), ""), people, Long::sum);
+			byLocation.merge(Objects.toString(locationNames.get(row[1]), ""), people, Long::sum);
+		}
+		return new AudiencePreview(total, groups(byDepartment), groups(byLocation));
+	}
+
+	/**
+	 * Scheduled and published posts between two instants, for the content calendar; each
+	 * at its scheduled or published time.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<CalendarEntry> calendar(Instant from, Instant to) {
+		boolean manager = Callers.hasAnyRole("COMMS_MANAGER", "HR");
+		Set<Long> mine = manager ? Set.of()
+				: this.channels.postableByCaller().stream().map(ChannelView::id).collect(Collectors.toSet());
+		Map<Long, ChannelView> channelsById = this.channels.all()
+			.stream()
+			.collect(Collectors.toMap(ChannelView::id, (channel) -> channel));
+		Map<Long, String> departmentNames = options(this.directory.departmentOptions());
+		Map<Long, String> locationNames = options(this.directory.locationOptions());
+		Map<Long, List<String>> narrowing = new LinkedHashMap<>();
+		this.jdbc.query("select ad.announcement_id, ad.department_id from announcement_departments ad "
+				+ "join announcements a on a.id = ad.announcement_id where coalesce(a.published_at, a.scheduled_at) >= ? "
+				+ "and coalesce(a.published_at, a.scheduled_at) < ?", (rs) -> {
+					narrowing.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+						.add("d" + rs.getLong(2) + ":" + departmentNames.get(rs.getLong(2)));
+				}, Timestamp.from(from), Timestamp.from(to));
+		this.jdbc.query("select al.announcement_id, al.location_id from announcement_locations al "
+				+ "join announcements a on a.id = al.announcement_id where coalesce(a.published_at, a.scheduled_at) >= ? "
+				+ "and coalesce(a.published_at, a.scheduled_at) < ?", (rs) -> {
+					narrowing.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+						.add("l" + rs.getLong(2) + ":" + locationNames.get(rs.getLong(2)));
+				}, Timestamp.from(from), Timestamp.from(to));
+		return this.jdbc.query(
+				"select id, title, channel_id, status, priority, coalesce(published_at, scheduled_at) from announcements "
+						+ "where status in ('SCHEDULED', 'APPROVED', 'PUBLISHED', 'ARCHIVED') "
+						+ "and coalesce(published_at, scheduled_at) >= ? and coalesce(published_at, scheduled_at) < ? "
+						+ "order by 6, id",
+				(rs, n) -> {
+					long id = rs.getLong(1);
+					long channelId = rs.getLong(3);
+					List<String> narrowed = narrowing.getOrDefault(id, List.of()).stream().sorted().toList();
+					return new CalendarEntry(id, rs.getString(2), channelsById.get(channelId),
+							AnnouncementStatus.valueOf(rs.getString(4)), Priority.valueOf(rs.getString(5)),
+							rs.getTimestamp(6).toInstant(),
+							narrowed.stream().map((n2) -> n2.substring(n2.indexOf(':') + 1)).toList(),
+							channelId + "|" + String.join(",",
+									narrowed.stream().map((n2) -> n2.substring(0, n2.indexOf(':'))).toList()));
+				}, Timestamp.from(from), Timestamp.from(to))
+			.stream()
+			.filter((entry) -> manager || mine.contains(entry.channel().id()))
+			.toList();
+	}
+
+	private AnnouncementStatus release(Announcement announcement, Instant now) {
+		if (announcement.getScheduledAt() != null && announcement.getScheduledAt().isAfter(now)) {
+			announcement.moveTo(AnnouncementStatus.SCHEDULED, now);
+			this.audit.record("announcement.scheduled", "announcement", announcement.getId(),
+					announcement.getScheduledAt().toString());
+			return AnnouncementStatus.SCHEDULED;
+		}
+		publishNow(announcement, now);
+		return AnnouncementStatus.PUBLISHED;
+	}
+
+	private int publishNow(Announcement announcement, Instant now) {
+		this.entityManager.flush();
+		long id = announcement.getId();
+		// Publishing writes with SQL; the entity must not be written again afterwards.
+		this.entityManager.detach(announcement);
+		return this.publishing.publish(id, now, false)
+			.orElseThrow(() -> new InvalidChange(null, "announcement.refused.publish"));
+	}
+
+	private Announcement load(long id) {
+		Announcement announcement = this.announcements.findWithTargetingById(id)
+			.orElseThrow(() -> new AnnouncementNotFound(id));
+		if (!this.channels.callerManages(announcement.getChannelId()) && !Callers.hasAnyRole("HR")) {
+			throw new AnnouncementNotFound(id);
+		}
+		return announcement;
+	}
+
+	private AnnouncementStatus transition(Announcement announcement, AnnouncementAction action) {
+		ChannelView channel = this.channels.find(announcement.getChannelId()).orElseThrow();
+		return Lifecycle.next(action, announcement.getStatus(), channel.requiresReview(), actor(announcement, channel));
+	}
+
+	private Actor actor(Announcement announcement, ChannelView channel) {
+		SignedInPerson caller = Callers.require();
+		boolean author = announcement.getAuthorId() == caller.employeeId();
+		boolean commsManager = Callers.hasAnyRole("COMMS_MANAGER");
+		boolean mayPost = !channel.archived() && (commsManager || channel.mayPost(caller.employeeId()));
+		boolean reviewer = commsManager || channel.isOwner(caller.employeeId());
+		return new Actor(author, mayPost && (author || commsManager), reviewer);
+	}
+
+	/**
+	 * A post goes out only to someone: an audience of nobody is refused before review,
+	 * scheduling or publishing.
+	 */
+	private void requireReady(Announcement announcement) {
+		if (audience(announcement.getChannelId(), announcement.getDepartmentIds(), announcement.getLocationIds())
+			.recipients() == 0) {
+			throw new InvalidChange(null, "announcement.audience.empty");
+		}
+	}
+
+	private static void requireVersion(Announcement announcement, long version) {
+		if (announcement.getVersion() != version) {
+			throw new InvalidChange(null, "announcement.edit.concurrent");
+		}
+	}
+
+	private static AnnouncementDraft clean(AnnouncementDraft draft) {
+		return new AnnouncementDraft(draft.channelId(), strip(draft.title()), strip(draft.summary()),
+				(draft.body() != null) ? draft.body().stripTrailing() : null, draft.priority(), draft.ackRequired(),
+				draft.ackRequired() ? draft.ackDueAt() : null, draft.departmentIds(), draft.locationIds(),
+				draft.pinnedUntil(), draft.expiresAt(), draft.scheduledAt(), draft.version());
+	}
+
+	private List<Problem> check(AnnouncementDraft draft, boolean targeting) {
+		List<Problem> problems = new ArrayList<>();
+		Instant now = this.clock.instant();
+		if (targeting && !this.channels.callerMayPost(draft.channelId())) {
+			problems.add(new Problem("channelId", "announcement.channel.notAllowed"));
+		}
+		if (draft.title() == null || draft.title().length() > 200) {
+			problems.add(new Problem("title", "announcement.title.invalid"));
+		}
+		if (draft.summary() != null && draft.summary().length() > 500) {
+			problems.add(new Problem("summary", "announcement.summary.tooLong"));
+		}
+		if (!StringUtils.hasText(draft.body()) || draft.body().length() > MAX_BODY) {
+			problems.add(new Problem("body", "announcement.body.invalid"));
+		}
+		if (draft.priority() == null) {
+			problems.add(new Problem("priority", "announcement.priority.required"));
+		}
+		Instant start = (draft.scheduledAt() != null && draft.scheduledAt().isAfter(now)) ? draft.scheduledAt() : now;
+		if (targeting && draft.scheduledAt() != null && !draft.scheduledAt().isAfter(now)) {
+			problems.add(new Problem("scheduledAt", "announcement.scheduledAt.future"));
+		}
+		if (draft.ackDueAt() != null && !draft.ackDueAt().isAfter(start)) {
+			problems.add(new Problem("ackDueAt", "announcement.ackDueAt.afterPublishing"));
+		}
+		if (draft.expiresAt() != null && !draft.expiresAt().isAfter(start)) {
+			problems.add(new Problem("expiresAt", "announcement.expiresAt.afterPublishing"));
+		}
+		else if (draft.expiresAt() != null && draft.ackDueAt() != null
+				&& draft.expiresAt().isBefore(draft.ackDueAt())) {
+			problems.add(new Problem("expiresAt", "announcement.expiresAt.beforeDue"));
+		}
+		if (draft.pinnedUntil() != null && !draft.pinnedUntil().isAfter(now)) {
+			problems.add(new Problem("pinnedUntil", "announcement.pinnedUntil.future"));
+		}
+		if (targeting) {
+			Set<Long> departments = options(this.directory.departmentOptions()).keySet();
+			if (!departments.containsAll(draft.departmentIds())) {
+				problems.add(new Problem("departmentIds", "announcement.departments.unknown"));
+			}
+			Set<Long> locations = options(this.directory.locationOptions()).keySet();
+			if (!locations.containsAll(draft.locationIds())) {
+				problems.add(new Problem("locationIds", "announcement.locations.unknown"));
+			}
+		}
+		return problems;
+	}
+
+	private static List<String> changedFields(Announcement announcement, AnnouncementDraft draft) {
+		List<String> changed = new ArrayList<>();
+		if (!Objects.equals(announcement.getTitle(), draft.title())) {
+			changed.add("title");
+		}
+		if (!Objects.equals(announcement.getSummary(), draft.summary())) {
+			changed.add("summary");
+		}
+		if (!Objects.equals(announcement.getBody(), draft.body())) {
+			changed.add("body");
+		}
+		if (!Objects.equals(announcement.getPinnedUntil(), draft.pinnedUntil())) {
+			changed.add("pinnedUntil");
+		}
+		if (!Objects.equals(announcement.getExpiresAt(), draft.expiresAt())) {
+			changed.add("expiresAt");
+		}
+		if (announcement.isAckRequired() && draft.ackDueAt() != null
+				&& !Objects.equals(announcement.getAckDueAt(), draft.ackDueAt())) {
+			changed.add("ackDueAt");
+		}
+		return changed;
+	}
+
+	private static String strip(String text) {
+		if (text == null) {
+			return null;
+		}
+		String stripped = text.strip();
+		return stripped.isEmpty() ? null : stripped;
+	}
+
+	private static String name(Map<Long, EmployeeSummary> names, long id) {
+		EmployeeSummary person = names.get(id);
+		return (person != null) ? person.displayName() : "";
+	}
+
+	private static Map<Long, String> options(List<DirectoryOption> options) {
+		return options.stream().collect(Collectors.toMap(DirectoryOption::id, DirectoryOption::name));
+	}
+
+	private static List<String> names(List<DirectoryOption> options, Set<Long> ids) {
+		return options.stream().filter((option) -> ids.contains(option.id())).map(DirectoryOption::name).toList();
+	}
+
+	private static List<AudiencePreview.Group> groups(Map<String, Long> counts) {
+		return counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.map((entry) -> new AudiencePreview.Group(entry.getKey().isEmpty() ? null : entry.getKey(),
+					entry.getValue()))
+			.toList();
+	}
+
+}

@@ -1,0 +1,266 @@
+package io.herald.announcement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.herald.channel.ChannelView;
+import io.herald.channel.Channels;
+import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.EmployeeSummary;
+import io.herald.shared.Callers;
+import io.herald.shared.SignedInPerson;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What employees read: their feed (pinned first, then unread, then read, newest first),
+ * single posts (the first opening records the read), and the critical banner. Each is a
+ * fixed number of statements whatever the page size.
+ */
+@Service
+public class Feed {
+
+	public static final int MAX_PAGE = 100;
+
+	private static final Pattern CURSOR = Pattern.compile("([0-2])\\.(-?[0-9]{1,19})\\.([0-9]{1,19})");
+
+	// 0 pinned, 1 unread, 2 read: the feed's first sort key.
+	private static final String BUCKET = "(case when a.pinned_until > ? then 0 when d.read_at is null then 1 else 2 end)";
+
+	private static final String ITEM_COLUMNS = "a.id, a.title, a.summary, a.priority, c.slug, c.name, d.published_at, "
+			+ "a.pinned_until, d.read_at, a.ack_required, d.acknowledged_at, d.acknowledged_revision, a.ack_revision, "
+			+ "a.ack_due_at";
+
+	private static final String ACTIVE = "a.status = 'PUBLISHED' and (a.expires_at is null or a.expires_at > ?)";
+
+	private final JdbcTemplate jdbc;
+
+	private final Channels channels;
+
+	private final EmployeeDirectory directory;
+
+	private final Clock clock;
+
+	Feed(JdbcTemplate jdbc, Channels channels, EmployeeDirectory directory, Clock clock) {
+		this.jdbc = jdbc;
+		this.channels = channels;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	/**
+	 * A page of the caller's feed, optionally one channel's posts only, after a cursor
+	 * from the previous page.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public FeedPage page(String channelSlug, String cursor, int size) {
+		SignedInPerson caller = Callers.require();
+		int limit = Math.max(1, Math.min(size, MAX_PAGE));
+		Timestamp now = Timestamp.from(this.clock.instant());
+		StringBuilder sql = new StringBuilder("select ").append(ITEM_COLUMNS)
+			.append(", ")
+			.append(BUCKET)
+			.append(" as bucket from deliveries d join announcements a on a.id = d.announcement_id ")
+			.append("join channels c on c.id = a.channel_id where d.employee_id = ? and ")
+			.append(ACTIVE);
+		List<Object> arguments = new ArrayList<>(List.of(now, caller.employeeId(), now));
+		if (channelSlug != null && !channelSlug.isBlank()) {
+			sql.append(" and c.slug = ?");
+			arguments.add(channelSlug);
+		}
+		Matcher after = (cursor != null) ? CURSOR.matcher(cursor) : null;
+		if (after != null && after.matches()) {
+			int bucket = Integer.parseInt(after.group(1));
+			Timestamp published = Timestamp.from(Instant.ofEpochMilli(Long.parseLong(after.group(2))));
+			long id = Long.parseLong(after.group(3));
+			sql.append(" and (")
+				.append(BUCKET)
+				.append(" > ? or (")
+				.append(BUCKET)
+				.append(" = ? and (d.published_at < ? or (d.published_at = ? and d.announcement_id < ?))))");
+			arguments.addAll(List.of(now, bucket, now, bucket, published, published, id));
+		}
+		sql.append(" order by bucket, d.published_at desc, d.announcement_id desc limit ?");
+		arguments.add(limit + 1);
+		Instant instant = now.toInstant();
+		List<Keyed> rows = this.jdbc.query(sql.toString(), (rs, n) -> new Keyed(item(rs, instant), rs.getInt("bucket")),
+				arguments.toArray());
+		String next = null;
+		if (rows.size() > limit) {
+			Keyed last = rows.get(limit - 1);
+			next = last.bucket() + "." + last.item().publishedAt().toEpochMilli() + "." + last.item().id();
+			rows = rows.subList(0, limit);
+		}
+		return new FeedPage(rows.stream().map(Keyed::item).toList(), next);
+	}
+
+	/**
+	 * How many of the caller's active announcements they have not opened yet.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public long unreadCount() {
+		Long count = this.jdbc.queryForObject(
+				"select count(*) from deliveries d join announcements a "
+						+ "on a.id = d.announcement_id where d.employee_id = ? and d.read_at is null and " + ACTIVE,
+				Long.class, Callers.require().employeeId(), Timestamp.from(this.clock.instant()));
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * The newest active CRITICAL announcement the caller still has to acknowledge, for
+	 * the banner on every page.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public Optional<FeedItem> criticalBanner() {
+		Instant now = this.clock.instant();
+		return this.jdbc
+			.query("select " + ITEM_COLUMNS + " from deliveries d join announcements a on a.id = d.announcement_id "
+					+ "join channels c on c.id = a.channel_id where d.employee_id = ? and a.priority = 'CRITICAL' and "
+					+ ACTIVE + " and a.ack_required = true and (d.acknowledged_at is null "
+					+ "or d.acknowledged_revision < a.ack_revision) order by d.published_at desc limit 1",
+					(rs, n) -> item(rs, now), Callers.require().employeeId(), Timestamp.from(now))
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Opens an announcement: a recipient sees it and their first opening is recorded as
+	 * read; HR and the channel's managers may read it without being recipients; everyone
+	 * else is told it does not exist.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public AnnouncementPage open(long id) {
+		SignedInPerson caller = Callers.require();
+		Instant now = this.clock.instant();
+		Opened opened = this.jdbc
+			.query("select a.id, a.title, a.summary, a.body, a.priority, a.channel_id, a.author_id, a.published_at, "
+					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, a.ack_due_at, "
+					+ "d.employee_id, d.read_at, d.acknowledged_at, d.acknowledged_revision "
+					+ "from announcements a left join deliveries d on d.announcement_id = a.id and d.employee_id = ? "
+					+ "where a.id = ?", (rs, n) -> new Opened(rs, now), caller.employeeId(), id)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new AnnouncementNotFound(id));
+		boolean recipient = opened.recipient
+				&& (opened.status == AnnouncementStatus.PUBLISHED || opened.status == AnnouncementStatus.ARCHIVED);
+		if (!recipient && !Callers.hasAnyRole("HR") && !this.channels.callerManages(opened.channelId)) {
+			throw new AnnouncementNotFound(id);
+		}
+		Instant readAt = opened.readAt;
+		if (recipient && readAt == null) {
+			// One indexed update; the condition keeps the first read, whatever the races.
+			this.jdbc.update("update deliveries set read_at = ? where announcement_id = ? and employee_id = ? "
+					+ "and read_at is null", Timestamp.from(now), id, caller.employeeId());
+			readAt = now;
+		}
+		ChannelView channel = this.channels.find(opened.channelId).orElseThrow();
+		EmployeeSummary author = this.directory.findSummaries(List.of(opened.authorId)).get(opened.authorId);
+		boolean acknowledged = opened.acknowledgedAt != null && opened.acknowledgedRevision != null
+				&& opened.acknowledgedRevision >= opened.ackRevision;
+		return new AnnouncementPage(id, opened.title, opened.summary, MarkdownRenderer.toHtml(opened.body),
+				opened.priority, channel.slug(), channel.name(), (author != null) ? author.displayName() : "",
+				opened.publishedAt, opened.revision, opened.status,
+				opened.expiresAt != null && !opened.expiresAt.isAfter(now), recipient, readAt,
+				opened.ackRequired && recipient, acknowledged, acknowledged ? opened.acknowledgedAt : null,
+				opened.ackDueAt, recipient && opened.ackRequired && !acknowledged && opened.ackDueAt != null
+						&& opened.ackDueAt.isBefore(now));
+	}
+
+	private static FeedItem item(ResultSet rs, Instant now) throws SQLException {
+		Timestamp pinnedUntil = rs.getTimestamp("pinned_until");
+		Timestamp acknowledgedAt = rs.getTimestamp("acknowledged_at");
+		int acknowledgedRevision = rs.getInt("acknowledged_revision");
+		boolean ackRequired = rs.getBoolean("ack_required");
+		boolean acknowledged = acknowledgedAt != null && acknowledgedRevision >= rs.getInt("ack_revision");
+		Timestamp due = rs.getTimestamp("ack_due_at");
+		Instant dueAt = (due != null) ? due.toInstant() : null;
+		return new FeedItem(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
+				Priority.valueOf(rs.getString("priority")), rs.getString("slug"), rs.getString("name"),
+				rs.getTimestamp("published_at").toInstant(),
+				pinnedUntil != null && pinnedUntil.toInstant().isAfter(now), rs.getTimestamp("read_at") != null,
+				ackRequired, acknowledged, ackRequired ? dueAt : null,
+				ackRequired && !acknowledged && dueAt != null && dueAt.isBefore(now));
+	}
+
+	private record Keyed(FeedItem item, int bucket) {
+
+	}
+
+	private static final class Opened {
+
+		final String title;
+
+		final String summary;
+
+		final String body;
+
+		final Priority priority;
+
+		final long channelId;
+
+		final long authorId;
+
+		final Instant publishedAt;
+
+		final int revision;
+
+		final AnnouncementStatus status;
+
+		final Instant expiresAt;
+
+		final boolean ackRequired;
+
+		final int ackRevision;
+
+		final Instant ackDueAt;
+
+		final boolean recipient;
+
+		final Instant readAt;
+
+		final Instant acknowledgedAt;
+
+		final Integer acknowledgedRevision;
+
+		Opened(ResultSet rs, Instant now) throws SQLException {
+			this.title = rs.getString("title");
+			this.summary = rs.getString("summary");
+			this.body = rs.getString("body");
+			this.priority = Priority.valueOf(rs.getString("priority"));
+			this.channelId = rs.getLong("channel_id");
+			this.authorId = rs.getLong("author_id");
+			this.publishedAt = instant(rs.getTimestamp("published_at"));
+			this.revision = rs.getInt("revision");
+			this.status = AnnouncementStatus.valueOf(rs.getString("status"));
+			this.expiresAt = instant(rs.getTimestamp("expires_at"));
+			this.ackRequired = rs.getBoolean("ack_required");
+			this.ackRevision = rs.getInt("ack_revision");
+			this.ackDueAt = instant(rs.getTimestamp("ack_due_at"));
+			this.recipient = rs.getObject("employee_id") != null;
+			this.readAt = instant(rs.getTimestamp("read_at"));
+			this.acknowledgedAt = instant(rs.getTimestamp("acknowledged_at"));
+			this.acknowledgedRevision = rs.getObject("acknowledged_revision", Integer.class);
+		}
+
+		private static Instant instant(Timestamp timestamp) {
+			return (timestamp != null) ? timestamp.toInstant() : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,20 @@
+package io.herald.announcement;
+
+import java.time.Instant;
+
+/**
+ * One announcement in a person's feed, with where they are with it. {@code acknowledged}
+ * refers to the revision that currently asks for acknowledgement.
+ */
+public record FeedItem(long id, String title, String summary, Priority priority, String channelSlug, String channelName,
+		Instant publishedAt, boolean pinned, boolean read, boolean ackRequired, boolean acknowledged, Instant ackDueAt,
+		boolean overdue) {
+
+	/**
+	 * Whether the person still owes an acknowledgement.
+	 */
+	public boolean awaitingAck() {
+		return this.ackRequired && !this.acknowledged;
+	}
+
+}

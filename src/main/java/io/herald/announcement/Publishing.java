@@ -1,0 +1,84 @@
+package io.herald.announcement;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.herald.audit.AuditLog;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends an announcement out: marks it published, resolves its audience once into one
+ * delivery per recipient with a single {@code INSERT … SELECT}, and tells other modules.
+ * Both the authoring desk and the scheduler come through here.
+ */
+@Component
+class Publishing {
+
+	private static final String FAN_OUT = "insert into deliveries "
+			+ "(announcement_id, employee_id, published_at, delivered_at, late_joiner) "
+			+ "select a.id, e.id, a.published_at, a.published_at, false "
+			+ "from announcements a join channels c on c.id = a.channel_id cross join employees e "
+			+ "where a.id = ? and " + AudienceSql.OF_ANNOUNCEMENT;
+
+	private final JdbcTemplate jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuditLog audit;
+
+	Publishing(JdbcTemplate jdbc, ApplicationEventPublisher events, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.audit = audit;
+	}
+
+	/**
+	 * Publishes an announcement that is ready to go (approved, scheduled, or a draft on a
+	 * channel without review), or does nothing when another transaction got there first.
+	 * Pending JPA changes to the announcement must be flushed before.
+	 * @return the number of recipients, or empty when it was not publishable
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Optional<Integer> publish(long id, Instant now, boolean late) {
+		Row row = this.jdbc
+			.query("select priority, ack_required, ack_due_at, channel_id from announcements where id = ?",
+					(rs, n) -> new Row(Priority.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getTimestamp(3),
+							rs.getLong(4)),
+					id)
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (row == null) {
+			return Optional.empty();
+		}
+		Timestamp due = (row.ackRequired() && row.ackDueAt() == null)
+				? Timestamp.from(now.plus(row.priority().defaultAckWindow())) : row.ackDueAt();
+		// The status condition makes publishing happen once: a second transaction waits
+		// for the first's row lock, then finds nothing left to publish.
+		int claimed = this.jdbc.update(
+				"update announcements set status = 'PUBLISHED', published_at = ?, published_late = ?, "
+						+ "ack_due_at = ?, updated_at = ?, version = version + 1 "
+						+ "where id = ? and status in ('DRAFT', 'CHANGES_REQUESTED', 'APPROVED', 'SCHEDULED')",
+				Timestamp.from(now), late, due, Timestamp.from(now), id);
+		if (claimed == 0) {
+			return Optional.empty();
+		}
+		int recipients = this.jdbc.update(FAN_OUT, id);
+		this.jdbc.update("update announcements set recipients = ? where id = ?", recipients, id);
+		this.audit.record(late ? "announcement.published.late" : "announcement.published", "announcement", id,
+				"recipients=" + recipients);
+		this.events.publishEvent(new AnnouncementPublished(id, row.channelId(), row.priority(), now, recipients, late));
+		return Optional.of(recipients);
+	}
+
+	private record Row(Priority priority, boolean ackRequired, Timestamp ackDueAt, long channelId) {
+
+	}
+
+}

@@ -1,0 +1,384 @@
+package io.herald.channel;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.herald.audit.AuditLog;
+import io.herald.directory.DirectoryOption;
+import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.EmployeeSummary;
+import io.herald.directory.Placement;
+import io.herald.shared.Callers;
+import io.herald.shared.InvalidChange;
+import io.herald.shared.InvalidChange.Problem;
+import io.herald.shared.SignedInPerson;
+import io.herald.shared.Text;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * The channels' public face: list them, subscribe to topics, tell who may post where, and
+ * let communications managers keep them.
+ */
+@Service
+public class Channels {
+
+	static final String MANAGERS = "hasAnyRole('COMMS_MANAGER', 'ADMIN')";
+
+	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private final ChannelRepository channels;
+
+	private final EmployeeDirectory directory;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	Channels(ChannelRepository channels, EmployeeDirectory directory, AuditLog audit, ApplicationEventPublisher events,
+			JdbcTemplate jdbc, Clock clock) {
+		this.channels = channels;
+		this.directory = directory;
+		this.audit = audit;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public Optional<ChannelView> find(long id) {
+		return this.channels.findWithMembersById(id).map(Channel::toView);
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public Optional<ChannelView> findBySlug(String slug) {
+		return this.channels.findBySlug(slug).map(Channel::toView);
+	}
+
+	/**
+	 * Every channel by name, archived ones included.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<ChannelView> all() {
+		return this.channels.findAllByOrderByName().stream().map(Channel::toView).toList();
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public Map<Long, ChannelView> byId(Collection<Long> ids) {
+		return this.channels.findAllById(ids)
+			.stream()
+			.map(Channel::toView)
+			.collect(Collectors.toMap(ChannelView::id, Function.identity()));
+	}
+
+	/**
+	 * The channels one person sees: all that are not archived, with whether each reaches
+	 * them and whether they subscribed.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<ChannelListing> listFor(SignedInPerson person) {
+		Placement placement = this.directory.findPlacement(person.employeeId())
+			.orElse(new Placement(person.employeeId(), null, null, false));
+		Set<Long> subscribed = subscriptionsOf(person.employeeId());
+		boolean manager = Callers.hasAnyRole("COMMS_MANAGER", "ADMIN");
+		return this.channels.findAllByOrderByName()
+			.stream()
+			.filter((channel) -> !channel.isArchived())
+			.map(Channel::toView)
+			.map((channel) -> new ChannelListing(channel, reaches(channel, placement, subscribed),
+					subscribed.contains(channel.id()), manager || channel.mayPost(person.employeeId())))
+			.toList();
+	}
+
+	/**
+	 * Whether a channel's posts reach a person, before any narrowing of a post.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public boolean reaches(ChannelView channel, long employeeId) {
+		return this.directory.findPlacement(employeeId)
+			.map((placement) -> reaches(channel, placement, subscriptionsOf(employeeId)))
+			.orElse(false);
+	}
+
+	/**
+	 * The channels the caller may post to: every open channel for communications
+	 * managers, otherwise those they own or publish in.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<ChannelView> postableByCaller() {
+		SignedInPerson caller = Callers.require();
+		boolean manager = Callers.hasAnyRole("COMMS_MANAGER");
+		return this.channels.findAllByOrderByName()
+			.stream()
+			.filter((channel) -> !channel.isArchived())
+			.map(Channel::toView)
+			.filter((channel) -> manager || channel.mayPost(caller.employeeId()))
+			.toList();
+	}
+
+	/**
+	 * Whether the caller may post to a channel (the channel must be open).
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public boolean callerMayPost(long channelId) {
+		SignedInPerson caller = Callers.require();
+		return this.channels.findWithMembersById(channelId)
+			.filter((channel) -> !channel.isArchived())
+			.map(Channel::toView)
+			.map((channel) -> Callers.hasAnyRole("COMMS_MANAGER") || channel.mayPost(caller.employeeId()))
+			.orElse(false);
+	}
+
+	/**
+	 * Whether the caller manages a channel's posts: communications managers manage every
+	 * channel, owners and publishers their own.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public boolean callerManages(long channelId) {
+		if (Callers.hasAnyRole("COMMS_MANAGER")) {
+			return true;
+		}
+		SignedInPerson caller = Callers.require();
+		return this.channels.findWithMembersById(channelId)
+			.map((channel) -> channel.getMembers().containsKey(caller.employeeId()))
+			.orElse(false);
+	}
+
+	/**
+	 * Whether the caller posts anywhere, so deserves the authoring desk.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public boolean callerPostsAnywhere() {
+		if (Callers.hasAnyRole("COMMS_MANAGER")) {
+			return true;
+		}
+		Long count = this.jdbc
+			.queryForObject(
+					"select count(*) from channel_members m join channels c on c.id = m.channel_id "
+							+ "where m.employee_id = ? and c.archived = false",
+					Long.class, Callers.require().employeeId());
+		return count != null && count > 0;
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void subscribe(String slug) {
+		SignedInPerson caller = Callers.require();
+		ChannelView channel = subscribable(slug);
+		int added = this.jdbc
+			.update("insert into channel_subscriptions (channel_id, employee_id, subscribed_at) select ?, ?, ? "
+					+ "where not exists (select 1 from channel_subscriptions where channel_id = ? and employee_id = ?)",
+					channel.id(), caller.employeeId(), java.sql.Timestamp.from(this.clock.instant()), channel.id(),
+					caller.employeeId());
+		if (added > 0) {
+			this.events.publishEvent(new ChannelSubscribed(channel.id(), caller.employeeId()));
+		}
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void unsubscribe(String slug) {
+		SignedInPerson caller = Callers.require();
+		ChannelView channel = subscribable(slug);
+		this.jdbc.update("delete from channel_subscriptions where channel_id = ? and employee_id = ?", channel.id(),
+				caller.employeeId());
+	}
+
+	/**
+	 * Creates a channel or, with an id, changes it. Refuses bad input with problems per
+	 * field and changes nothing then.
+	 */
+	@PreAuthorize(MANAGERS)
+	@Transactional
+	public long save(ChannelDetails details) {
+		List<Problem> problems = new ArrayList<>();
+		String slug = (details.slug() != null) ? details.slug().strip().toLowerCase(Locale.ROOT) : "";
+		String name = (details.name() != null) ? details.name().strip() : "";
+		String description = StringUtils.hasText(details.description()) ? details.description().strip() : null;
+		Channel channel = null;
+		if (details.id() != null) {
+			channel = this.channels.findWithMembersById(details.id())
+				.orElseThrow(() -> new InvalidChange(null, "channel.notFound"));
+			if (channel.getVersion() != details.version()) {
+				throw new InvalidChange(null, "channel.edit.concurrent");
+			}
+		}
+		if (name.isEmpty() || name.length() > 120) {
+			problems.add(new Problem("name", "channel.name.invalid"));
+		}
+		if (description != null && description.length() > 1000) {
+			problems.add(new Problem("description", "channel.description.tooLong"));
+		}
+		if (channel == null) {
+			if (!SLUG.matcher(slug).matches() || slug.length() > 80) {
+				problems.add(new Problem("slug", "channel.slug.invalid"));
+			}
+			else if (this.channels.existsBySlug(slug)) {
+				problems.add(new Problem("slug", "channel.slug.taken"));
+			}
+			if (details.kind() == null) {
+				problems.add(new Problem("kind", "channel.kind.required"));
+			}
+			else if (details.kind() == ChannelKind.DEPARTMENT
+					&& !known(details.departmentId(), this.directory.departmentOptions())) {
+				problems.add(new Problem("departmentId", "channel.department.required"));
+			}
+			else if (details.kind() == ChannelKind.LOCATION
+					&& !known(details.locationId(), this.directory.locationOptions())) {
+				problems.add(new Problem("locationId", "channel.location.required"));
+			}
+		}
+		Map<Long, ChannelRole> members = new LinkedHashMap<>();
+		resolve(details.publisherEmails(), ChannelRole.PUBLISHER, "publisherEmails", members, problems);
+		resolve(details.ownerEmails(), ChannelRole.OWNER, "ownerEmails", members, problems);
+		InvalidChange.refuseIfAny(problems);
+		boolean created = channel == null;
+		if (created) {
+			ChannelKind kind = details.kind();
+			channel = new Channel(slug, kind, (kind == ChannelKind.DEPARTMENT) ? details.departmentId() : null,
+					(kind == ChannelKind.LOCATION) ? details.locationId() : null, this.clock.instant());
+		}
+		channel.describe(name, description, details.mandatory(), details.requiresReview());
+		channel.replaceMembers(members);
+		long id = this.channels.saveAndFlush(channel).getId();
+		this.audit.record(created ? "channel.created" : "channel.changed", "channel", id, channel.getSlug());
+		return id;
+	}
+
+	@PreAuthorize(MANAGERS)
+	@Transactional
+	public void archive(long id, boolean archived) {
+		Channel channel = this.channels.findById(id).orElseThrow(() -> new InvalidChange(null, "channel.notFound"));
+		if (channel.isArchived() != archived) {
+			channel.archive(archived);
+			this.audit.record(archived ? "channel.archived" : "channel.restored", "channel", id, channel.getSlug());
+		}
+	}
+
+	/**
+	 * Makes sure there is a company-wide channel and one channel per department and per
+	 * location; returns how many it created.
+	 */
+	@PreAuthorize(MANAGERS)
+	@Transactional
+	public int createStandardChannels(String companyName) {
+		int created = 0;
+		if (this.channels.findAllByOrderByName().stream().noneMatch((c) -> c.getKind() == ChannelKind.COMPANY)) {
+			created += standard("company", companyName, ChannelKind.COMPANY, null, null);
+		}
+		for (DirectoryOption department : this.directory.departmentOptions()) {
+			if (!this.channels.existsByKindAndDepartmentId(ChannelKind.DEPARTMENT, department.id())) {
+				created += standard(freeSlug(Text.searchable(department.name())), department.name(),
+						ChannelKind.DEPARTMENT, department.id(), null);
+			}
+		}
+		for (DirectoryOption location : this.directory.locationOptions()) {
+			if (!this.channels.existsByKindAndLocationId(ChannelKind.LOCATION, location.id())) {
+				created += standard(freeSlug(Text.searchable(location.name())), location.name(), ChannelKind.LOCATION,
+						null, location.id());
+			}
+		}
+		return created;
+	}
+
+	private int standard(String slug, String name, ChannelKind kind, Long departmentId, Long locationId) {
+		Channel channel = new Channel(slug, kind, departmentId, locationId, this.clock.instant());
+		channel.describe(name, null, false, false);
+		long id = this.channels.saveAndFlush(channel).getId();
+		this.audit.record("channel.created", "channel", id, slug);
+		return 1;
+	}
+
+	private String freeSlug(String text) {
+		String base = text.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+		if (base.isEmpty()) {
+			base = "channel";
+		}
+		String slug = base;
+		for (int i = 2; this.channels.existsBySlug(slug); i++) {
+			slug = base + "-" + i;
+		}
+		return slug;
+	}
+
+	private void resolve(List<String> emails, ChannelRole role, String field, Map<Long, ChannelRole> members,
+			List<Problem> problems) {
+		if (emails == null) {
+			return;
+		}
+		for (String email : emails) {
+			if (!StringUtils.hasText(email)) {
+				continue;
+			}
+			Optional<EmployeeSummary> person = this.directory.findByEmail(email.strip())
+				.filter(EmployeeSummary::active);
+			if (person.isEmpty()) {
+				problems.add(new Problem(field, "channel.member.unknown", email.strip()));
+			}
+			else {
+				members.put(person.get().id(), role);
+			}
+		}
+	}
+
+	private ChannelView subscribable(String slug) {
+		ChannelView channel = this.channels.findBySlug(slug)
+			.map(Channel::toView)
+			.orElseThrow(() -> new InvalidChange(null, "channel.notFound"));
+		if (channel.kind() != ChannelKind.TOPIC || channel.mandatory() || channel.archived()) {
+			throw new InvalidChange(null, "channel.subscription.notTopic");
+		}
+		return channel;
+	}
+
+	private Set<Long> subscriptionsOf(long employeeId) {
+		return Set.copyOf(this.jdbc.queryForList("select channel_id from channel_subscriptions where employee_id = ?",
+				Long.class, employeeId));
+	}
+
+	private static boolean reaches(ChannelView channel, Placement placement, Set<Long> subscribed) {
+		if (!placement.active()) {
+			return false;
+		}
+		return switch (channel.kind()) {
+			case COMPANY -> true;
+			case DEPARTMENT -> channel.departmentId().equals(placement.departmentId());
+			case LOCATION -> channel.locationId().equals(placement.locationId());
+			case TOPIC -> channel.mandatory() || subscribed.contains(channel.id());
+		};
+	}
+
+	private static boolean known(Long id, List<DirectoryOption> options) {
+		return id != null && options.stream().anyMatch((option) -> option.id() == id);
+	}
+
+}
