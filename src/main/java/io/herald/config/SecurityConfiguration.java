@@ -73,6 +73,8 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/admin/**")
 			.hasAnyRole("HR", "ADMIN")
+			.requestMatchers("/manage/channels", "/manage/channels/**")
+			.hasAnyRole("COMMS_MANAGER", "ADMIN")
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").failureHandler(failures).permitAll())
