@@ -2,12 +2,15 @@ package io.herald.announcement;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.herald.channel.ChannelSubscribed;
 import io.herald.directory.EmployeesJoined;
 import io.herald.directory.EmployeesMoved;
 import io.herald.directory.EmployeesReturned;
+import jakarta.persistence.EntityManager;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,9 +34,12 @@ class LateJoiners {
 
 	private final Clock clock;
 
-	LateJoiners(JdbcTemplate jdbc, Clock clock) {
+	private final EntityManager entityManager;
+
+	LateJoiners(JdbcTemplate jdbc, Clock clock, EntityManager entityManager) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.entityManager = entityManager;
 	}
 
 	@EventListener
@@ -66,24 +72,45 @@ class LateJoiners {
 	 * deliveries were added.
 	 */
 	int deliver(List<Long> employeeIds) {
+		// The directory changes people through JPA: a transfer or a return may still be
+		// pending in the persistence context, invisible to the SQL below until flushed.
+		this.entityManager.flush();
 		int delivered = 0;
-		Timestamp now = Timestamp.from(this.clock.instant());
+		Timestamp now = Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		for (int from = 0; from < employeeIds.size(); from += CHUNK) {
 			List<Long> chunk = employeeIds.subList(from, Math.min(from + CHUNK, employeeIds.size()));
+			String people = AudienceSql.placeholders(chunk.size());
+			// "on conflict do nothing": a concurrent late delivery to the same person
+			// (they
+			// subscribe while HR moves them) must not fail the other transaction.
 			String sql = "insert into deliveries (announcement_id, employee_id, published_at, delivered_at, late_joiner) "
 					+ "select a.id, e.id, a.published_at, ?, true "
 					+ "from announcements a join channels c on c.id = a.channel_id cross join employees e "
-					+ "where e.id in (" + AudienceSql.placeholders(chunk.size()) + ") "
-					+ "and a.status = 'PUBLISHED' and a.ack_required = true "
+					+ "where e.id in (" + people + ") " + "and a.status = 'PUBLISHED' and a.ack_required = true "
 					+ "and (a.expires_at is null or a.expires_at > ?) and " + AudienceSql.OF_ANNOUNCEMENT
-					+ " and not exists (select 1 from deliveries d where d.announcement_id = a.id and d.employee_id = e.id)";
-			Object[] arguments = new Object[chunk.size() + 2];
-			arguments[0] = now;
-			for (int i = 0; i < chunk.size(); i++) {
-				arguments[i + 1] = chunk.get(i);
+					+ " and not exists (select 1 from deliveries d where d.announcement_id = a.id and d.employee_id = e.id)"
+					+ " on conflict do nothing";
+			List<Object> arguments = new ArrayList<>();
+			arguments.add(now);
+			arguments.addAll(chunk);
+			arguments.add(now);
+			int added = this.jdbc.update(sql, arguments.toArray());
+			if (added > 0) {
+				// Keep each post's recipient count equal to its deliveries. An increment,
+				// not
+				// a recount, so concurrent late joiners add up under the row lock.
+				String justAdded = "from deliveries d where d.late_joiner = true and d.delivered_at = ? "
+						+ "and d.employee_id in (" + people + ")";
+				List<Object> counting = new ArrayList<>();
+				for (int twice = 0; twice < 2; twice++) {
+					counting.add(now);
+					counting.addAll(chunk);
+				}
+				this.jdbc.update("update announcements a set recipients = coalesce(a.recipients, 0) + (select count(*) "
+						+ justAdded + " and d.announcement_id = a.id) where a.id in (select d.announcement_id "
+						+ justAdded + ")", counting.toArray());
 			}
-			arguments[chunk.size() + 1] = now;
-			delivered += this.jdbc.update(sql, arguments);
+			delivered += added;
 		}
 		return delivered;
 	}

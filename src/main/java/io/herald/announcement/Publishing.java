@@ -24,7 +24,7 @@ class Publishing {
 			+ "(announcement_id, employee_id, published_at, delivered_at, late_joiner) "
 			+ "select a.id, e.id, a.published_at, a.published_at, false "
 			+ "from announcements a join channels c on c.id = a.channel_id cross join employees e "
-			+ "where a.id = ? and " + AudienceSql.OF_ANNOUNCEMENT;
+			+ "where a.id = ? and " + AudienceSql.ofAnnouncement("?");
 
 	private final JdbcTemplate jdbc;
 
@@ -69,7 +69,7 @@ class Publishing {
 		if (claimed == 0) {
 			return Optional.empty();
 		}
-		int recipients = this.jdbc.update(FAN_OUT, id);
+		int recipients = this.jdbc.update(FAN_OUT, id, id, id, id, id);
 		this.jdbc.update("update announcements set recipients = ? where id = ?", recipients, id);
 		this.audit.record(late ? "announcement.published.late" : "announcement.published", "announcement", id,
 				"recipients=" + recipients);

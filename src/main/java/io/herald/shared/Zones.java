@@ -1,5 +1,7 @@
 package io.herald.shared;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -43,6 +45,17 @@ public final class Zones {
 			throw new IllegalArgumentException("Not an IANA time zone: " + zone);
 		}
 		return zone.getId();
+	}
+
+	/**
+	 * The instant a person means by a wall-clock time in their zone, as authors enter
+	 * schedules and deadlines. A time the clocks skip (spring forward) moves forward by
+	 * the length of the gap: 02:30 in a gap from 02:00 to 03:00 is 03:30. A time that
+	 * happens twice (fall back) is the first of the two, at the earlier offset, so
+	 * nothing is published an hour later than the author could have meant.
+	 */
+	public static Instant toInstant(LocalDateTime wallClock, ZoneId zone) {
+		return wallClock.atZone(zone).toInstant();
 	}
 
 }
