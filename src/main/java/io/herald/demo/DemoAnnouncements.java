@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 import io.herald.announcement.AnnouncementHistory;
 import io.herald.announcement.AnnouncementStatus;
@@ -50,11 +52,11 @@ class DemoAnnouncements implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoAnnouncements.class);
 
 	// Two independent deterministic "dice" per (person, post), each 0..999.
-	private static final String READ_DIE = "mod(employee_id * 2654435761 + announcement_id * 97, 1000)";
+	private static final String READ_DIE = "cast(mod(employee_id * 2654435761 + announcement_id * 97, 1000) as bigint)";
 
-	private static final String DELAY_DIE = "mod(employee_id * 40503 + announcement_id * 2246822519, 1000)";
+	private static final String DELAY_DIE = "cast(mod(employee_id * 40503 + announcement_id * 2246822519, 1000) as bigint)";
 
-	private static final String ACK_DIE = "mod(employee_id * 69069 + announcement_id * 362437, 1000)";
+	private static final String ACK_DIE = "cast(mod(employee_id * 69069 + announcement_id * 362437, 1000) as bigint)";
 
 	private final JdbcTemplate jdbc;
 
@@ -165,28 +167,41 @@ class DemoAnnouncements implements ApplicationRunner {
 	 * takes days; important posts are read and acknowledged more, critical ones by all.
 	 */
 	private void simulateReading(List<Post> posts, Instant now) {
+		List<Post> out = posts.stream().filter(Post::wentOut).toList();
+		List<Post> acknowledged = out.stream().filter((post) -> post.ackRequired).toList();
 		Timestamp nowStamp = Timestamp.from(now);
-		for (Post post : posts) {
-			if (!post.wentOut()) {
-				continue;
-			}
-			int readPerMille = (int) Math.round(post.readRate() * 1000);
-			// delay = 2 min + die^4 / divisor: the median reader takes about 1/16 of the
-			// maximum.
-			long divisor = 1_000_000_000_000L / post.maxReadDelay().toMinutes();
-			String readAt = "published_at + (2 + " + DELAY_DIE + " * " + DELAY_DIE + " * " + DELAY_DIE + " * "
-					+ DELAY_DIE + " / " + divisor + ") * interval '1' minute";
-			this.jdbc.update("update deliveries set read_at = " + readAt + " where announcement_id = ? and " + READ_DIE
-					+ " < ? and " + readAt + " < ?", post.id, readPerMille, nowStamp);
-			if (post.ackRequired) {
-				int ackPerMille = (int) Math.round(post.ackRate * 1000);
-				long ackSpread = Math.max(5, post.maxReadDelay().toMinutes() / 20);
-				String ackAt = "read_at + (1 + " + ACK_DIE + " * " + ackSpread + " / 1000) * interval '1' minute";
-				this.jdbc.update("update deliveries set acknowledged_at = " + ackAt + ", acknowledged_revision = 1 "
-						+ "where announcement_id = ? and read_at is not null and " + ACK_DIE + " < ? and " + ackAt
-						+ " < ?", post.id, ackPerMille, nowStamp);
-			}
+		// One statement each for all posts: the per-post numbers come in as CASE tables.
+		// delay = 2 min + die^4 / divisor: the median reader takes about 1/16 of the
+		// maximum.
+		String divisor = perPost(out, (post) -> 1_000_000_000_000L / post.maxReadDelay().toMinutes());
+		String readAt = "published_at + (2 + " + DELAY_DIE + " * " + DELAY_DIE + " * " + DELAY_DIE + " * " + DELAY_DIE
+				+ " / " + divisor + ") * interval '1' minute";
+		this.jdbc.update("update deliveries set read_at = " + readAt + " where announcement_id in (" + ids(out)
+				+ ") and " + READ_DIE + " < " + perPost(out, (post) -> Math.round(post.readRate() * 1000)) + " and "
+				+ readAt + " < ?", nowStamp);
+		if (acknowledged.isEmpty()) {
+			return;
 		}
+		String spread = perPost(acknowledged, (post) -> Math.max(5, post.maxReadDelay().toMinutes() / 20));
+		String ackAt = "read_at + (1 + " + ACK_DIE + " * " + spread + " / 1000) * interval '1' minute";
+		this.jdbc.update("update deliveries set acknowledged_at = " + ackAt + ", acknowledged_revision = 1 "
+				+ "where announcement_id in (" + ids(acknowledged) + ") and read_at is not null and " + ACK_DIE + " < "
+				+ perPost(acknowledged, (post) -> Math.round(post.ackRate * 1000)) + " and " + ackAt + " < ?",
+				nowStamp);
+	}
+
+	private static String ids(List<Post> posts) {
+		return posts.stream().map((post) -> Long.toString(post.id)).collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * A number per post as SQL over {@code announcement_id}; ids and numbers are our own
+	 * longs, never text from outside.
+	 */
+	private static String perPost(List<Post> posts, ToLongFunction<Post> number) {
+		return posts.stream()
+			.map((post) -> " when " + post.id + " then " + number.applyAsLong(post))
+			.collect(Collectors.joining("", "(case announcement_id", " end)"));
 	}
 
 	/**
