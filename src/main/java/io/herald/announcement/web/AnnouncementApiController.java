@@ -49,7 +49,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Decisions the contract leaves open:
  * <ul>
  * <li>{@code departments} and {@code locations} are names as the directory spells them
- * (case-insensitive), or their numeric ids as strings or numbers.</li>
+ * (case-insensitive), or their numeric ids (JSON numbers or strings).</li>
  * <li>{@code ackRequired} left out means the priority's default (IMPORTANT and CRITICAL
  * ask for acknowledgement); a missing {@code ackDueAt} is the priority's default window
  * from publishing.</li>
@@ -89,7 +89,7 @@ class AnnouncementApiController {
 	 * in the class comment.
 	 */
 	record NewAnnouncement(String channel, String title, String summary, String body, String priority,
-			Boolean ackRequired, String ackDueAt, List<String> departments, List<String> locations, String scheduledAt,
+			Boolean ackRequired, String ackDueAt, List<Object> departments, List<Object> locations, String scheduledAt,
 			String expiresAt, String pinnedUntil) {
 
 	}
@@ -265,14 +265,14 @@ class AnnouncementApiController {
 		}
 	}
 
-	private static Set<Long> resolve(List<String> given, List<DirectoryOption> options, String field, String code,
+	private static Set<Long> resolve(List<Object> given, List<DirectoryOption> options, String field, String code,
 			List<Problem> found) {
 		Set<Long> ids = new LinkedHashSet<>();
 		if (given == null) {
 			return ids;
 		}
-		for (String value : given) {
-			String wanted = (value != null) ? value.strip() : "";
+		for (Object value : given) {
+			String wanted = (value != null) ? value.toString().strip() : "";
 			Optional<DirectoryOption> match = options.stream()
 				.filter((option) -> option.name().equalsIgnoreCase(wanted) || Long.toString(option.id()).equals(wanted))
 				.findFirst();

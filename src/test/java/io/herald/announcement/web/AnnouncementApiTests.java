@@ -161,7 +161,8 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 	@Test
 	void badInputIsRefusedWithAnErrorPerFieldAndNothingSaved() {
 		Map<String, Object> request = Map.of("channel", "no-such-channel", "title", " ", "body", "", "priority",
-				"URGENT", "departments", List.of("Nowhere"), "scheduledAt", "tomorrow morning");
+				"URGENT", "departments", List.of("Nowhere"), "locations", List.of(999999999), "scheduledAt",
+				"tomorrow morning");
 		HttpResponse<String> response = post("/api/v1/announcements", COMMS, request);
 		assertThat(response.statusCode()).isEqualTo(422);
 		assertThat(response.headers().firstValue("Content-Type"))
@@ -178,6 +179,7 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 			.containsEntry("body", "Write the announcement (at most 50,000 characters).")
 			.containsEntry("priority", "Use INFO, IMPORTANT or CRITICAL.")
 			.containsEntry("departments", "There is no department Nowhere.")
+			.containsEntry("locations", "There is no location 999999999.")
 			.containsKey("scheduledAt");
 
 		HttpResponse<String> past = post("/api/v1/announcements", COMMS,
