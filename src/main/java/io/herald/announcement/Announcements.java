@@ -94,6 +94,16 @@ public class Announcements {
 	}
 
 	/**
+	 * What {@link #create} would refuse in this draft, changing nothing: for clients that
+	 * check more of their input before asking.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<Problem> problems(AnnouncementDraft draft) {
+		return check(clean(draft), true);
+	}
+
+	/**
 	 * Changes a draft (or one sent back for changes).
 	 */
 	@PreAuthorize("isAuthenticated()")

@@ -107,6 +107,14 @@ public class Feed {
 	}
 
 	/**
+	 * Whether a cursor has the form {@link #page} gives out; anything else is not a
+	 * cursor (the feed starts again from the top for it).
+	 */
+	public static boolean isCursor(String cursor) {
+		return cursor != null && CURSOR.matcher(cursor).matches();
+	}
+
+	/**
 	 * How many of the caller's active announcements they have not opened yet.
 	 */
 	@PreAuthorize("isAuthenticated()")

@@ -84,6 +84,23 @@ public final class TestHttp {
 	}
 
 	/**
+	 * Posts without a body (and so without a content type) with HTTP Basic credentials,
+	 * plus any extra headers.
+	 */
+	public HttpResponse<String> postEmptyWithBasic(String path, String email, String password, String... headers) {
+		String credentials = Base64.getEncoder()
+			.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Basic " + credentials)
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.noBody());
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.build());
+	}
+
+	/**
 	 * Posts a multipart form with one file, as a browser uploads it.
 	 */
 	public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,

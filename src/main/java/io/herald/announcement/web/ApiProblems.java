@@ -1,0 +1,148 @@
+package io.herald.announcement.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import io.herald.shared.InvalidChange.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+
+/**
+ * Problem details for the announcement and feed API, worded from the message bundle:
+ * {@code errors: [{field, message}]} with the API's field names.
+ */
+@Component
+class ApiProblems {
+
+	static final URI INVALID = URI.create("https://herald.example/problems/invalid-announcement");
+
+	static final URI REFUSED = URI.create("https://herald.example/problems/announcement-refused");
+
+	static final URI NOT_ALLOWED = URI.create("https://herald.example/problems/channel-not-allowed");
+
+	static final URI NOT_FOUND = URI.create("https://herald.example/problems/announcement-not-found");
+
+	static final URI FORGED = URI.create("https://herald.example/problems/cross-site-request");
+
+	// Browsers fetching cross-site say so; API clients send no such header.
+	private static final Set<String> SAME_SITE = Set.of("same-origin", "none");
+
+	/**
+	 * One error: the request field it is about ({@code null} for the request as a whole)
+	 * and what to do about it.
+	 */
+	record FieldProblem(String field, String message) {
+
+	}
+
+	private final MessageSource messages;
+
+	ApiProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	ResponseEntity<ProblemDetail> invalid(List<Problem> problems) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, INVALID, "The announcement has problems",
+				message("announcement.api.invalid"), problems);
+	}
+
+	ResponseEntity<ProblemDetail> refused(List<Problem> problems) {
+		return problem(HttpStatus.CONFLICT, REFUSED, "Refused in this state", message(problems.get(0)), problems);
+	}
+
+	ResponseEntity<ProblemDetail> forbidden(String code) {
+		return problem(HttpStatus.FORBIDDEN, NOT_ALLOWED, "Not allowed", message(code), List.of());
+	}
+
+	ResponseEntity<ProblemDetail> notFound() {
+		return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", message("announcement.api.notFound"), List.of());
+	}
+
+	/**
+	 * The API takes no CSRF token: it is stateless and signs in with HTTP Basic. A
+	 * browser holding Basic credentials for Herald would still attach them to a request
+	 * another site makes it send, and an HTML form or a simple fetch can post
+	 * {@code application/x-www-form-urlencoded}, {@code multipart/form-data},
+	 * {@code text/plain} or no body at all without asking Herald first (no CORS
+	 * preflight). So a changing call with a body takes {@code application/json} only (a
+	 * cross-site page cannot send that without a preflight, which Herald does not allow),
+	 * and a call without a body is refused when the browser says it comes from another
+	 * site.
+	 * @throws HttpMediaTypeNotSupportedException (415) for a body that is not JSON
+	 */
+	void requireJsonOrNoBody(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+		String contentType = request.getContentType();
+		if (contentType != null && !contentType.isBlank()) {
+			MediaType type;
+			try {
+				type = MediaType.parseMediaType(contentType);
+			}
+			catch (IllegalArgumentException ex) {
+				type = MediaType.APPLICATION_OCTET_STREAM;
+			}
+			if (!MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+				throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON),
+						org.springframework.http.HttpMethod.POST);
+			}
+		}
+	}
+
+	/**
+	 * Whether a browser sent this request on behalf of another site.
+	 */
+	static boolean crossSite(HttpServletRequest request) {
+		String site = request.getHeader("Sec-Fetch-Site");
+		return site != null && !SAME_SITE.contains(site);
+	}
+
+	ResponseEntity<ProblemDetail> crossSiteRefused() {
+		return problem(HttpStatus.FORBIDDEN, FORGED, "Cross-site request", message("announcement.api.crossSite"),
+				List.of());
+	}
+
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail,
+			List<Problem> problems) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		if (!problems.isEmpty()) {
+			problem.setProperty("errors",
+					problems.stream().map((p) -> new FieldProblem(apiField(p.field()), message(p))).toList());
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private String message(Problem problem) {
+		return this.messages.getMessage(problem.code(), problem.arguments(), problem.code(),
+				LocaleContextHolder.getLocale());
+	}
+
+	private String message(String code) {
+		return this.messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * The service names fields as the authoring form does; the API as its JSON does.
+	 */
+	static String apiField(String field) {
+		if (field == null) {
+			return null;
+		}
+		return switch (field) {
+			case "channelId" -> "channel";
+			case "departmentIds" -> "departments";
+			case "locationIds" -> "locations";
+			default -> field;
+		};
+	}
+
+}
