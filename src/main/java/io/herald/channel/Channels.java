@@ -104,7 +104,7 @@ public class Channels {
 		Placement placement = this.directory.findPlacement(person.employeeId())
 			.orElse(new Placement(person.employeeId(), null, null, false));
 		Set<Long> subscribed = subscriptionsOf(person.employeeId());
-		boolean manager = Callers.hasAnyRole("COMMS_MANAGER", "ADMIN");
+		boolean manager = Callers.hasAnyRole("COMMS_MANAGER");
 		return this.channels.findAllByOrderByName()
 			.stream()
 			.filter((channel) -> !channel.isArchived())
