@@ -75,6 +75,7 @@ class FeedHttpTests implements PostgresIntegrationTest {
 		assertThat(article(feed, newUnread).attr("data-read")).isEqualTo("false");
 		assertThat(article(feed, newUnread).select("a[href=/announcements/" + newUnread + "]")).isNotEmpty();
 		assertThat(article(feed, pinnedRead).select("[data-priority=IMPORTANT]").text()).isEqualTo("Important");
+		assertThat(feed.select("a[data-nav=feed] [data-unread-count] .visually-hidden").text()).isEqualTo("2 unread");
 		assertThat(ids(page(http, "/feed"))).contains(pinnedRead, newUnread).doesNotContain(notMine);
 		assertThat(ids(page(http, "/"))).contains(pinnedRead, newUnread).doesNotContain(notMine);
 	}
@@ -191,6 +192,28 @@ class FeedHttpTests implements PostgresIntegrationTest {
 		assertThat(Jsoup.parse(response.body()).select("[data-notice=manager-view]")).isNotEmpty();
 		assertThat(this.data.delivered(id, hr)).isFalse();
 		assertThat(this.data.readAt(id, reader)).isNull();
+	}
+
+	@Test
+	void anUnacknowledgedCriticalPostFillsTheBannerOnEveryPageUntilAcknowledged() {
+		Person author = this.data.person("Author");
+		Person reader = this.data.person("Reader");
+		Channel channel = this.data.topic("Alerts");
+		long id = this.data.publish(new Post(channel, author, "Evacuate building B", null, "Now.", "CRITICAL",
+				hoursAgo(1), null, true, this.now.plus(Duration.ofHours(1))), reader);
+		TestHttp http = reader.signIn(this.port);
+
+		for (String path : List.of("/channels", "/directory", "/feed")) {
+			Element banner = page(http, path).selectFirst("[data-critical-banner]");
+			assertThat(banner).as(path).isNotNull();
+			assertThat(banner.text()).contains("Evacuate building B");
+			assertThat(banner.select("a").attr("href")).isEqualTo("/announcements/" + id);
+		}
+		this.jdbc.update(
+				"update deliveries set acknowledged_at = ?, acknowledged_revision = 1 "
+						+ "where announcement_id = ? and employee_id = ?",
+				java.sql.Timestamp.from(this.now), id, reader.employeeId());
+		assertThat(page(http, "/channels").select("[data-critical-banner]")).isEmpty();
 	}
 
 	@Test

@@ -103,6 +103,7 @@ class ChannelWebTests implements PostgresIntegrationTest {
 		Person comms = this.data.person("Comms", "COMMS_MANAGER");
 		TestHttp http = comms.signIn(this.port);
 		Document form = Jsoup.parse(http.page("/manage/channels/new").body());
+		assertThat(form.select("a[data-nav=manage-channels], a[data-nav=manage], a[data-nav=calendar]")).hasSize(3);
 		String name = "Bad channel " + comms.employeeId();
 
 		HttpResponse<String> refused = http.postForm("/manage/channels/new",
