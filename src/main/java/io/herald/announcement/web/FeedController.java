@@ -2,6 +2,7 @@ package io.herald.announcement.web;
 
 import java.util.List;
 
+import io.herald.announcement.AnnouncementPage;
 import io.herald.announcement.Feed;
 import io.herald.announcement.FeedPage;
 import io.herald.channel.ChannelListing;
@@ -53,7 +54,12 @@ class FeedController {
 
 	@GetMapping("/announcements/{id:\\d+}")
 	String show(@PathVariable long id, Model model) {
-		model.addAttribute("post", this.feed.open(id));
+		AnnouncementPage post = this.feed.open(id);
+		model.addAttribute("post", post);
+		if (post.recipient()) {
+			// The layout counted before this opening was recorded as a read.
+			model.addAttribute("unreadCount", this.feed.unreadCount());
+		}
 		return "announcements/show";
 	}
 

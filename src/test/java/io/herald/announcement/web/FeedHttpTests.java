@@ -150,6 +150,7 @@ class FeedHttpTests implements PostgresIntegrationTest {
 		assertThat(post.select("[data-field=body] strong").text()).isEqualTo("bold");
 		assertThat(post.select("[data-ack-state=overdue]")).isNotEmpty();
 		assertThat(post.select("[data-notice=manager-view]")).isEmpty();
+		assertThat(post.select("a[data-nav=feed] [data-unread-count]")).as("nothing unread after opening").isEmpty();
 		Instant firstRead = this.data.readAt(id, reader);
 		assertThat(firstRead).isNotNull();
 
