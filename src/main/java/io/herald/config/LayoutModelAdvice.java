@@ -1,21 +1,63 @@
 package io.herald.config;
 
+import io.herald.announcement.Feed;
+import io.herald.channel.Channels;
+import io.herald.shared.Callers;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the layout needs on every page.
+ * What the layout needs on every page: where you are, and for a signed-in person the
+ * critical banner, how many posts they have not read, and whether they post anywhere:
+ * three small queries whatever the page, and none for the API or for nobody.
  */
 @ControllerAdvice
 class LayoutModelAdvice {
+
+	private final Feed feed;
+
+	private final Channels channels;
+
+	LayoutModelAdvice(Feed feed, Channels channels) {
+		this.feed = feed;
+		this.channels = channels;
+	}
 
 	/**
 	 * The path being shown, so navigation can mark where you are.
 	 */
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
+		return path(request);
+	}
+
+	@ModelAttribute("criticalBanner")
+	CriticalBanner criticalBanner(HttpServletRequest request) {
+		if (!forPage(request)) {
+			return null;
+		}
+		return this.feed.criticalBanner()
+			.map((item) -> new CriticalBanner(item.title(), "/announcements/" + item.id()))
+			.orElse(null);
+	}
+
+	@ModelAttribute("unreadCount")
+	Long unreadCount(HttpServletRequest request) {
+		return forPage(request) ? this.feed.unreadCount() : null;
+	}
+
+	@ModelAttribute("postsAnywhere")
+	Boolean postsAnywhere(HttpServletRequest request) {
+		return forPage(request) ? this.channels.callerPostsAnywhere() : null;
+	}
+
+	private static boolean forPage(HttpServletRequest request) {
+		return Callers.current().isPresent() && !path(request).startsWith("/api/");
+	}
+
+	private static String path(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 

@@ -28,7 +28,7 @@ class AccessibilityJourneyTests extends BrowserJourney {
 		signIn(DemoAccount.EMPLOYEE);
 		long me = this.jdbc.queryForObject("select id from employees where email = 'employee@herald.test'", Long.class);
 		for (String path : List.of("/", "/directory", "/directory?q=kowal", "/directory/" + me, "/directory/org-chart",
-				"/me")) {
+				"/me", "/feed", "/channels")) {
 			open(path);
 			assertAccessible(path);
 		}
@@ -45,7 +45,8 @@ class AccessibilityJourneyTests extends BrowserJourney {
 		}
 		this.page.context().clearCookies();
 		signIn(DemoAccount.ADMIN);
-		for (String path : List.of("/admin/users", "/admin/users/" + me, "/admin/audit")) {
+		for (String path : List.of("/admin/users", "/admin/users/" + me, "/admin/audit", "/manage/channels",
+				"/manage/channels/new")) {
 			open(path);
 			assertAccessible(path);
 		}

@@ -1,0 +1,160 @@
+package io.herald.announcement.web;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import io.herald.support.Announcing;
+import io.herald.support.Announcing.Channel;
+import io.herald.support.Announcing.Person;
+import io.herald.support.PostgresIntegrationTest;
+import io.herald.support.TestHttp;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The feed and the post page run a fixed number of statements, however many posts the
+ * page shows or the post reached: no N+1. Counted at the JDBC connection, on the web
+ * server's request threads only, so background jobs do not blur the count.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class FeedStatementCountTests implements PostgresIntegrationTest {
+
+	static final AtomicInteger statements = new AtomicInteger();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void theFeedRunsAsManyStatementsForFivePostsAsForForty() {
+		Announcing data = new Announcing(this.jdbc);
+		Person author = data.person("Author");
+		int few = statementsForFeedWith(data, author, 5);
+		int many = statementsForFeedWith(data, author, 40);
+		assertThat(few).isPositive();
+		assertThat(many).isEqualTo(few);
+	}
+
+	@Test
+	void thePostPageRunsAsManyStatementsForOneRecipientAsForForty() {
+		Announcing data = new Announcing(this.jdbc);
+		Person author = data.person("Author");
+		Channel channel = data.topic("Counted post");
+		Person reader = data.person("Reader");
+		List<Person> crowd = new ArrayList<>(List.of(reader));
+		for (int i = 0; i < 39; i++) {
+			crowd.add(data.person("Crowd"));
+		}
+		long alone = data.publish(channel, author, "For one", Instant.now().minusSeconds(60), reader);
+		long shared = data.publish(channel, author, "For forty", Instant.now().minusSeconds(30),
+				crowd.toArray(Person[]::new));
+		TestHttp http = reader.signIn(this.port);
+
+		int first = count(() -> assertThat(http.page("/announcements/" + alone).statusCode()).isEqualTo(200));
+		int second = count(() -> assertThat(http.page("/announcements/" + shared).statusCode()).isEqualTo(200));
+
+		assertThat(second).isEqualTo(first);
+		assertThat(first).isPositive().isLessThanOrEqualTo(15);
+	}
+
+	private int statementsForFeedWith(Announcing data, Person author, int posts) {
+		Channel channel = data.topic("Counted feed");
+		Person reader = data.person("Reader");
+		Instant now = Instant.now();
+		for (int i = 0; i < posts; i++) {
+			data.publish(channel, author, "Post " + i, now.minus(Duration.ofMinutes(i + 1)), reader);
+		}
+		TestHttp http = reader.signIn(this.port);
+		int feed = count(() -> assertThat(http.page("/feed").statusCode()).isEqualTo(200));
+		int filtered = count(
+				() -> assertThat(http.page("/feed?channel=" + channel.slug()).statusCode()).isEqualTo(200));
+		assertThat(filtered).isEqualTo(feed);
+		return feed;
+	}
+
+	private static int count(Runnable request) {
+		statements.set(0);
+		request.run();
+		return statements.get();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CountingDataSource {
+
+		@Bean
+		static BeanPostProcessor countStatements() {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					return (bean instanceof DataSource dataSource && !(bean instanceof Counting))
+							? new Counting(dataSource) : bean;
+				}
+
+			};
+		}
+
+	}
+
+	static final class Counting extends DelegatingDataSource {
+
+		private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall", "createStatement");
+
+		Counting(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return counted(super.getConnection());
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return counted(super.getConnection(username, password));
+		}
+
+		private static Connection counted(Connection connection) {
+			InvocationHandler handler = (proxy, method, args) -> {
+				// Tomcat's request threads are named http-nio-…-exec-n.
+				if (PREPARING.contains(method.getName()) && Thread.currentThread().getName().contains("-exec-")) {
+					statements.incrementAndGet();
+				}
+				try {
+					return method.invoke(connection, args);
+				}
+				catch (InvocationTargetException ex) {
+					throw ex.getTargetException();
+				}
+			};
+			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, handler);
+		}
+
+	}
+
+}
