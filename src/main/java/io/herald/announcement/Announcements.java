@@ -146,7 +146,8 @@ public class Announcements {
 	public AnnouncementStatus approve(long id) {
 		Announcement announcement = load(id);
 		transition(announcement, AnnouncementAction.APPROVE);
-		// The directory may have changed during review: an audience of nobody is refused here too.
+		// The directory may have changed during review: an audience of nobody is refused
+		// here too.
 		requireReady(announcement);
 		Instant now = this.clock.instant();
 		announcement.reviewed(Callers.require().employeeId(), null, now);
