@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Pattern;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -27,6 +31,8 @@ class AnnouncementAuthoringJourneyTests extends BrowserJourney {
 
 	private static final long PUBLISHING_DEADLINE_MS = 40_000;
 
+	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
 	@Test
 	void aReviewedPostForWarsawIsPublishedOnTimeAndReachesOnlyWarsaw() {
 		long channel = companyChannelWithReview();
@@ -38,6 +44,39 @@ class AnnouncementAuthoringJourneyTests extends BrowserJourney {
 
 		readInWarsaw(id, title);
 		neverSeenInLondon(id);
+	}
+
+	@Test
+	void theDeskAndCalendarPagesHaveNoWcagViolations() {
+		long channel = companyChannelWithReview();
+		long author = this.jdbc.queryForObject("select id from employees where email = ?", Long.class,
+				DemoAccount.COMMS_MANAGER.email());
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc.update(
+				"insert into announcements (channel_id, author_id, title, body, priority, status, "
+						+ "scheduled_at, created_at, updated_at) values (?, ?, ?, ?, 'CRITICAL', 'SCHEDULED', ?, ?, ?)",
+				channel, author, "Fire drill " + System.nanoTime(), "Meet at **assembly point B**.",
+				Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS)), now, now);
+		long scheduled = this.jdbc.queryForObject("select max(id) from announcements where author_id = ?", Long.class,
+				author);
+		signIn(DemoAccount.COMMS_MANAGER);
+		open("/manage/announcements/new");
+		this.page.locator("#title").fill("Accessible draft");
+		this.page.locator("#body").fill("# Heading\n\nSome *words*.");
+		this.page.locator("#channelId").selectOption(Long.toString(channel));
+		assertThat(this.page.locator("#audience [data-audience-summary]")).containsText("Reaches");
+		button("Preview").click();
+		assertThat(this.page.locator("[data-markdown-preview] h1")).hasText("Heading");
+		assertAccessible("/manage/announcements/new (preview)");
+		button("Save draft").click();
+		assertThat(this.page.locator(".alert-success")).isVisible();
+		String draft = this.page.url().replaceAll(".*/manage/announcements/", "");
+		for (String path : List.of("/manage/announcements", "/manage/announcements?list=SCHEDULED",
+				"/manage/announcements/" + draft, "/manage/announcements/" + draft + "/edit",
+				"/manage/announcements/" + scheduled, "/manage/calendar", "/manage/calendar?view=week")) {
+			open(path);
+			assertAccessible(path);
+		}
 	}
 
 	private long draftAndSubmit(long channel, String title) {
@@ -152,6 +191,16 @@ class AnnouncementAuthoringJourneyTests extends BrowserJourney {
 						  and not exists (select 1 from account_roles r where r.account_id = a.id and r.role <> 'EMPLOYEE')
 						order by e.id desc limit 1""",
 				String.class, location);
+	}
+
+	private void assertAccessible(String path) {
+		AxeResults results = new AxeBuilder(this.page).withTags(WCAG).analyze();
+		List<String> violations = results.getViolations()
+			.stream()
+			.map((Rule rule) -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " — "
+					+ rule.getNodes().stream().limit(3).map((node) -> String.valueOf(node.getTarget())).toList())
+			.toList();
+		org.assertj.core.api.Assertions.assertThat(violations).as(path).isEmpty();
 	}
 
 	private Locator status() {

@@ -45,8 +45,10 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 		form.put("scheduledAt", "2001-01-01T09:00");
 		HttpResponse<String> answer = http.postForm("/manage/announcements/new", form);
 		assertThat(answer.statusCode()).isEqualTo(200);
-		assertThat(answer.body()).contains("Give the announcement a title", "Write the announcement",
-				"Choose a publishing time in the future", "is-invalid");
+		assertThat(answer.body())
+			.contains("Give the announcement a title", "Write the announcement",
+					"Choose a publishing time in the future", "is-invalid")
+			.doesNotContain("??");
 
 		form.put("title", "A title");
 		form.put("body", "Some words");
@@ -142,6 +144,49 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void aPublishedPostIsRevisedWithItsAudienceKeptAndARevisionRecorded() {
+		long channel = channel("COMPANY", false);
+		long communications = this.jdbc
+			.queryForObject("select id from departments where name = 'Communications' order by id limit 1", Long.class);
+		TestHttp http = signedIn("comms@herald.test");
+		Map<String, String> form = form(http, channel, "Office move", "We move on **Monday**.");
+		form.put("priority", "IMPORTANT");
+		form.put("ackRequired", "true");
+		form.put("departmentIds", Long.toString(communications));
+		long id = idFrom(http.postForm("/manage/announcements/new", form));
+		String token = TestHttp.csrfToken(http.page("/manage/announcements/" + id).body());
+		http.postForm("/manage/announcements/" + id + "/publish", Map.of("_csrf", token));
+		assertThat(http.page("/manage/announcements/" + id).body()).contains("The announcement is published.",
+				"Edit the published announcement", "Archive");
+		assertThat(status(id)).isEqualTo("PUBLISHED");
+
+		String editor = http.page("/manage/announcements/" + id + "/edit").body();
+		assertThat(editor).contains("data-targeting-readonly", "Material change", "Communications")
+			.doesNotContain("id=\"channelId\"")
+			.doesNotContain("??");
+		Map<String, String> revision = new HashMap<>();
+		revision.put("_csrf", TestHttp.csrfToken(editor));
+		revision.put("title", "Office move (new date)");
+		revision.put("body", "We move on **Tuesday**.");
+		revision.put("material", "true");
+		revision.put("version",
+				this.jdbc.queryForObject("select version from announcements where id = ?", String.class, id));
+		revision.put("action", "save");
+		assertThat(http.postForm("/manage/announcements/" + id + "/edit", revision).statusCode()).isEqualTo(302);
+
+		assertThat(this.jdbc.queryForMap("select title, revision, ack_revision from announcements where id = ?", id))
+			.containsEntry("title", "Office move (new date)")
+			.containsEntry("revision", 2)
+			.containsEntry("ack_revision", 2);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from announcement_departments where announcement_id = ? and department_id = ?",
+				Long.class, id, communications))
+			.isOne();
+		assertThat(http.page("/manage/announcements/" + id).body()).contains("changed; the previous version is kept",
+				"Revision 1 by", "Office move", "Material change");
+	}
+
+	@Test
 	void peopleWhoPostNowhereAreTurnedAway() {
 		TestHttp employee = signedIn("employee@herald.test");
 		assertThat(employee.page("/manage/announcements").statusCode()).isEqualTo(403);
@@ -173,6 +218,7 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 
 		TestHttp http = signedIn("comms@herald.test");
 		String month = http.page("/manage/calendar?month=2031-05").body();
+		assertThat(month).doesNotContain("??");
 		assertThat(month).contains("Busy day: 3 posts reach the audience of " + name + ".")
 			.doesNotContain("audience of " + companyName + ".")
 			.contains("href=\"/manage/announcements/" + everyone + "\"");
