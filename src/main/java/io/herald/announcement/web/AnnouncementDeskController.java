@@ -1,7 +1,9 @@
 package io.herald.announcement.web;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.herald.announcement.AnnouncementDetails;
@@ -152,7 +154,7 @@ class AnnouncementDeskController {
 		if (draft != null && !result.hasErrors()) {
 			try {
 				if (revising) {
-					this.announcements.revise(id, draft, form.isMaterial());
+					this.announcements.revise(id, unchangedKept(draft, details), form.isMaterial());
 					redirect.addFlashAttribute("flashSuccess", "desk.flash.revised");
 				}
 				else {
@@ -268,6 +270,24 @@ class AnnouncementDeskController {
 			redirect.addFlashAttribute("flashError", refused.problems().get(0).code());
 		}
 		return "redirect:/manage/announcements/" + id;
+	}
+
+	/**
+	 * The editor shows times to the minute: a time sent back as shown is the one already
+	 * there, not an edit (an acknowledgement due date left alone stays as it is, even
+	 * when it has passed).
+	 */
+	private static AnnouncementDraft unchangedKept(AnnouncementDraft draft, AnnouncementDetails details) {
+		return new AnnouncementDraft(draft.channelId(), draft.title(), draft.summary(), draft.body(), draft.priority(),
+				draft.ackRequired(), sameMinute(draft.ackDueAt(), details.ackDueAt()) ? null : draft.ackDueAt(),
+				draft.departmentIds(), draft.locationIds(),
+				sameMinute(draft.pinnedUntil(), details.pinnedUntil()) ? details.pinnedUntil() : draft.pinnedUntil(),
+				sameMinute(draft.expiresAt(), details.expiresAt()) ? details.expiresAt() : draft.expiresAt(), null,
+				draft.version());
+	}
+
+	private static boolean sameMinute(Instant shown, Instant stored) {
+		return shown != null && stored != null && shown.equals(stored.truncatedTo(ChronoUnit.MINUTES));
 	}
 
 	private String editor(Model model, AnnouncementDetails details, AnnouncementForm form) {

@@ -169,6 +169,14 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 		revision.put("title", "Office move (new date)");
 		revision.put("body", "We move on **Tuesday**.");
 		revision.put("material", "true");
+		// The due date as the editor shows it (to the minute, in the author's zone) is no
+		// change.
+		Instant due = this.jdbc.queryForObject("select ack_due_at from announcements where id = ?", Timestamp.class, id)
+			.toInstant();
+		String zone = this.jdbc.queryForObject("select time_zone from employees where email = 'comms@herald.test'",
+				String.class);
+		revision.put("ackDueAt", AnnouncementForm.local(due, java.time.ZoneId.of(zone)));
+		assertThat(editor).contains("value=\"" + revision.get("ackDueAt") + "\"");
 		revision.put("version",
 				this.jdbc.queryForObject("select version from announcements where id = ?", String.class, id));
 		revision.put("action", "save");
@@ -178,6 +186,11 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 			.containsEntry("title", "Office move (new date)")
 			.containsEntry("revision", 2)
 			.containsEntry("ack_revision", 2);
+		assertThat(this.jdbc.queryForObject("select ack_due_at from announcements where id = ?", Timestamp.class, id)
+			.toInstant()).isEqualTo(due);
+		assertThat(this.jdbc.queryForObject(
+				"select changed_fields from announcement_revisions where announcement_id = ?", String.class, id))
+			.isEqualTo("title,body");
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from announcement_departments where announcement_id = ? and department_id = ?",
 				Long.class, id, communications))
