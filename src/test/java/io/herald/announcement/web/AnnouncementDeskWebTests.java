@@ -141,6 +141,9 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 		String page = comms.page("/manage/announcements/" + id).body();
 		assertThat(page).contains("authors cannot approve their own").doesNotContain("Exception");
 		assertThat(status(id)).isEqualTo("IN_REVIEW");
+		assertThat(comms.page("/manage/announcements/" + (id + 1_000_000)).statusCode()).isEqualTo(404);
+		assertThat(comms.postForm("/manage/announcements/" + (id + 1_000_000) + "/approve", Map.of("_csrf", token))
+			.statusCode()).isEqualTo(404);
 	}
 
 	@Test
