@@ -262,6 +262,15 @@ public class Announcements {
 	}
 
 	/**
+	 * Markdown as the post would show it: sanitised HTML, safe to insert unescaped. For
+	 * the editor's preview; nothing is saved.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public String preview(String markdown) {
+		return MarkdownRenderer.toHtml(markdown);
+	}
+
+	/**
 	 * One announcement for the desk: visible to whoever may manage its channel, and HR.
 	 */
 	@PreAuthorize("isAuthenticated()")
