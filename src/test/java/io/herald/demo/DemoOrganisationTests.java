@@ -76,8 +76,9 @@ class DemoOrganisationTests implements PostgresIntegrationTest {
 				where l.name in ('Warsaw', 'Kraków') and (e.last_name like '%ń%' or e.last_name like '%ł%'
 				  or e.last_name like '%ó%' or e.first_name like '%ł%' or e.last_name like '%ą%')""", Integer.class);
 		assertThat(polishLetters).isPositive();
-		assertThat(this.jdbc.queryForList("select name from locations order by name", String.class))
-			.containsExactly("Kraków", "London", "Remote", "Taipei", "Warsaw");
+		// Other tests add locations of their own to the shared database.
+		assertThat(this.jdbc.queryForList("select name from locations order by name", String.class)).contains("Kraków",
+				"London", "Remote", "Taipei", "Warsaw");
 	}
 
 	@Test

@@ -105,8 +105,11 @@ class EmployeeDirectoryTests implements PostgresIntegrationTest {
 		});
 		assertThat(chart.above()).isNotEmpty();
 		assertThat(chart.above().get(0).managerId()).isNull();
+		// Other tests add people without a manager to the shared database: the demo
+		// organisation itself has one person at the top.
 		OrgChart top = this.directory.orgChart(null).orElseThrow();
-		assertThat(top.roots()).singleElement()
+		assertThat(top.roots()).filteredOn((root) -> root.person().email().endsWith("@herald.test"))
+			.singleElement()
 			.satisfies((ceo) -> assertThat(ceo.reports())
 				.allSatisfy((head) -> assertThat(head.reports().size()).isEqualTo((int) head.reportCount())));
 	}

@@ -145,7 +145,7 @@ class AnnouncementAuthoringJourneyTests extends BrowserJourney {
 	}
 
 	private void readInWarsaw(long id, String title) {
-		signIn(personIn("Warsaw"));
+		signIn(unusedPersonIn("Warsaw"));
 		open("/feed");
 		Locator item = this.page.locator("article[data-announcement-id='" + id + "']");
 		assertThat(item).hasAttribute("data-read", "false");
@@ -157,7 +157,7 @@ class AnnouncementAuthoringJourneyTests extends BrowserJourney {
 	}
 
 	private void neverSeenInLondon(long id) {
-		signIn(personIn("London"));
+		signIn(unusedPersonIn("London"));
 		open("/feed");
 		assertThat(this.page.locator("article[data-announcement-id='" + id + "']")).hasCount(0);
 		Response answer = open("/announcements/" + id);
@@ -181,18 +181,6 @@ class AnnouncementAuthoringJourneyTests extends BrowserJourney {
 	 * An ordinary active person with an account at a location, from the end of the
 	 * directory (journeys hand out people from its start).
 	 */
-	private String personIn(String location) {
-		return this.jdbc.queryForObject(
-				"""
-						select e.email from employees e join locations l on l.id = e.location_id
-						join user_accounts a on a.employee_id = e.id
-						where l.name = ? and e.active and a.enabled and a.failed_login_count = 0 and a.locked_until is null
-						  and e.email not in ('employee@herald.test', 'comms@herald.test', 'hr@herald.test', 'admin@herald.test')
-						  and not exists (select 1 from account_roles r where r.account_id = a.id and r.role <> 'EMPLOYEE')
-						order by e.id desc limit 1""",
-				String.class, location);
-	}
-
 	private void assertAccessible(String path) {
 		AxeResults results = new AxeBuilder(this.page).withTags(WCAG).analyze();
 		List<String> violations = results.getViolations()

@@ -90,12 +90,24 @@ abstract class BrowserJourney implements PostgresIntegrationTest {
 	 * journeys that leave marks on an account, such as failed sign-ins.
 	 */
 	String unusedPerson() {
+		return unusedPersonIn(null);
+	}
+
+	/**
+	 * An ordinary demo person working at a location (any location when {@code null}) who
+	 * signs in with the demo password and has not been handed to any journey yet.
+	 */
+	String unusedPersonIn(String location) {
+		// Only demo people: other tests in this database add people with other passwords.
 		List<String> candidates = this.jdbc.queryForList("""
 				select e.email from employees e join user_accounts a on a.employee_id = e.id
+				left join locations l on l.id = e.location_id
 				where e.active and a.enabled and a.failed_login_count = 0 and a.locked_until is null
+				  and a.must_change_password = false and e.email like '%@herald.test'
+				  and (cast(? as varchar) is null or l.name = ?)
 				  and not exists (select 1 from account_roles r where r.account_id = a.id and r.role <> 'EMPLOYEE')
 				  and not exists (select 1 from employees report where report.manager_id = e.id)
-				order by e.id""", String.class);
+				order by e.id""", String.class, location, location);
 		for (String email : candidates) {
 			if (!DemoAccount.isDemoAccount(email) && handedOut.add(email)) {
 				return email;
