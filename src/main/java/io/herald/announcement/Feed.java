@@ -33,7 +33,10 @@ public class Feed {
 
 	public static final int MAX_PAGE = 100;
 
-	private static final Pattern CURSOR = Pattern.compile("([0-2])\\.(-?[0-9]{1,19})\\.([0-9]{1,19})");
+	// bucket.epochSecond.nanos.id: publishing times are stored to the microsecond, so the
+	// cursor keeps full precision or posts published in the same millisecond would be
+	// skipped. Bounded digit counts keep every part within range.
+	private static final Pattern CURSOR = Pattern.compile("([0-2])\\.(-?[0-9]{1,12})\\.([0-9]{1,9})\\.([0-9]{1,18})");
 
 	// 0 pinned, 1 unread, 2 read: the feed's first sort key.
 	private static final String BUCKET = "(case when a.pinned_until > ? then 0 when d.read_at is null then 1 else 2 end)";
@@ -83,8 +86,9 @@ public class Feed {
 		Matcher after = (cursor != null) ? CURSOR.matcher(cursor) : null;
 		if (after != null && after.matches()) {
 			int bucket = Integer.parseInt(after.group(1));
-			Timestamp published = Timestamp.from(Instant.ofEpochMilli(Long.parseLong(after.group(2))));
-			long id = Long.parseLong(after.group(3));
+			Timestamp published = Timestamp
+				.from(Instant.ofEpochSecond(Long.parseLong(after.group(2)), Long.parseLong(after.group(3))));
+			long id = Long.parseLong(after.group(4));
 			sql.append(" and (")
 				.append(BUCKET)
 				.append(" > ? or (")
@@ -100,7 +104,9 @@ public class Feed {
 		String next = null;
 		if (rows.size() > limit) {
 			Keyed last = rows.get(limit - 1);
-			next = last.bucket() + "." + last.item().publishedAt().toEpochMilli() + "." + last.item().id();
+			Instant published = last.item().publishedAt();
+			next = last.bucket() + "." + published.getEpochSecond() + "." + published.getNano() + "."
+					+ last.item().id();
 			rows = rows.subList(0, limit);
 		}
 		return new FeedPage(rows.stream().map(Keyed::item).toList(), next);
@@ -128,19 +134,21 @@ public class Feed {
 	}
 
 	/**
-	 * The newest active CRITICAL announcement the caller still has to acknowledge, for
-	 * the banner on every page.
+	 * The newest active CRITICAL announcement the caller still has to act on, for the
+	 * banner on every page: to acknowledge, or, where no acknowledgement is asked, to
+	 * open at least once.
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Optional<FeedItem> criticalBanner() {
 		Instant now = this.clock.instant();
-		return this.jdbc
-			.query("select " + ITEM_COLUMNS + " from deliveries d join announcements a on a.id = d.announcement_id "
-					+ "join channels c on c.id = a.channel_id where d.employee_id = ? and a.priority = 'CRITICAL' and "
-					+ ACTIVE + " and a.ack_required = true and (d.acknowledged_at is null "
-					+ "or d.acknowledged_revision < a.ack_revision) order by d.published_at desc limit 1",
-					(rs, n) -> item(rs, now), Callers.require().employeeId(), Timestamp.from(now))
+		return this.jdbc.query("select " + ITEM_COLUMNS
+				+ " from deliveries d join announcements a on a.id = d.announcement_id "
+				+ "join channels c on c.id = a.channel_id where d.employee_id = ? and a.priority = 'CRITICAL' and "
+				+ ACTIVE + " and ((a.ack_required = true and (d.acknowledged_at is null "
+				+ "or d.acknowledged_revision < a.ack_revision)) or (a.ack_required = false and d.read_at is null)) "
+				+ "order by d.published_at desc limit 1", (rs, n) -> item(rs, now), Callers.require().employeeId(),
+				Timestamp.from(now))
 			.stream()
 			.findFirst();
 	}
@@ -160,7 +168,7 @@ public class Feed {
 					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, a.ack_due_at, "
 					+ "d.employee_id, d.read_at, d.acknowledged_at, d.acknowledged_revision "
 					+ "from announcements a left join deliveries d on d.announcement_id = a.id and d.employee_id = ? "
-					+ "where a.id = ?", (rs, n) -> new Opened(rs, now), caller.employeeId(), id)
+					+ "where a.id = ?", (rs, n) -> new Opened(rs), caller.employeeId(), id)
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new AnnouncementNotFound(id));
@@ -245,7 +253,7 @@ public class Feed {
 
 		final Integer acknowledgedRevision;
 
-		Opened(ResultSet rs, Instant now) throws SQLException {
+		Opened(ResultSet rs) throws SQLException {
 			this.title = rs.getString("title");
 			this.summary = rs.getString("summary");
 			this.body = rs.getString("body");

@@ -3,7 +3,10 @@ package io.herald.announcement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +33,7 @@ class ScheduledPublisher {
 	private static final Logger log = LoggerFactory.getLogger(ScheduledPublisher.class);
 
 	private static final String CLAIM_NEXT = "select id, scheduled_at, current_timestamp from announcements "
-			+ "where status = 'SCHEDULED' and scheduled_at <= current_timestamp "
+			+ "where status = 'SCHEDULED' and scheduled_at <= current_timestamp%s "
 			+ "order by scheduled_at, id limit 1 for update skip locked";
 
 	private final JdbcTemplate jdbc;
@@ -68,23 +71,42 @@ class ScheduledPublisher {
 
 	/**
 	 * Publishes every post that is due now, one transaction each; returns how many this
-	 * instance published.
+	 * instance published. A post that fails to publish stays scheduled and is retried at
+	 * the next poll; it does not hold up the posts due after it.
 	 */
 	int publishDue() {
 		int published = 0;
-		while (Boolean.TRUE.equals(this.transactions.execute((status) -> publishNext()))) {
-			published++;
+		Set<Long> failed = new HashSet<>();
+		while (true) {
+			AtomicLong claimed = new AtomicLong();
+			try {
+				if (!Boolean.TRUE.equals(this.transactions.execute((status) -> publishNext(failed, claimed)))) {
+					return published;
+				}
+				published++;
+			}
+			catch (RuntimeException ex) {
+				if (claimed.get() == 0) {
+					// Nothing claimed: the database itself failed; the next poll tries
+					// again.
+					throw ex;
+				}
+				log.error("Could not publish scheduled announcement {}; it stays scheduled and is tried again at "
+						+ "the next poll", claimed.get(), ex);
+				failed.add(claimed.get());
+			}
 		}
-		return published;
 	}
 
-	private boolean publishNext() {
-		List<Due> due = this.jdbc.query(CLAIM_NEXT,
-				(rs, row) -> new Due(rs.getLong(1), rs.getTimestamp(2), rs.getTimestamp(3)));
+	private boolean publishNext(Set<Long> failed, AtomicLong claimed) {
+		String skipFailed = failed.isEmpty() ? "" : " and id not in (" + AudienceSql.placeholders(failed.size()) + ")";
+		List<Due> due = this.jdbc.query(CLAIM_NEXT.formatted(skipFailed),
+				(rs, row) -> new Due(rs.getLong(1), rs.getTimestamp(2), rs.getTimestamp(3)), failed.toArray());
 		if (due.isEmpty()) {
 			return false;
 		}
 		Due next = due.get(0);
+		claimed.set(next.id());
 		boolean late = Duration.between(next.scheduledAt().toInstant(), next.databaseNow().toInstant())
 			.compareTo(this.lateAfter) > 0;
 		this.publishing.publish(next.id(), this.clock.instant(), late);

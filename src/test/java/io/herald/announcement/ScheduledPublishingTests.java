@@ -2,9 +2,11 @@ package io.herald.announcement;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.herald.audit.AuditLog;
 import io.herald.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +52,9 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 
 	@Autowired
 	ScheduledPublisher scheduler;
+
+	@Autowired
+	AuditLog auditLog;
 
 	@Autowired
 	UserDetailsService users;
@@ -170,6 +176,31 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 					+ "from announcements where id = ?", post);
 		assertThat(((Number) row.get("window")).longValue())
 			.isEqualTo(Priority.IMPORTANT.defaultAckWindow().toSeconds());
+	}
+
+	@Test
+	void aPostThatFailsToPublishDoesNotHoldUpThePostsAfterIt() {
+		long failing = scheduled("interval '-2 minutes'", false);
+		long next = scheduled("interval '-1 minute'", false);
+		Publishing breaksOnOne = new Publishing(this.jdbc, (event) -> {
+		}, this.auditLog) {
+			@Override
+			Optional<Integer> publish(long id, Instant now, boolean late) {
+				if (id == failing) {
+					throw new IllegalStateException("This one cannot go out");
+				}
+				return super.publish(id, now, late);
+			}
+		};
+		ScheduledPublisher publisher = new ScheduledPublisher(this.jdbc, this.transactions, breaksOnOne, this.clock,
+				Duration.ofMinutes(2));
+
+		assertThat(publisher.publishDue()).isPositive();
+
+		assertThat(status(next)).isEqualTo("PUBLISHED");
+		// The failed post was rolled back and stays scheduled for the next poll (unless
+		// another test context's poller, with a working publisher, took it since).
+		assertThat(this.fixture.recipients(next)).containsExactlyElementsOf(this.everyone);
 	}
 
 	@Test
