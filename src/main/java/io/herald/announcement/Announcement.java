@@ -157,10 +157,6 @@ class Announcement {
 		this.reviewedAt = now;
 	}
 
-	void scheduleFor(Instant at) {
-		this.scheduledAt = at;
-	}
-
 	Long getId() {
 		return this.id;
 	}

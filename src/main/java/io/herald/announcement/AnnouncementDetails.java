@@ -24,8 +24,4 @@ public record AnnouncementDetails(long id, long channelId, String channelSlug, S
 		return this.allowed.contains(AnnouncementAction.valueOf(action.toUpperCase(Locale.ROOT)));
 	}
 
-	public boolean narrowed() {
-		return !this.departmentIds.isEmpty() || !this.locationIds.isEmpty();
-	}
-
 }

@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>
  * Deliberately no {@link AnnouncementPublished} event: nobody should be notified,
- * reminded or escalated about posts from the past. Not reachable from any route; the
- * caller answers for where the history comes from, so it joins the caller's transaction.
+ * reminded or escalated about posts from the past. Not reachable from any route, and
+ * without method security because it runs at start-up, before anyone signs in; the caller
+ * answers for where the history comes from, so it joins the caller's transaction.
  */
 @Service
 public class AnnouncementHistory {

@@ -84,7 +84,7 @@ public class Announcements {
 	public long create(AnnouncementDraft draft) {
 		SignedInPerson caller = Callers.require();
 		AnnouncementDraft cleaned = clean(draft);
-		InvalidChange.refuseIfAny(check(cleaned, true));
+		InvalidChange.refuseIfAny(check(cleaned, true, null));
 		Instant now = this.clock.instant();
 		Announcement announcement = new Announcement(caller.employeeId(), now);
 		announcement.write(cleaned, now);
@@ -100,7 +100,7 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<Problem> problems(AnnouncementDraft draft) {
-		return check(clean(draft), true);
+		return check(clean(draft), true, null);
 	}
 
 	/**
@@ -113,7 +113,7 @@ public class Announcements {
 		transition(announcement, AnnouncementAction.EDIT);
 		requireVersion(announcement, draft.version());
 		AnnouncementDraft cleaned = clean(draft);
-		InvalidChange.refuseIfAny(check(cleaned, true));
+		InvalidChange.refuseIfAny(check(cleaned, true, null));
 		announcement.write(cleaned, this.clock.instant());
 		this.audit.record("announcement.edited", "announcement", id, cleaned.title());
 	}
@@ -223,21 +223,27 @@ public class Announcements {
 		transition(announcement, AnnouncementAction.REVISE);
 		requireVersion(announcement, draft.version());
 		AnnouncementDraft cleaned = clean(draft);
-		List<Problem> problems = check(cleaned, false);
-		InvalidChange.refuseIfAny(problems);
+		InvalidChange.refuseIfAny(check(cleaned, false, announcement));
 		List<String> changed = changedFields(announcement, cleaned);
 		if (changed.isEmpty()) {
 			return;
 		}
 		Instant now = this.clock.instant();
+		boolean reAsk = material && announcement.isAckRequired();
+		if (reAsk && (cleaned.ackDueAt() == null || !cleaned.ackDueAt().isAfter(now))
+				&& (announcement.getAckDueAt() == null || !announcement.getAckDueAt().isAfter(now))) {
+			// Asking everyone again with a deadline already behind them would make them
+			// overdue at once: the new request gets the priority's window from now.
+			cleaned = withAckDueAt(cleaned, now.plus(announcement.getPriority().defaultAckWindow()));
+		}
 		this.jdbc
 			.update("insert into announcement_revisions (announcement_id, revision, edited_by, edited_at, material, "
 					+ "changed_fields, previous_title, previous_summary, previous_body) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					id, announcement.getRevision(), Callers.require().employeeId(), Timestamp.from(now), material,
 					String.join(",", changed), announcement.getTitle(), announcement.getSummary(),
 					announcement.getBody());
-		announcement.revise(cleaned, material && announcement.isAckRequired(), now);
-		this.audit.record(material ? "announcement.revised.material" : "announcement.revised", "announcement", id,
+		announcement.revise(cleaned, reAsk, now);
+		this.audit.record(reAsk ? "announcement.revised.material" : "announcement.revised", "announcement", id,
 				String.join(",", changed));
 	}
 
@@ -509,6 +515,25 @@ public class Announcements {
 			.recipients() == 0) {
 			throw new InvalidChange(null, "announcement.audience.empty");
 		}
+		// A draft saved days ago may name dates that have passed since: it must not go
+		// out
+		// already expired or already overdue.
+		Instant now = this.clock.instant();
+		Instant start = (announcement.getScheduledAt() != null && announcement.getScheduledAt().isAfter(now))
+				? announcement.getScheduledAt() : now;
+		if (announcement.getExpiresAt() != null && !announcement.getExpiresAt().isAfter(start)) {
+			throw new InvalidChange("expiresAt", "announcement.expiresAt.afterPublishing");
+		}
+		if (announcement.isAckRequired() && announcement.getAckDueAt() != null
+				&& !announcement.getAckDueAt().isAfter(start)) {
+			throw new InvalidChange("ackDueAt", "announcement.ackDueAt.afterPublishing");
+		}
+	}
+
+	private static AnnouncementDraft withAckDueAt(AnnouncementDraft draft, Instant due) {
+		return new AnnouncementDraft(draft.channelId(), draft.title(), draft.summary(), draft.body(), draft.priority(),
+				draft.ackRequired(), due, draft.departmentIds(), draft.locationIds(), draft.pinnedUntil(),
+				draft.expiresAt(), draft.scheduledAt(), draft.version());
 	}
 
 	private static void requireVersion(Announcement announcement, long version) {
@@ -524,7 +549,12 @@ public class Announcements {
 				draft.pinnedUntil(), draft.expiresAt(), draft.scheduledAt(), draft.version());
 	}
 
-	private List<Problem> check(AnnouncementDraft draft, boolean targeting) {
+	/**
+	 * What is wrong with a draft. For a revision ({@code existing} given), dates left as
+	 * they were are not checked against the clock again: a pin that has lapsed must not
+	 * block correcting a typo.
+	 */
+	private List<Problem> check(AnnouncementDraft draft, boolean targeting, Announcement existing) {
 		List<Problem> problems = new ArrayList<>();
 		Instant now = this.clock.instant();
 		if (targeting && !this.channels.callerMayPost(draft.channelId())) {
@@ -546,17 +576,20 @@ public class Announcements {
 		if (targeting && draft.scheduledAt() != null && !draft.scheduledAt().isAfter(now)) {
 			problems.add(new Problem("scheduledAt", "announcement.scheduledAt.future"));
 		}
-		if (draft.ackDueAt() != null && !draft.ackDueAt().isAfter(start)) {
+		if (draft.ackDueAt() != null && !draft.ackDueAt().isAfter(start)
+				&& (existing == null || !draft.ackDueAt().equals(existing.getAckDueAt()))) {
 			problems.add(new Problem("ackDueAt", "announcement.ackDueAt.afterPublishing"));
 		}
-		if (draft.expiresAt() != null && !draft.expiresAt().isAfter(start)) {
+		if (draft.expiresAt() != null && !draft.expiresAt().isAfter(start)
+				&& (existing == null || !draft.expiresAt().equals(existing.getExpiresAt()))) {
 			problems.add(new Problem("expiresAt", "announcement.expiresAt.afterPublishing"));
 		}
 		else if (draft.expiresAt() != null && draft.ackDueAt() != null
 				&& draft.expiresAt().isBefore(draft.ackDueAt())) {
 			problems.add(new Problem("expiresAt", "announcement.expiresAt.beforeDue"));
 		}
-		if (draft.pinnedUntil() != null && !draft.pinnedUntil().isAfter(now)) {
+		if (draft.pinnedUntil() != null && !draft.pinnedUntil().isAfter(now)
+				&& (existing == null || !draft.pinnedUntil().equals(existing.getPinnedUntil()))) {
 			problems.add(new Problem("pinnedUntil", "announcement.pinnedUntil.future"));
 		}
 		if (targeting) {

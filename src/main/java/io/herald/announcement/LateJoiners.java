@@ -97,8 +97,8 @@ class LateJoiners {
 			int added = this.jdbc.update(sql, arguments.toArray());
 			if (added > 0) {
 				// Keep each post's recipient count equal to its deliveries. An increment,
-				// not
-				// a recount, so concurrent late joiners add up under the row lock.
+				// not a
+				// recount, so concurrent late joiners add up under the row lock.
 				String justAdded = "from deliveries d where d.late_joiner = true and d.delivered_at = ? "
 						+ "and d.employee_id in (" + people + ")";
 				List<Object> counting = new ArrayList<>();

@@ -14,7 +14,6 @@ import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.owasp.html.Encoding;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -38,9 +37,6 @@ final class MarkdownRenderer {
 		.build();
 
 	private static final Pattern EXTERNAL = Pattern.compile("^(?i)(https?:)?//.*");
-
-	private static final Pattern BLOCK_TAG = Pattern
-		.compile("</?(p|br|hr|h[1-6]|pre|blockquote|ul|ol|li|table|thead|tbody|tr|th|td|img)\\b[^>]*>");
 
 	private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
 
@@ -76,27 +72,6 @@ final class MarkdownRenderer {
 		}
 		Node document = PARSER.parse(markdown);
 		return POLICY.sanitize(RENDERER.render(document));
-	}
-
-	/**
-	 * Plain text for previews and search: the Markdown with its markup dropped.
-	 */
-	static String toText(String markdown, int maxLength) {
-		// Blocks end words, inline markup does not ("a **b**." is "a b.", not "a b .");
-		// the
-		// sanitiser's entities are decoded, as the text is escaped again where it is
-		// shown.
-		String text = Encoding.decodeHtml(BLOCK_TAG.matcher(toHtml(markdown)).replaceAll(" ").replaceAll("<[^>]*>", ""))
-			.replaceAll("\\s+", " ")
-			.strip();
-		if (text.length() <= maxLength) {
-			return text;
-		}
-		int end = maxLength - 1;
-		if (Character.isLowSurrogate(text.charAt(end))) {
-			end--;
-		}
-		return text.substring(0, end) + "…";
 	}
 
 	private static void linkAttributes(Node node, String tagName, Map<String, String> attributes) {

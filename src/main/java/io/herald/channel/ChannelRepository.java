@@ -1,5 +1,6 @@
 package io.herald.channel;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ interface ChannelRepository extends JpaRepository<Channel, Long> {
 
 	@EntityGraph(attributePaths = "members")
 	List<Channel> findAllByOrderByName();
+
+	@EntityGraph(attributePaths = "members")
+	List<Channel> findWithMembersByIdIn(Collection<Long> ids);
 
 	boolean existsBySlug(String slug);
 

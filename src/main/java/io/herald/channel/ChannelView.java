@@ -12,13 +12,6 @@ public record ChannelView(long id, String slug, String name, String description,
 		Long locationId, boolean mandatory, boolean requiresReview, boolean archived, Map<Long, ChannelRole> members,
 		long version) {
 
-	/**
-	 * Whether everyone the channel covers receives its posts without subscribing.
-	 */
-	public boolean reachesAutomatically() {
-		return this.kind != ChannelKind.TOPIC || this.mandatory;
-	}
-
 	public boolean isOwner(long employeeId) {
 		return this.members.get(employeeId) == ChannelRole.OWNER;
 	}

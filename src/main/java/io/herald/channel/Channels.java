@@ -88,7 +88,7 @@ public class Channels {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Map<Long, ChannelView> byId(Collection<Long> ids) {
-		return this.channels.findAllById(ids)
+		return this.channels.findWithMembersByIdIn(ids)
 			.stream()
 			.map(Channel::toView)
 			.collect(Collectors.toMap(ChannelView::id, Function.identity()));

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * What the layout needs on every page: where you are, and for a signed-in person the
  * critical banner, how many posts they have not read, and whether they post anywhere:
- * three small queries whatever the page, and none for the API or for nobody.
+ * three small queries whatever the page, and none for the API, htmx fragments or nobody.
  */
 @ControllerAdvice
 class LayoutModelAdvice {
@@ -53,8 +53,11 @@ class LayoutModelAdvice {
 		return forPage(request) ? this.channels.callerPostsAnywhere() : null;
 	}
 
+	// htmx fragments (the audience preview, search results) are swapped into a page that
+	// already has its layout.
 	private static boolean forPage(HttpServletRequest request) {
-		return Callers.current().isPresent() && !path(request).startsWith("/api/");
+		return Callers.current().isPresent() && !path(request).startsWith("/api/")
+				&& request.getHeader("HX-Request") == null;
 	}
 
 	private static String path(HttpServletRequest request) {

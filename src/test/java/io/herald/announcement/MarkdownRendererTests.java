@@ -154,28 +154,6 @@ class MarkdownRendererTests {
 	}
 
 	@Test
-	void plainTextDropsTheMarkup() {
-		assertThat(MarkdownRenderer.toText("# Title\n\nSome **bold** [link](https://example.com).", 100))
-			.isEqualTo("Title Some bold link.");
-		assertThat(MarkdownRenderer.toText("- one\n- two\n\n| a | b |\n|---|---|\n| c | d |", 100))
-			.isEqualTo("one two a b c d");
-	}
-
-	@Test
-	void plainTextIsTextNotHtml() {
-		assertThat(MarkdownRenderer.toText("Q&A with \"Ops\" at 5 > 4 o'clock, ask comms@herald.test", 100))
-			.isEqualTo("Q&A with \"Ops\" at 5 > 4 o'clock, ask comms@herald.test");
-		assertThat(MarkdownRenderer.toText("Use <b>tags</b>", 100)).isEqualTo("Use <b>tags</b>");
-	}
-
-	@Test
-	void plainTextIsCutWithAnEllipsisAndNeverHalfACharacter() {
-		assertThat(MarkdownRenderer.toText("abcdefghij", 5)).isEqualTo("abcd…");
-		assertThat(MarkdownRenderer.toText("abc\uD83D\uDE00def", 5)).isEqualTo("abc…");
-		assertThat(MarkdownRenderer.toText("abcd", 5)).isEqualTo("abcd");
-	}
-
-	@Test
 	void corpusHoldsTheClassicPayloads() throws IOException {
 		assertThat(payloads()).hasSizeGreaterThanOrEqualTo(60).doesNotHaveDuplicates();
 	}

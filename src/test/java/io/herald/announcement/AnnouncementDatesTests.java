@@ -1,0 +1,140 @@
+package io.herald.announcement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import io.herald.shared.InvalidChange;
+import io.herald.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Dates that were fine when a draft was saved may have passed when it goes out or is
+ * revised: publishing refuses them, a revision does not trip over the ones it leaves
+ * alone, and a material revision never asks again with a deadline already behind.
+ */
+@SpringBootTest
+class AnnouncementDatesTests implements PostgresIntegrationTest {
+
+	private static final String COMMS = "comms@herald.test";
+
+	@Autowired
+	Announcements announcements;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	AudienceFixture fixture;
+
+	long channel;
+
+	@BeforeEach
+	void channelWithPeople() {
+		this.fixture = new AudienceFixture(this.jdbc, this.users);
+		long department = this.fixture.department("Dates");
+		this.fixture.person(department, null);
+		this.fixture.person(department, null);
+		this.channel = this.fixture.channel("DEPARTMENT", department, null, false);
+	}
+
+	@AfterEach
+	void removeAnnouncements() {
+		this.fixture.removeAnnouncements();
+	}
+
+	@Test
+	void aDraftWhoseExpiryHasPassedIsNotPublished() {
+		long id = draft(Priority.INFO, false);
+		this.jdbc.update("update announcements set expires_at = now() - interval '1 hour' where id = ?", id);
+
+		assertThatExceptionOfType(InvalidChange.class)
+			.isThrownBy(() -> this.fixture.as(COMMS, () -> this.announcements.publish(id)))
+			.satisfies((refused) -> assertThat(refused.problems()).extracting(InvalidChange.Problem::code)
+				.containsExactly("announcement.expiresAt.afterPublishing"));
+		assertThat(status(id)).isEqualTo("DRAFT");
+		assertThat(this.fixture.recipients(id)).isEmpty();
+	}
+
+	@Test
+	void aDraftWhoseAcknowledgementWasDueAlreadyIsNotPublished() {
+		long id = draft(Priority.IMPORTANT, true);
+		this.jdbc.update("update announcements set ack_due_at = now() - interval '1 hour' where id = ?", id);
+
+		assertThatExceptionOfType(InvalidChange.class)
+			.isThrownBy(() -> this.fixture.as(COMMS, () -> this.announcements.publish(id)))
+			.satisfies((refused) -> assertThat(refused.problems()).extracting(InvalidChange.Problem::code)
+				.containsExactly("announcement.ackDueAt.afterPublishing"));
+		assertThat(status(id)).isEqualTo("DRAFT");
+	}
+
+	@Test
+	void aRevisionKeepingALapsedPinIsAccepted() {
+		long id = published(Priority.INFO, false);
+		this.jdbc.update("update announcements set pinned_until = now() - interval '1 day' where id = ?", id);
+		AnnouncementDetails before = details(id);
+
+		this.fixture.as(COMMS, () -> {
+			this.announcements.revise(id, revised(before, "A corrected title", before.ackDueAt()), false);
+			return null;
+		});
+
+		AnnouncementDetails after = details(id);
+		assertThat(after.title()).isEqualTo("A corrected title");
+		assertThat(after.revision()).isEqualTo(2);
+	}
+
+	@Test
+	void aMaterialRevisionAfterTheDeadlineAsksAgainWithAFreshOne() {
+		long id = published(Priority.IMPORTANT, true);
+		this.jdbc.update("update announcements set ack_due_at = now() - interval '1 day' where id = ?", id);
+		AnnouncementDetails before = details(id);
+
+		this.fixture.as(COMMS, () -> {
+			this.announcements.revise(id, revised(before, "The policy, changed", before.ackDueAt()), true);
+			return null;
+		});
+
+		AnnouncementDetails after = details(id);
+		assertThat(after.ackRevision()).isEqualTo(2);
+		assertThat(after.ackDueAt()).isAfter(Instant.now().plus(Duration.ofDays(2)));
+	}
+
+	private long draft(Priority priority, boolean ackRequired) {
+		return this.fixture.as(COMMS, () -> this.fixture
+			.track(this.announcements.create(AudienceFixture.draft(this.channel, priority, ackRequired))));
+	}
+
+	private long published(Priority priority, boolean ackRequired) {
+		long id = draft(priority, ackRequired);
+		this.fixture.as(COMMS, () -> this.announcements.publish(id));
+		return id;
+	}
+
+	private AnnouncementDetails details(long id) {
+		return this.fixture.as(COMMS, () -> this.announcements.details(id));
+	}
+
+	private static AnnouncementDraft revised(AnnouncementDetails details, String title, Instant ackDueAt) {
+		return new AnnouncementDraft(details.channelId(), title, details.summary(), details.body(), details.priority(),
+				details.ackRequired(), ackDueAt, Set.of(), Set.of(), details.pinnedUntil(), details.expiresAt(), null,
+				details.version());
+	}
+
+	private String status(long id) {
+		return this.jdbc.queryForObject("select status from announcements where id = ?", String.class, id);
+	}
+
+}
