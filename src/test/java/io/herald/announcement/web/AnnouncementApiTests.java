@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.herald.announcement.Feed;
 import io.herald.support.PostgresIntegrationTest;
 import io.herald.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -262,9 +263,26 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 		Set<String> channels = new HashSet<>();
 		engineering.get("items").forEach((item) -> channels.add(item.get("channel").asString()));
 		assertThat(channels).containsExactly("engineering");
+	}
 
-		assertThat(this.http.getWithBasic("/api/v1/feed?cursor=nonsense", EMPLOYEE, PASSWORD).statusCode())
-			.isEqualTo(400);
+	@Test
+	void aCursorOrSizeTheFeedCannotUseIsAProblemOnThatField() {
+		for (String query : List.of("cursor=nonsense", "size=0", "size=" + (Feed.MAX_PAGE + 1), "size=ten")) {
+			HttpResponse<String> response = this.http.getWithBasic("/api/v1/feed?" + query, EMPLOYEE, PASSWORD);
+			assertThat(response.statusCode()).as(query).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(query)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			JsonNode problem = json(response);
+			assertThat(problem.get("status").asInt()).isEqualTo(400);
+			assertThat(problem.get("type").asString()).endsWith("/invalid-feed-request");
+			JsonNode error = problem.get("errors").get(0);
+			assertThat(error.get("field").asString()).isEqualTo(query.substring(0, query.indexOf('=')));
+			assertThat(error.get("message").asString()).isNotBlank().doesNotContain("feed.api");
+		}
+		JsonNode both = json(this.http.getWithBasic("/api/v1/feed?cursor=nonsense&size=-1", EMPLOYEE, PASSWORD));
+		List<String> fields = new ArrayList<>();
+		both.get("errors").forEach((error) -> fields.add(error.get("field").asString()));
+		assertThat(fields).containsExactly("cursor", "size");
 	}
 
 	@Test
