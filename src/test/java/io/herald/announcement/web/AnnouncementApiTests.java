@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +45,9 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	TestHttp http;
 
@@ -133,6 +138,21 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 				PASSWORD);
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
 		assertThat(json(submitted).get("status").asString()).isEqualTo("IN_REVIEW");
+	}
+
+	@Test
+	void aScheduleThatWouldReachNobodyIsRefusedBeforeAnythingIsSaved() {
+		String title = "Finance only, on the engineering channel " + System.nanoTime();
+		String at = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES).toString();
+		HttpResponse<String> refused = post("/api/v1/announcements", COMMS,
+				Map.of("channel", "engineering", "title", title, "body", "Nobody reads this.", "priority", "INFO",
+						"departments", List.of("Finance"), "scheduledAt", at));
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(json(refused).get("type").asString()).isEqualTo(ApiProblems.INVALID.toString());
+		assertThat(this.jdbc.queryForObject("select count(*) from announcements where title = ?", Long.class, title))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_entries where details = ?", Long.class, title))
+			.isZero();
 	}
 
 	@Test
