@@ -161,9 +161,11 @@ class AnnouncementApiController {
 			}
 		}
 		boolean schedule = scheduledAt != null && channel.isPresent() && !channel.get().requiresReview();
-		if (found.isEmpty() && schedule
-				&& this.announcements.audience(draft.channelId(), departments, locations).recipients() == 0) {
-			found.add(new Problem(null, "announcement.audience.empty"));
+		if (found.isEmpty() && schedule) {
+			// Everything scheduling checks, asked before anything is saved: a call that
+			// cannot schedule is refused whole and leaves no draft and no audit trail.
+			// problems(draft) has already held scheduledAt to the future.
+			found.addAll(schedulingProblems(draft));
 		}
 		if (!found.isEmpty()) {
 			return this.problems.invalid(found);
@@ -182,8 +184,9 @@ class AnnouncementApiController {
 				status = AnnouncementStatus.SCHEDULED;
 			}
 			catch (InvalidChange refused) {
-				// Changed under our feet (say, the audience left): the call changes
-				// nothing.
+				// Only a race reaches this (the time passed or the audience left between
+				// the checks above and scheduling): undo the draft so the call still
+				// changes nothing a client would retry over.
 				this.announcements.discard(id);
 				return this.problems.invalid(refused.problems());
 			}
@@ -243,6 +246,18 @@ class AnnouncementApiController {
 	@ExceptionHandler(AnnouncementNotFound.class)
 	ResponseEntity<ProblemDetail> notFound() {
 		return this.problems.notFound();
+	}
+
+	/**
+	 * What {@link Announcements#schedule} would refuse in a draft that {@code problems}
+	 * accepts: an audience of nobody.
+	 */
+	private List<Problem> schedulingProblems(AnnouncementDraft draft) {
+		if (this.announcements.audience(draft.channelId(), draft.departmentIds(), draft.locationIds())
+			.recipients() == 0) {
+			return List.of(new Problem(null, "announcement.audience.empty"));
+		}
+		return List.of();
 	}
 
 	private ResponseEntity<ProblemDetail> refusal(InvalidChange refused) {

@@ -12,6 +12,7 @@ import java.util.List;
 import io.herald.announcement.AnnouncementDetails;
 import io.herald.announcement.AnnouncementDraft;
 import io.herald.announcement.Priority;
+import io.herald.shared.Zones;
 
 import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
@@ -100,9 +101,7 @@ class AnnouncementForm {
 			return null;
 		}
 		try {
-			// A wall-clock time that DST skips moves forward; one it repeats takes the
-			// earlier offset (ZonedDateTime's rules).
-			return LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
+			return Zones.toInstant(LocalDateTime.parse(text.strip()), zone);
 		}
 		catch (DateTimeParseException ex) {
 			result.rejectValue(field, "announcement.dateTime.invalid");

@@ -33,6 +33,8 @@ class ApiProblems {
 
 	static final URI FORGED = URI.create("https://herald.example/problems/cross-site-request");
 
+	static final URI INVALID_FEED_REQUEST = URI.create("https://herald.example/problems/invalid-feed-request");
+
 	// Browsers fetching cross-site say so; API clients send no such header.
 	private static final Set<String> SAME_SITE = Set.of("same-origin", "none");
 
@@ -53,6 +55,11 @@ class ApiProblems {
 	ResponseEntity<ProblemDetail> invalid(List<Problem> problems) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, INVALID, "The announcement has problems",
 				message("announcement.api.invalid"), problems);
+	}
+
+	ResponseEntity<ProblemDetail> invalidFeedRequest(List<Problem> problems) {
+		return problem(HttpStatus.BAD_REQUEST, INVALID_FEED_REQUEST, "Bad feed request", message("feed.api.invalid"),
+				problems);
 	}
 
 	ResponseEntity<ProblemDetail> refused(List<Problem> problems) {

@@ -1,15 +1,17 @@
 package io.herald.announcement.web;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +34,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The content calendar: a month (default, {@code ?month=2026-12}) or a week
  * ({@code ?week=2026-12-07}, or {@code ?view=week&date=…}) of scheduled and published
- * posts on the viewer's own days. For people who post somewhere, and HR.
+ * posts on the viewer's own days. For people who post somewhere, and HR. A month or day
+ * it cannot read, or one outside {@value #FIRST_YEAR}..{@value #LAST_YEAR}, shows the
+ * current period.
  */
 @Controller
 class CalendarController {
+
+	// Far enough either way for any real plan; the ends of java.time's range would
+	// overflow
+	// the neighbouring periods and the Instant bounds of the query.
+	private static final int FIRST_YEAR = 1900;
+
+	private static final int LAST_YEAR = 2200;
 
 	private final Announcements announcements;
 
@@ -111,14 +122,16 @@ class CalendarController {
 		return names;
 	}
 
-	private static <T> Optional<T> parse(String text, Function<String, T> parser) {
+	private static <T extends TemporalAccessor> Optional<T> parse(String text, Function<String, T> parser) {
 		if (text == null || text.isBlank()) {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(parser.apply(text.strip()));
+			T parsed = parser.apply(text.strip());
+			int year = parsed.get(ChronoField.YEAR);
+			return (year >= FIRST_YEAR && year <= LAST_YEAR) ? Optional.of(parsed) : Optional.empty();
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			return Optional.empty();
 		}
 	}

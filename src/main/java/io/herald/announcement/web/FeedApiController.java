@@ -1,26 +1,28 @@
 package io.herald.announcement.web;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.herald.announcement.Feed;
 import io.herald.announcement.FeedItem;
 import io.herald.announcement.FeedPage;
 import io.herald.announcement.Priority;
+import io.herald.shared.InvalidChange.Problem;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The caller's feed for API clients, in the feed's order (pinned, unread, read; newest
  * first in each), a page at a time: pass the {@code next} of one page as the
  * {@code cursor} of the following one; {@code next} is {@code null} on the last page.
- * {@code size} is 20 unless given, at most {@link Feed#MAX_PAGE}. Listing records no
- * reads.
+ * {@code size} is 20 unless given, at most {@link Feed#MAX_PAGE}. A cursor this API did
+ * not give out or a size out of range is a 400 problem naming the field. Listing records
+ * no reads.
  */
 @RestController
 @RequestMapping("/api/v1/feed")
@@ -30,8 +32,11 @@ class FeedApiController {
 
 	private final Feed feed;
 
-	FeedApiController(Feed feed) {
+	private final ApiProblems problems;
+
+	FeedApiController(Feed feed, ApiProblems problems) {
 		this.feed = feed;
+		this.problems = problems;
 	}
 
 	/**
@@ -54,17 +59,35 @@ class FeedApiController {
 	}
 
 	@GetMapping
-	ItemPage page(@RequestParam(required = false) String cursor, @RequestParam(required = false) String channel,
-			@RequestParam(defaultValue = "" + DEFAULT_SIZE) int size) {
+	ResponseEntity<?> page(@RequestParam(required = false) String cursor,
+			@RequestParam(required = false) String channel, @RequestParam(required = false) String size) {
 		String after = (cursor != null && !cursor.isBlank()) ? cursor.strip() : null;
+		int pageSize = pageSize(size);
+		List<Problem> problems = new ArrayList<>();
 		if (after != null && !Feed.isCursor(after)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cursor is not one this API gave out");
+			problems.add(new Problem("cursor", "feed.api.cursor.invalid"));
 		}
-		if (size < 1 || size > Feed.MAX_PAGE) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and " + Feed.MAX_PAGE);
+		if (pageSize < 1 || pageSize > Feed.MAX_PAGE) {
+			problems.add(new Problem("size", "feed.api.size.invalid", Feed.MAX_PAGE));
 		}
-		FeedPage page = this.feed.page(channel, after, size);
-		return new ItemPage(page.items().stream().map(Item::of).toList(), page.next());
+		if (!problems.isEmpty()) {
+			return this.problems.invalidFeedRequest(problems);
+		}
+		FeedPage page = this.feed.page(channel, after, pageSize);
+		return ResponseEntity.ok(new ItemPage(page.items().stream().map(Item::of).toList(), page.next()));
+	}
+
+	// Taken as text so that "size=ten" gets the same field error as "size=0".
+	private static int pageSize(String size) {
+		if (size == null || size.isBlank()) {
+			return DEFAULT_SIZE;
+		}
+		try {
+			return Integer.parseInt(size.strip());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.herald.announcement.Feed;
 import io.herald.support.PostgresIntegrationTest;
 import io.herald.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +45,9 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	TestHttp http;
 
@@ -132,6 +138,21 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 				PASSWORD);
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
 		assertThat(json(submitted).get("status").asString()).isEqualTo("IN_REVIEW");
+	}
+
+	@Test
+	void aScheduleThatWouldReachNobodyIsRefusedBeforeAnythingIsSaved() {
+		String title = "Finance only, on the engineering channel " + System.nanoTime();
+		String at = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES).toString();
+		HttpResponse<String> refused = post("/api/v1/announcements", COMMS,
+				Map.of("channel", "engineering", "title", title, "body", "Nobody reads this.", "priority", "INFO",
+						"departments", List.of("Finance"), "scheduledAt", at));
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(json(refused).get("type").asString()).isEqualTo(ApiProblems.INVALID.toString());
+		assertThat(this.jdbc.queryForObject("select count(*) from announcements where title = ?", Long.class, title))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_entries where details = ?", Long.class, title))
+			.isZero();
 	}
 
 	@Test
@@ -262,9 +283,26 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 		Set<String> channels = new HashSet<>();
 		engineering.get("items").forEach((item) -> channels.add(item.get("channel").asString()));
 		assertThat(channels).containsExactly("engineering");
+	}
 
-		assertThat(this.http.getWithBasic("/api/v1/feed?cursor=nonsense", EMPLOYEE, PASSWORD).statusCode())
-			.isEqualTo(400);
+	@Test
+	void aCursorOrSizeTheFeedCannotUseIsAProblemOnThatField() {
+		for (String query : List.of("cursor=nonsense", "size=0", "size=" + (Feed.MAX_PAGE + 1), "size=ten")) {
+			HttpResponse<String> response = this.http.getWithBasic("/api/v1/feed?" + query, EMPLOYEE, PASSWORD);
+			assertThat(response.statusCode()).as(query).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(query)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			JsonNode problem = json(response);
+			assertThat(problem.get("status").asInt()).isEqualTo(400);
+			assertThat(problem.get("type").asString()).endsWith("/invalid-feed-request");
+			JsonNode error = problem.get("errors").get(0);
+			assertThat(error.get("field").asString()).isEqualTo(query.substring(0, query.indexOf('=')));
+			assertThat(error.get("message").asString()).isNotBlank().doesNotContain("feed.api");
+		}
+		JsonNode both = json(this.http.getWithBasic("/api/v1/feed?cursor=nonsense&size=-1", EMPLOYEE, PASSWORD));
+		List<String> fields = new ArrayList<>();
+		both.get("errors").forEach((error) -> fields.add(error.get("field").asString()));
+		assertThat(fields).containsExactly("cursor", "size");
 	}
 
 	@Test

@@ -4,6 +4,9 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -220,6 +223,24 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void aChannelsPublisherFindsTheCalendarInTheMenu() {
+		String person = ordinaryPeople(3).get(2);
+		assertThat(signedIn(person).page("/feed").body()).doesNotContain("data-nav=\"calendar\"");
+		long channel = channel("TOPIC", false);
+		try {
+			publisher(channel, person);
+			TestHttp http = signedIn(person);
+			assertThat(http.page("/feed").body()).contains("data-nav=\"calendar\"");
+			assertThat(http.page("/manage/calendar").statusCode()).isEqualTo(200);
+		}
+		finally {
+			// Others pick from the same people: leave this one posting nowhere again.
+			this.jdbc.update("delete from channel_members where channel_id = ?", channel);
+		}
+		assertThat(signedIn("hr@herald.test").page("/feed").body()).contains("data-nav=\"calendar\"");
+	}
+
+	@Test
 	void theCalendarWarnsWhenOneAudienceGetsThreePostsInADay() {
 		long topic = channel("TOPIC", false);
 		String name = this.jdbc.queryForObject("select name from channels where id = ?", String.class, topic);
@@ -244,6 +265,27 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 		assertThat(http.page("/manage/calendar?view=week&date=2031-05-16").body())
 			.contains("Busy day: 3 posts reach the audience of " + name + ".");
 		assertThat(http.page("/manage/calendar?week=2031-05-19").body()).doesNotContain("Busy day");
+	}
+
+	@Test
+	void theCalendarShowsTheCurrentPeriodForAMonthOrDayItCannotShow() {
+		TestHttp http = signedIn("comms@herald.test");
+		LocalDate today = LocalDate.now(ZoneId.of(timeZoneOf("comms@herald.test")));
+		YearMonth current = YearMonth.from(today);
+		LocalDate thisWeek = ContentCalendar.startOfWeek(today);
+		for (String query : List.of("month=%2B999999999-12", "month=-999999999-01", "month=1899-12", "month=2201-01",
+				"month=2031-13", "month=May", "week=%2B999999999-12-31", "week=-999999999-01-01", "week=2201-01-05",
+				"view=week&date=%2B999999999-12-31", "view=week&date=1850-02-30")) {
+			HttpResponse<String> answer = http.page("/manage/calendar?" + query);
+			assertThat(answer.statusCode()).as(query).isEqualTo(200);
+			// An unreadable week= is as if none were given: this month.
+			if (!query.startsWith("view=week")) {
+				assertThat(answer.body()).as(query).contains("href=\"?month=" + current.plusMonths(1) + "\"");
+			}
+			else {
+				assertThat(answer.body()).as(query).contains("href=\"?week=" + thisWeek.plusWeeks(1) + "\"");
+			}
+		}
 	}
 
 	private TestHttp signedIn(String email) {
