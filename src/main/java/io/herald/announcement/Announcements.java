@@ -128,6 +128,19 @@ public class Announcements {
 		this.audit.record("announcement.submitted", "announcement", id, null);
 	}
 
+	/**
+	 * Saves a new draft and schedules it for the time it names, in one transaction: when
+	 * it cannot be scheduled, nothing is saved.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public long createScheduled(AnnouncementDraft draft) {
+		long id = create(draft);
+		this.entityManager.flush();
+		schedule(id);
+		return id;
+	}
+
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void withdraw(long id) {
@@ -137,15 +150,21 @@ public class Announcements {
 	}
 
 	/**
-	 * Approves a post in review and releases it as its author asked: published now, or
-	 * scheduled for its time when that is still ahead.
+	 * Approves a post in review, as the reviewer saw it ({@code version}), and releases
+	 * it as its author asked: published now, or scheduled for its time when that is still
+	 * ahead.
 	 * @return the status it ends in
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
-	public AnnouncementStatus approve(long id) {
+	public AnnouncementStatus approve(long id, long version) {
 		Announcement announcement = load(id);
 		transition(announcement, AnnouncementAction.APPROVE);
+		// The reviewer approves the words they read: if the author withdrew, edited and
+		// resubmitted meanwhile, they must read it again.
+		if (announcement.getVersion() != version) {
+			throw new InvalidChange(null, "announcement.review.stale");
+		}
 		// The directory may have changed during review: an audience of nobody is refused
 		// here too.
 		requireReady(announcement);

@@ -172,25 +172,14 @@ class AnnouncementApiController {
 		}
 		long id;
 		try {
-			id = this.announcements.create(draft);
+			// Creating and scheduling are one transaction: a refusal leaves nothing
+			// behind.
+			id = schedule ? this.announcements.createScheduled(draft) : this.announcements.create(draft);
 		}
 		catch (InvalidChange refused) {
 			return this.problems.invalid(refused.problems());
 		}
-		AnnouncementStatus status = AnnouncementStatus.DRAFT;
-		if (schedule) {
-			try {
-				this.announcements.schedule(id);
-				status = AnnouncementStatus.SCHEDULED;
-			}
-			catch (InvalidChange refused) {
-				// Only a race reaches this (the time passed or the audience left between
-				// the checks above and scheduling): undo the draft so the call still
-				// changes nothing a client would retry over.
-				this.announcements.discard(id);
-				return this.problems.invalid(refused.problems());
-			}
-		}
+		AnnouncementStatus status = schedule ? AnnouncementStatus.SCHEDULED : AnnouncementStatus.DRAFT;
 		return ResponseEntity.created(URI.create("/api/v1/announcements/" + id)).body(new Created(id, status));
 	}
 

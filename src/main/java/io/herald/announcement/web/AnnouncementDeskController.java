@@ -207,10 +207,11 @@ class AnnouncementDeskController {
 	}
 
 	@PostMapping("/{id:\\d+}/approve")
-	String approve(@PathVariable long id, RedirectAttributes redirect) {
+	String approve(@PathVariable long id, @RequestParam(name = "version", defaultValue = "-1") long version,
+			RedirectAttributes redirect) {
 		requireDesk();
 		try {
-			AnnouncementStatus status = this.announcements.approve(id);
+			AnnouncementStatus status = this.announcements.approve(id, version);
 			redirect.addFlashAttribute("flashSuccess", (status == AnnouncementStatus.PUBLISHED)
 					? "desk.flash.approved.published" : "desk.flash.approved.scheduled");
 		}
