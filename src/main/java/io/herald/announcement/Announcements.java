@@ -160,13 +160,13 @@ public class Announcements {
 	public AnnouncementStatus approve(long id, long version) {
 		Announcement announcement = load(id);
 		transition(announcement, AnnouncementAction.APPROVE);
-		// The reviewer approves the words they read: if the author withdrew, edited and
-		// resubmitted meanwhile, they must read it again.
+		// The reviewer approves the words they read: if the author withdrew,
+		// edited and resubmitted meanwhile, they must read it again.
 		if (announcement.getVersion() != version) {
 			throw new InvalidChange(null, "announcement.review.stale");
 		}
-		// The directory may have changed during review: an audience of nobody is refused
-		// here too.
+		// The directory may have changed during review: an audience of nobody
+		// is refused here too.
 		requireReady(announcement);
 		Instant now = this.clock.instant();
 		announcement.reviewed(Callers.require().employeeId(), null, now);
@@ -251,8 +251,9 @@ public class Announcements {
 		boolean reAsk = material && announcement.isAckRequired();
 		if (reAsk && (cleaned.ackDueAt() == null || !cleaned.ackDueAt().isAfter(now))
 				&& (announcement.getAckDueAt() == null || !announcement.getAckDueAt().isAfter(now))) {
-			// Asking everyone again with a deadline already behind them would make them
-			// overdue at once: the new request gets the priority's window from now.
+			// Asking everyone again with a deadline already behind them would
+			// make them overdue at once: the new request gets the priority's
+			// window from now.
 			cleaned = withAckDueAt(cleaned, now.plus(announcement.getPriority().defaultAckWindow()));
 		}
 		this.jdbc
@@ -534,9 +535,8 @@ public class Announcements {
 			.recipients() == 0) {
 			throw new InvalidChange(null, "announcement.audience.empty");
 		}
-		// A draft saved days ago may name dates that have passed since: it must not go
-		// out
-		// already expired or already overdue.
+		// A draft saved days ago may name dates that have passed since: it must
+		// not go out already expired or already overdue.
 		Instant now = this.clock.instant();
 		Instant start = (announcement.getScheduledAt() != null && announcement.getScheduledAt().isAfter(now))
 				? announcement.getScheduledAt() : now;

@@ -33,9 +33,10 @@ public class Feed {
 
 	public static final int MAX_PAGE = 100;
 
-	// bucket.epochSecond.nanos.id: publishing times are stored to the microsecond, so the
-	// cursor keeps full precision or posts published in the same millisecond would be
-	// skipped. Bounded digit counts keep every part within range.
+	// bucket.epochSecond.nanos.id: publishing times are stored to the
+	// microsecond, so the cursor keeps full precision or posts published in the
+	// same millisecond would be skipped. Bounded digit counts keep every part
+	// within range.
 	private static final Pattern CURSOR = Pattern.compile("([0-2])\\.(-?[0-9]{1,12})\\.([0-9]{1,9})\\.([0-9]{1,18})");
 
 	// 0 pinned, 1 unread, 2 read: the feed's first sort key.
@@ -43,7 +44,7 @@ public class Feed {
 
 	private static final String ITEM_COLUMNS = "a.id, a.title, a.summary, a.priority, c.slug, c.name, d.published_at, "
 			+ "a.pinned_until, d.read_at, a.ack_required, d.acknowledged_at, d.acknowledged_revision, a.ack_revision, "
-			+ "a.ack_due_at";
+			+ "coalesce(d.ack_due_at, a.ack_due_at) as ack_due_at";
 
 	private static final String ACTIVE = "a.status = 'PUBLISHED' and (a.expires_at is null or a.expires_at > ?)";
 
@@ -165,7 +166,8 @@ public class Feed {
 		Instant now = this.clock.instant();
 		Opened opened = this.jdbc
 			.query("select a.id, a.title, a.summary, a.body, a.priority, a.channel_id, a.author_id, a.published_at, "
-					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, a.ack_due_at, "
+					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, "
+					+ "coalesce(d.ack_due_at, a.ack_due_at) as ack_due_at, "
 					+ "d.employee_id, d.read_at, d.acknowledged_at, d.acknowledged_revision "
 					+ "from announcements a left join deliveries d on d.announcement_id = a.id and d.employee_id = ? "
 					+ "where a.id = ?", (rs, n) -> new Opened(rs), caller.employeeId(), id)

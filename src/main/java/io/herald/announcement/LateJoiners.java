@@ -30,6 +30,11 @@ class LateJoiners {
 	// Large imports arrive as one event: keep each statement's id list bounded.
 	private static final int CHUNK = 1000;
 
+	// A late joiner's own deadline: the priority's window from the moment they
+	// joined (parameters in CRITICAL, IMPORTANT, INFO order).
+	private static final String OWN_DEADLINE = "(case a.priority when 'CRITICAL' then cast(? as timestamp with time zone) "
+			+ "when 'IMPORTANT' then cast(? as timestamp with time zone) else cast(? as timestamp with time zone) end)";
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -72,19 +77,26 @@ class LateJoiners {
 	 * deliveries were added.
 	 */
 	int deliver(List<Long> employeeIds) {
-		// The directory changes people through JPA: a transfer or a return may still be
-		// pending in the persistence context, invisible to the SQL below until flushed.
+		// The directory changes people through JPA: a transfer or a return may
+		// still be pending in the persistence context, invisible to the SQL
+		// below until flushed.
 		this.entityManager.flush();
 		int delivered = 0;
 		Timestamp now = Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		List<Timestamp> ownDeadlines = List.of(Priority.CRITICAL, Priority.IMPORTANT, Priority.INFO)
+			.stream()
+			.map((priority) -> Timestamp.from(now.toInstant().plus(priority.defaultAckWindow())))
+			.toList();
 		for (int from = 0; from < employeeIds.size(); from += CHUNK) {
 			List<Long> chunk = employeeIds.subList(from, Math.min(from + CHUNK, employeeIds.size()));
 			String people = AudienceSql.placeholders(chunk.size());
-			// "on conflict do nothing": a concurrent late delivery to the same person
-			// (they
-			// subscribe while HR moves them) must not fail the other transaction.
-			String sql = "insert into deliveries (announcement_id, employee_id, published_at, delivered_at, late_joiner) "
-					+ "select a.id, e.id, a.published_at, ?, true "
+			// "on conflict do nothing": a concurrent late delivery to the same
+			// person (they subscribe while HR moves them) must not fail the
+			// other transaction. Someone who joins after, or close to, the
+			// deadline gets the priority's full window from now.
+			String sql = "insert into deliveries (announcement_id, employee_id, published_at, delivered_at, late_joiner, "
+					+ "ack_due_at) select a.id, e.id, a.published_at, ?, true, " + "case when a.ack_due_at < "
+					+ OWN_DEADLINE + " then " + OWN_DEADLINE + " end "
 					+ "from announcements a join channels c on c.id = a.channel_id cross join employees e "
 					+ "where e.id in (" + people + ") " + "and a.status = 'PUBLISHED' and a.ack_required = true "
 					+ "and (a.expires_at is null or a.expires_at > ?) and " + AudienceSql.OF_ANNOUNCEMENT
@@ -92,13 +104,15 @@ class LateJoiners {
 					+ " on conflict do nothing";
 			List<Object> arguments = new ArrayList<>();
 			arguments.add(now);
+			arguments.addAll(ownDeadlines);
+			arguments.addAll(ownDeadlines);
 			arguments.addAll(chunk);
 			arguments.add(now);
 			int added = this.jdbc.update(sql, arguments.toArray());
 			if (added > 0) {
-				// Keep each post's recipient count equal to its deliveries. An increment,
-				// not a
-				// recount, so concurrent late joiners add up under the row lock.
+				// Keep each post's recipient count equal to its deliveries. An
+				// increment, not a recount, so concurrent late joiners add up
+				// under the row lock.
 				String justAdded = "from deliveries d where d.late_joiner = true and d.delivered_at = ? "
 						+ "and d.employee_id in (" + people + ")";
 				List<Object> counting = new ArrayList<>();

@@ -59,8 +59,9 @@ class Publishing {
 		}
 		Timestamp due = (row.ackRequired() && row.ackDueAt() == null)
 				? Timestamp.from(now.plus(row.priority().defaultAckWindow())) : row.ackDueAt();
-		// The status condition makes publishing happen once: a second transaction waits
-		// for the first's row lock, then finds nothing left to publish.
+		// The status condition makes publishing happen once: a second
+		// transaction waits for the first's row lock, then finds nothing left
+		// to publish.
 		int claimed = this.jdbc.update(
 				"update announcements set status = 'PUBLISHED', published_at = ?, published_late = ?, "
 						+ "ack_due_at = ?, updated_at = ?, version = version + 1 "

@@ -87,8 +87,8 @@ class ScheduledPublisher {
 			}
 			catch (RuntimeException ex) {
 				if (claimed.get() == 0) {
-					// Nothing claimed: the database itself failed; the next poll tries
-					// again.
+					// Nothing claimed: the database itself failed; the next
+					// poll tries again.
 					throw ex;
 				}
 				log.error("Could not publish scheduled announcement {}; it stays scheduled and is tried again at "

@@ -53,8 +53,8 @@ class LayoutModelAdvice {
 		return forPage(request) ? this.channels.callerPostsAnywhere() : null;
 	}
 
-	// htmx fragments (the audience preview, search results) are swapped into a page that
-	// already has its layout.
+	// htmx fragments (the audience preview, search results) are swapped into a
+	// page that already has its layout.
 	private static boolean forPage(HttpServletRequest request) {
 		return Callers.current().isPresent() && !path(request).startsWith("/api/")
 				&& request.getHeader("HX-Request") == null;

@@ -140,8 +140,8 @@ class DemoAnnouncements implements ApplicationRunner {
 				join employees e on e.department_id = c.department_id
 				join employees chief on chief.id = e.manager_id and chief.manager_id is null
 				where c.kind = 'DEPARTMENT' group by c.id""");
-		// Location channels: each site's facilities lead posts there, the comms manager
-		// owns them.
+		// Location channels: each site's facilities lead posts there, the comms
+		// manager owns them.
 		this.jdbc.update("""
 				insert into channel_members (channel_id, employee_id, role)
 				select c.id, ?, 'OWNER' from channels c where c.kind = 'LOCATION'""", people.comms);
@@ -150,8 +150,8 @@ class DemoAnnouncements implements ApplicationRunner {
 				select c.id, min(e.id), 'PUBLISHER' from channels c
 				join employees e on e.location_id = c.location_id and e.job_title = 'Site Manager'
 				where c.kind = 'LOCATION' and e.id <> ? group by c.id""", people.comms);
-		// Roughly half the people follow the optional topics; the demo employee follows
-		// both.
+		// Roughly half the people follow the optional topics; the demo employee
+		// follows both.
 		Timestamp subscribed = Timestamp.from(now.minus(100, ChronoUnit.DAYS));
 		this.jdbc.update("""
 				insert into channel_subscriptions (channel_id, employee_id, subscribed_at)
@@ -170,9 +170,9 @@ class DemoAnnouncements implements ApplicationRunner {
 		List<Post> out = posts.stream().filter(Post::wentOut).toList();
 		List<Post> acknowledged = out.stream().filter((post) -> post.ackRequired).toList();
 		Timestamp nowStamp = Timestamp.from(now);
-		// One statement each for all posts: the per-post numbers come in as CASE tables.
-		// delay = 2 min + die^4 / divisor: the median reader takes about 1/16 of the
-		// maximum.
+		// One statement each for all posts: the per-post numbers come in as
+		// CASE tables. delay = 2 min + die^4 / divisor: the median reader takes
+		// about 1/16 of the maximum.
 		String divisor = perPost(out, (post) -> 1_000_000_000_000L / post.maxReadDelay().toMinutes());
 		String readAt = "published_at + (2 + " + DELAY_DIE + " * " + DELAY_DIE + " * " + DELAY_DIE + " * " + DELAY_DIE
 				+ " / " + divisor + ") * interval '1' minute";

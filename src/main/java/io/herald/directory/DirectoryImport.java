@@ -182,8 +182,8 @@ public class DirectoryImport {
 		return ImportPlanner.plan(parsed, this.database.snapshot(), fullSync);
 	}
 
-	// Problems are worded here rather than by the planner so that a plan stays free of
-	// the reader's language, which only the request knows.
+	// Problems are worded here rather than by the planner so that a plan stays
+	// free of the reader's language, which only the request knows.
 	private ImportReport report(Plan plan) {
 		return plan.report(this.messages, LocaleContextHolder.getLocale());
 	}

@@ -46,8 +46,8 @@ public class EmployeeDirectory {
 
 	private static final String HR_OR_ADMIN = "hasAnyRole('HR', 'ADMIN')";
 
-	// Normally one person heads the organisation; a directory without managers must not
-	// put everyone on the chart's first page.
+	// Normally one person heads the organisation; a directory without managers
+	// must not put everyone on the chart's first page.
 	private static final int TOP_OF_CHART = 50;
 
 	private final EmployeeRepository employees;

@@ -114,6 +114,9 @@ create table deliveries (
     published_at timestamp with time zone not null,
     delivered_at timestamp with time zone not null,
     late_joiner boolean not null default false,
+    -- Someone who joins the audience late gets their own time to acknowledge (null: the
+    -- announcement's due time applies).
+    ack_due_at timestamp with time zone,
     read_at timestamp with time zone,
     acknowledged_at timestamp with time zone,
     acknowledged_revision integer,

@@ -1,9 +1,13 @@
 package io.herald.announcement;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 
+import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.PersonDetails;
 import io.herald.shared.InvalidChange;
 import io.herald.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -39,12 +43,18 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 
 	AudienceFixture fixture;
 
+	@Autowired
+	EmployeeDirectory directory;
+
 	long channel;
+
+	long department;
 
 	@BeforeEach
 	void channelWithPeople() {
 		this.fixture = new AudienceFixture(this.jdbc, this.users);
 		long department = this.fixture.department("Dates");
+		this.department = department;
 		this.fixture.person(department, null);
 		this.fixture.person(department, null);
 		this.channel = this.fixture.channel("DEPARTMENT", department, null, false);
@@ -110,6 +120,26 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 		AnnouncementDetails after = details(id);
 		assertThat(after.ackRevision()).isEqualTo(2);
 		assertThat(after.ackDueAt()).isAfter(Instant.now().plus(Duration.ofDays(2)));
+	}
+
+	@Test
+	void someoneWhoJoinsAfterTheDeadlineGetsTheirOwnTimeToAcknowledge() {
+		long id = published(Priority.IMPORTANT, true);
+		this.jdbc.update("update announcements set ack_due_at = now() - interval '1 day' where id = ?", id);
+		String email = this.fixture.unique("late").replace(' ', '.').toLowerCase() + "@audience.test";
+
+		long hire = this.fixture.as("hr@herald.test",
+				() -> this.directory.addPerson(new PersonDetails(email, null, "Lena", "Late", null, null,
+						this.department, null, null, null, null, ZoneId.of("Europe/Warsaw"), "en", null, null, 0)));
+
+		Timestamp own = this.jdbc.queryForObject(
+				"select ack_due_at from deliveries where announcement_id = ? and employee_id = ?", Timestamp.class, id,
+				hire);
+		assertThat(own.toInstant()).isAfter(Instant.now().plus(Duration.ofDays(2)));
+		Integer others = this.jdbc.queryForObject(
+				"select count(*) from deliveries where announcement_id = ? and employee_id <> ? and ack_due_at is null",
+				Integer.class, id, hire);
+		assertThat(others).isEqualTo(2);
 	}
 
 	private long draft(Priority priority, boolean ackRequired) {

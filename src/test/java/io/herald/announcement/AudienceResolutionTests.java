@@ -70,9 +70,8 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 
 	long taipei;
 
-	// Sales: two in Warsaw, one in Taipei, one who left; Support: one in each city;
-	// Legal:
-	// one with no location.
+	// Sales: two in Warsaw, one in Taipei, one who left; Support: one in each
+	// city; Legal: one with no location.
 	long salesWarsaw1;
 
 	long salesWarsaw2;

@@ -73,8 +73,8 @@ class FanOutBenchmark {
 	@BeforeAll
 	void fiftyThousandPeople() {
 		long start = System.nanoTime();
-		// Whoever the application put there on start (demo people) is out of the
-		// audience.
+		// Whoever the application put there on start (demo people) is out of
+		// the audience.
 		this.jdbc.update("update employees set active = false");
 		long department = this.jdbc.queryForObject(
 				"insert into departments (name, created_at) values ('Fan-out', now()) returning id", Long.class);

@@ -122,8 +122,8 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 			Future<Integer> firstCount = threads.submit(runFirst);
 			Future<Integer> secondCount = threads.submit(runSecond);
 			start.countDown();
-			// get() rethrows whatever a publisher threw, a duplicate delivery's key
-			// violation included.
+			// get() rethrows whatever a publisher threw, a duplicate delivery's
+			// key violation included.
 			int published = firstCount.get(2, TimeUnit.MINUTES) + secondCount.get(2, TimeUnit.MINUTES);
 			assertThat(published).isEqualTo(POSTS);
 			System.out.printf("Scheduled publishing race: %d and %d posts%n", firstCount.get(), secondCount.get());
@@ -198,8 +198,9 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 		assertThat(publisher.publishDue()).isPositive();
 
 		assertThat(status(next)).isEqualTo("PUBLISHED");
-		// The failed post was rolled back and stays scheduled for the next poll (unless
-		// another test context's poller, with a working publisher, took it since).
+		// The failed post was rolled back and stays scheduled for the next poll
+		// (unless another test context's poller, with a working publisher, took
+		// it since).
 		assertThat(this.fixture.recipients(next)).containsExactlyElementsOf(this.everyone);
 	}
 

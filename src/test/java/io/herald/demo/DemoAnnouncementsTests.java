@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class DemoAnnouncementsTests implements PostgresIntegrationTest {
 
-	// Other tests publish posts of their own in the shared database, all of them "now";
-	// the demo's history is what went out more than a few hours before the tests.
-	// The demo's history: posts by demo people published before this run's tests began
-	// (other tests share the database and add posts of their own).
+	// Other tests publish posts of their own in the shared database, all of
+	// them "now"; the demo's history is what went out more than a few hours
+	// before the tests. The demo's history: posts by demo people published
+	// before this run's tests began (other tests share the database and add
+	// posts of their own).
 	private static final String DEMO_POST = " a.author_id in (select id from employees where email like '%@herald.test') "
 			+ "and a.published_at < ? ";
 

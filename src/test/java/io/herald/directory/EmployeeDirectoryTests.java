@@ -105,8 +105,9 @@ class EmployeeDirectoryTests implements PostgresIntegrationTest {
 		});
 		assertThat(chart.above()).isNotEmpty();
 		assertThat(chart.above().get(0).managerId()).isNull();
-		// Other tests add people without a manager to the shared database, enough to fill
-		// the chart's first page: start from the demo organisation's own top.
+		// Other tests add people without a manager to the shared database,
+		// enough to fill the chart's first page: start from the demo
+		// organisation's own top.
 		long chief = this.jdbc.queryForObject(
 				"select id from employees where manager_id is null and active " + "and email like '%@herald.test'",
 				Long.class);
@@ -213,8 +214,8 @@ class EmployeeDirectoryTests implements PostgresIntegrationTest {
 	@WithMockUser(roles = "HR")
 	void hrCannotDeactivateTheLastActiveAdministrator() {
 		long admin = idOf("admin@herald.test");
-		// Whatever other tests did, admin@herald.test is the only administrator in this
-		// transaction.
+		// Whatever other tests did, admin@herald.test is the only administrator
+		// in this transaction.
 		this.jdbc.update("""
 				delete from account_roles where role = 'ADMIN'
 				and account_id <> (select id from user_accounts where employee_id = ?)""", admin);

@@ -40,8 +40,8 @@ class AnnouncementXssJourneyTests extends BrowserJourney {
 		List<Long> posts = new ArrayList<>();
 		for (int i = 0; i < payloads.size(); i++) {
 			String payload = payloads.get(i);
-			// The newest one is critical and unacknowledged, so its title fills the
-			// banner on every page.
+			// The newest one is critical and unacknowledged, so its title fills
+			// the banner on every page.
 			boolean last = i == payloads.size() - 1;
 			String priority = last ? "CRITICAL" : (i % 3 == 0) ? "IMPORTANT" : "INFO";
 			boolean ack = last || i % 4 == 0;
@@ -82,9 +82,8 @@ class AnnouncementXssJourneyTests extends BrowserJourney {
 	 * Opens a page, checks nothing ran and the served HTML is clean, and returns it.
 	 */
 	private Document visit(String path, List<String> dialogs) {
-		// Navigation waits for the load event, which comes after every image has loaded
-		// or
-		// failed: an onerror payload would have run by then.
+		// Navigation waits for the load event, which comes after every image
+		// has loaded or failed: an onerror payload would have run by then.
 		Response response = open(path);
 		assertThat(response.status()).as(path).isEqualTo(200);
 		assertThat(dialogs).as("dialogs opened on %s", path).isEmpty();

@@ -29,8 +29,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @ExtendWith(BrowserExtension.class)
 abstract class BrowserJourney implements PostgresIntegrationTest {
 
-	// All journey classes share one database: a person handed to one journey is never
-	// handed to another.
+	// All journey classes share one database: a person handed to one journey is
+	// never handed to another.
 	private static final Set<String> handedOut = ConcurrentHashMap.newKeySet();
 
 	@Autowired
@@ -75,8 +75,8 @@ abstract class BrowserJourney implements PostgresIntegrationTest {
 		this.page.locator("#username").fill(email);
 		this.page.locator("#password").fill(password);
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-		// Every answer leaves the bare /login for home, ?error or ?throttled: waiting for
-		// that keeps the next step off the page being replaced.
+		// Every answer leaves the bare /login for home, ?error or ?throttled:
+		// waiting for that keeps the next step off the page being replaced.
 		this.page.waitForURL((url) -> !url.endsWith("/login"));
 	}
 

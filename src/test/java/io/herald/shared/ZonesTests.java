@@ -48,8 +48,8 @@ class ZonesTests {
 
 	@Test
 	void timeSkippedBySpringForwardMovesForwardByTheGap() {
-		// Warsaw jumps from 02:00 CET to 03:00 CEST: 02:30 does not exist, 03:30 CEST
-		// does.
+		// Warsaw jumps from 02:00 CET to 03:00 CEST: 02:30 does not exist,
+		// 03:30 CEST does.
 		assertThat(Zones.toInstant(LocalDateTime.of(2026, 3, 29, 2, 30), ZoneId.of("Europe/Warsaw")))
 			.isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
 		assertThat(Zones.toInstant(LocalDateTime.of(2026, 3, 29, 2, 0), ZoneId.of("Europe/Warsaw")))
@@ -60,8 +60,8 @@ class ZonesTests {
 
 	@Test
 	void timeRepeatedByFallBackIsTheFirstOfTheTwo() {
-		// Warsaw goes from 03:00 CEST back to 02:00 CET: 02:30 happens at +02:00, then at
-		// +01:00.
+		// Warsaw goes from 03:00 CEST back to 02:00 CET: 02:30 happens at
+		// +02:00, then at +01:00.
 		assertThat(Zones.toInstant(LocalDateTime.of(2026, 10, 25, 2, 30), ZoneId.of("Europe/Warsaw")))
 			.isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
 		assertThat(Zones.toInstant(LocalDateTime.of(2026, 10, 25, 3, 0), ZoneId.of("Europe/Warsaw")))

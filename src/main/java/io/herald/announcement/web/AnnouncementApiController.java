@@ -162,9 +162,10 @@ class AnnouncementApiController {
 		}
 		boolean schedule = scheduledAt != null && channel.isPresent() && !channel.get().requiresReview();
 		if (found.isEmpty() && schedule) {
-			// Everything scheduling checks, asked before anything is saved: a call that
-			// cannot schedule is refused whole and leaves no draft and no audit trail.
-			// problems(draft) has already held scheduledAt to the future.
+			// Everything scheduling checks, asked before anything is saved: a
+			// call that cannot schedule is refused whole and leaves no draft
+			// and no audit trail. problems(draft) has already held scheduledAt
+			// to the future.
 			found.addAll(schedulingProblems(draft));
 		}
 		if (!found.isEmpty()) {
@@ -172,8 +173,8 @@ class AnnouncementApiController {
 		}
 		long id;
 		try {
-			// Creating and scheduling are one transaction: a refusal leaves nothing
-			// behind.
+			// Creating and scheduling are one transaction: a refusal leaves
+			// nothing behind.
 			id = schedule ? this.announcements.createScheduled(draft) : this.announcements.create(draft);
 		}
 		catch (InvalidChange refused) {

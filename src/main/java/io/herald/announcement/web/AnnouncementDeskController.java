@@ -137,8 +137,8 @@ class AnnouncementDeskController {
 		AnnouncementDetails details = this.announcements.details(id);
 		boolean revising = details.status() == AnnouncementStatus.PUBLISHED;
 		if (revising) {
-			// Targeting, priority and timing stay as published; the form shows them
-			// read-only.
+			// Targeting, priority and timing stay as published; the form shows
+			// them read-only.
 			form.setChannelId(details.channelId());
 			form.setDepartmentIds(List.copyOf(details.departmentIds()));
 			form.setLocationIds(List.copyOf(details.locationIds()));

@@ -41,9 +41,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CalendarController {
 
-	// Far enough either way for any real plan; the ends of java.time's range would
-	// overflow
-	// the neighbouring periods and the Instant bounds of the query.
+	// Far enough either way for any real plan; the ends of java.time's range
+	// would overflow the neighbouring periods and the Instant bounds of the
+	// query.
 	private static final int FIRST_YEAR = 1900;
 
 	private static final int LAST_YEAR = 2200;

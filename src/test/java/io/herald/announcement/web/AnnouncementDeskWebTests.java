@@ -175,8 +175,8 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 		revision.put("title", "Office move (new date)");
 		revision.put("body", "We move on **Tuesday**.");
 		revision.put("material", "true");
-		// The due date as the editor shows it (to the minute, in the author's zone) is no
-		// change.
+		// The due date as the editor shows it (to the minute, in the author's
+		// zone) is no change.
 		Instant due = this.jdbc.queryForObject("select ack_due_at from announcements where id = ?", Timestamp.class, id)
 			.toInstant();
 		String zone = this.jdbc.queryForObject("select time_zone from employees where email = 'comms@herald.test'",
