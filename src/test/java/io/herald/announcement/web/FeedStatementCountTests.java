@@ -1,35 +1,24 @@
 package io.herald.announcement.web;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
 
 import io.herald.support.Announcing;
 import io.herald.support.Announcing.Channel;
 import io.herald.support.Announcing.Person;
 import io.herald.support.PostgresIntegrationTest;
+import io.herald.support.StatementCounter;
 import io.herald.support.TestHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,10 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page shows or the post reached: no N+1. Counted at the JDBC connection, on the web
  * server's request threads only, so background jobs do not blur the count.
  */
+@Import(StatementCounter.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class FeedStatementCountTests implements PostgresIntegrationTest {
-
-	static final AtomicInteger statements = new AtomicInteger();
 
 	@LocalServerPort
 	int port;
@@ -97,64 +85,7 @@ class FeedStatementCountTests implements PostgresIntegrationTest {
 	}
 
 	private static int count(Runnable request) {
-		statements.set(0);
-		request.run();
-		return statements.get();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CountingDataSource {
-
-		@Bean
-		static BeanPostProcessor countStatements() {
-			return new BeanPostProcessor() {
-
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					return (bean instanceof DataSource dataSource && !(bean instanceof Counting))
-							? new Counting(dataSource) : bean;
-				}
-
-			};
-		}
-
-	}
-
-	static final class Counting extends DelegatingDataSource {
-
-		private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall", "createStatement");
-
-		Counting(DataSource target) {
-			super(target);
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			return counted(super.getConnection());
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return counted(super.getConnection(username, password));
-		}
-
-		private static Connection counted(Connection connection) {
-			InvocationHandler handler = (proxy, method, args) -> {
-				// Tomcat's request threads are named http-nio-…-exec-n.
-				if (PREPARING.contains(method.getName()) && Thread.currentThread().getName().contains("-exec-")) {
-					statements.incrementAndGet();
-				}
-				try {
-					return method.invoke(connection, args);
-				}
-				catch (InvocationTargetException ex) {
-					throw ex.getTargetException();
-				}
-			};
-			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-					new Class<?>[] { Connection.class }, handler);
-		}
-
+		return StatementCounter.count(StatementCounter.REQUEST_THREADS, request);
 	}
 
 }
