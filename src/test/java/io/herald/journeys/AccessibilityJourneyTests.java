@@ -2,9 +2,6 @@ package io.herald.journeys;
 
 import java.util.List;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names.
  */
 class AccessibilityJourneyTests extends BrowserJourney {
-
-	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
 	@Test
 	void theLoginPageHasNoWcagViolations() {
@@ -50,16 +45,6 @@ class AccessibilityJourneyTests extends BrowserJourney {
 			open(path);
 			assertAccessible(path);
 		}
-	}
-
-	private void assertAccessible(String path) {
-		AxeResults results = new AxeBuilder(this.page).withTags(WCAG).analyze();
-		List<String> violations = results.getViolations()
-			.stream()
-			.map((Rule rule) -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " — "
-					+ rule.getNodes().stream().limit(3).map((node) -> String.valueOf(node.getTarget())).toList())
-			.toList();
-		assertThat(violations).as(path).isEmpty();
 	}
 
 }

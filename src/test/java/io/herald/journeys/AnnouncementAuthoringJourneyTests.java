@@ -8,9 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -30,8 +27,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 class AnnouncementAuthoringJourneyTests extends BrowserJourney {
 
 	private static final long PUBLISHING_DEADLINE_MS = 40_000;
-
-	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
 	@Test
 	void aReviewedPostForWarsawIsPublishedOnTimeAndReachesOnlyWarsaw() {
@@ -175,20 +170,6 @@ class AnnouncementAuthoringJourneyTests extends BrowserJourney {
 						+ "where not exists (select 1 from channels where slug = 'company')",
 				Timestamp.from(Instant.now()));
 		return this.jdbc.queryForObject("select id from channels where slug = 'company'", Long.class);
-	}
-
-	/**
-	 * An ordinary active person with an account at a location, from the end of the
-	 * directory (journeys hand out people from its start).
-	 */
-	private void assertAccessible(String path) {
-		AxeResults results = new AxeBuilder(this.page).withTags(WCAG).analyze();
-		List<String> violations = results.getViolations()
-			.stream()
-			.map((Rule rule) -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " — "
-					+ rule.getNodes().stream().limit(3).map((node) -> String.valueOf(node.getTarget())).toList())
-			.toList();
-		org.assertj.core.api.Assertions.assertThat(violations).as(path).isEmpty();
 	}
 
 	private Locator status() {

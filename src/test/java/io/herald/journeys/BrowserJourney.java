@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -31,6 +34,8 @@ abstract class BrowserJourney implements PostgresIntegrationTest {
 
 	// All journey classes share one database: a person handed to one journey is
 	// never handed to another.
+	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
 	private static final Set<String> handedOut = ConcurrentHashMap.newKeySet();
 
 	@Autowired
@@ -82,6 +87,20 @@ abstract class BrowserJourney implements PostgresIntegrationTest {
 
 	Locator heading() {
 		return this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
+	}
+
+	/**
+	 * Checks the open page with axe-core against WCAG 2.1 A and AA and fails with the
+	 * violations found, if any.
+	 */
+	void assertAccessible(String path) {
+		AxeResults results = new AxeBuilder(this.page).withTags(WCAG).analyze();
+		List<String> violations = results.getViolations()
+			.stream()
+			.map((Rule rule) -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " — "
+					+ rule.getNodes().stream().limit(3).map((node) -> String.valueOf(node.getTarget())).toList())
+			.toList();
+		org.assertj.core.api.Assertions.assertThat(violations).as(path).isEmpty();
 	}
 
 	/**
