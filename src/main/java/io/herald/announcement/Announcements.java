@@ -29,6 +29,7 @@ import io.herald.shared.InvalidChange.Problem;
 import io.herald.shared.SignedInPerson;
 import jakarta.persistence.EntityManager;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -64,8 +65,12 @@ public class Announcements {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Announcements(AnnouncementRepository announcements, Channels channels, EmployeeDirectory directory,
-			Publishing publishing, AuditLog audit, JdbcTemplate jdbc, EntityManager entityManager, Clock clock) {
+			Publishing publishing, AuditLog audit, JdbcTemplate jdbc, EntityManager entityManager, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.announcements = announcements;
 		this.channels = channels;
 		this.directory = directory;
@@ -263,6 +268,7 @@ public class Announcements {
 					String.join(",", changed), announcement.getTitle(), announcement.getSummary(),
 					announcement.getBody());
 		announcement.revise(cleaned, reAsk, now);
+		this.events.publishEvent(new AnnouncementRevised(id, announcement.getRevision(), reAsk));
 		this.audit.record(reAsk ? "announcement.revised.material" : "announcement.revised", "announcement", id,
 				String.join(",", changed));
 	}

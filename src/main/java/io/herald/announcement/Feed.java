@@ -18,6 +18,7 @@ import io.herald.directory.EmployeeSummary;
 import io.herald.shared.Callers;
 import io.herald.shared.SignedInPerson;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -56,11 +57,15 @@ public class Feed {
 
 	private final Clock clock;
 
-	Feed(JdbcTemplate jdbc, Channels channels, EmployeeDirectory directory, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Feed(JdbcTemplate jdbc, Channels channels, EmployeeDirectory directory, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.channels = channels;
 		this.directory = directory;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -182,8 +187,11 @@ public class Feed {
 		Instant readAt = opened.readAt;
 		if (recipient && readAt == null) {
 			// One indexed update; the condition keeps the first read, whatever the races.
-			this.jdbc.update("update deliveries set read_at = ? where announcement_id = ? and employee_id = ? "
-					+ "and read_at is null", Timestamp.from(now), id, caller.employeeId());
+			int first = this.jdbc.update("update deliveries set read_at = ? where announcement_id = ? "
+					+ "and employee_id = ? and read_at is null", Timestamp.from(now), id, caller.employeeId());
+			if (first == 1) {
+				this.events.publishEvent(new AnnouncementRead(id, caller.employeeId(), now));
+			}
 			readAt = now;
 		}
 		ChannelView channel = this.channels.find(opened.channelId).orElseThrow();

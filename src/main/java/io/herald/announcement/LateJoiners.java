@@ -12,6 +12,7 @@ import io.herald.directory.EmployeesMoved;
 import io.herald.directory.EmployeesReturned;
 import jakarta.persistence.EntityManager;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,10 +42,13 @@ class LateJoiners {
 
 	private final EntityManager entityManager;
 
-	LateJoiners(JdbcTemplate jdbc, Clock clock, EntityManager entityManager) {
+	private final ApplicationEventPublisher events;
+
+	LateJoiners(JdbcTemplate jdbc, Clock clock, EntityManager entityManager, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.entityManager = entityManager;
+		this.events = events;
 	}
 
 	@EventListener
@@ -95,8 +99,9 @@ class LateJoiners {
 			// other transaction. Someone who joins after, or close to, the
 			// deadline gets the priority's full window from now.
 			String sql = "insert into deliveries (announcement_id, employee_id, published_at, delivered_at, late_joiner, "
-					+ "ack_due_at) select a.id, e.id, a.published_at, ?, true, " + "case when a.ack_due_at < "
-					+ OWN_DEADLINE + " then " + OWN_DEADLINE + " end "
+					+ "department_id, location_id, ack_due_at) select a.id, e.id, a.published_at, ?, true, "
+					+ "e.department_id, e.location_id, " + "case when a.ack_due_at < " + OWN_DEADLINE + " then "
+					+ OWN_DEADLINE + " end "
 					+ "from announcements a join channels c on c.id = a.channel_id cross join employees e "
 					+ "where e.id in (" + people + ") " + "and a.status = 'PUBLISHED' and a.ack_required = true "
 					+ "and (a.expires_at is null or a.expires_at > ?) and " + AudienceSql.OF_ANNOUNCEMENT
@@ -125,6 +130,9 @@ class LateJoiners {
 						+ justAdded + ")", counting.toArray());
 			}
 			delivered += added;
+		}
+		if (delivered > 0) {
+			this.events.publishEvent(new DeliveriesAdded(List.copyOf(employeeIds), now.toInstant()));
 		}
 		return delivered;
 	}

@@ -19,6 +19,7 @@ import io.herald.announcement.AnnouncementStatus;
 import io.herald.announcement.PastPost;
 import io.herald.announcement.Priority;
 import io.herald.shared.Text;
+import io.herald.tracking.DeliveryCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,11 +63,14 @@ class DemoAnnouncements implements ApplicationRunner {
 
 	private final AnnouncementHistory history;
 
+	private final DeliveryCounts counts;
+
 	private final Clock clock;
 
-	DemoAnnouncements(JdbcTemplate jdbc, AnnouncementHistory history, Clock clock) {
+	DemoAnnouncements(JdbcTemplate jdbc, AnnouncementHistory history, DeliveryCounts counts, Clock clock) {
 		this.jdbc = jdbc;
 		this.history = history;
+		this.counts = counts;
 		this.clock = clock;
 	}
 
@@ -93,6 +97,9 @@ class DemoAnnouncements implements ApplicationRunner {
 		}
 		simulateReading(posts, now);
 		shapeTheEmployeesFeed(posts, people.employee);
+		// The history's reads were written directly: the tracking counters are
+		// counted from them once.
+		this.counts.recount(ids);
 		log.info("Created {} demo channels and {} demo posts over the last 90 days in {} ms", channelIds.size(),
 				posts.size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
 	}

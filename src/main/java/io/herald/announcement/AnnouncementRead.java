@@ -1,0 +1,11 @@
+package io.herald.announcement;
+
+import java.time.Instant;
+
+/**
+ * A recipient opened a post for the first time. Raised in the transaction that recorded
+ * the read, once per delivery.
+ */
+public record AnnouncementRead(long announcementId, long employeeId, Instant readAt) {
+
+}

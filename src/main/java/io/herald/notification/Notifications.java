@@ -1,0 +1,124 @@
+package io.herald.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.herald.announcement.AnnouncementPublished;
+import io.herald.announcement.Priority;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends notifications: an inbox entry for each, and an outbox e-mail where the person
+ * wants one (always, for critical ones), written in the caller's transaction so they
+ * exist exactly when their cause committed. The outbox sender does the mailing.
+ */
+@Service
+public class Notifications {
+
+	private static final int CHUNK = 1000;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	Notifications(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Sends these notifications in the caller's transaction, in batches. A notice whose
+	 * key was e-mailed before is not e-mailed again.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void send(List<Notice> notices) {
+		if (notices.isEmpty()) {
+			return;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		Map<Long, NotificationMode> modes = modesOf(notices.stream().map(Notice::employeeId).distinct().toList());
+		this.jdbc.batchUpdate(
+				"insert into notifications (employee_id, kind, announcement_id, subject, detail, link, critical, "
+						+ "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				notices, 500, (statement, notice) -> {
+					statement.setLong(1, notice.employeeId());
+					statement.setString(2, notice.kind().name());
+					statement.setObject(3, notice.announcementId());
+					statement.setString(4, notice.subject());
+					statement.setString(5, notice.detail());
+					statement.setString(6, notice.link());
+					statement.setBoolean(7, notice.critical());
+					statement.setTimestamp(8, now);
+				});
+		List<Notice> mailed = notices.stream()
+			.filter((notice) -> notice.critical() || modes.getOrDefault(notice.employeeId(),
+					NotificationMode.EMAIL_IMMEDIATE) == NotificationMode.EMAIL_IMMEDIATE)
+			.toList();
+		this.jdbc.batchUpdate(
+				"insert into outbox_messages (idempotency_key, employee_id, kind, announcement_id, "
+						+ "subject, detail, link, critical, status, attempts, next_attempt_at, created_at) "
+						+ "values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) on conflict do nothing",
+				mailed, 500, (statement, notice) -> {
+					statement.setString(1, notice.key());
+					statement.setLong(2, notice.employeeId());
+					statement.setString(3, notice.kind().name());
+					statement.setObject(4, notice.announcementId());
+					statement.setString(5, notice.subject());
+					statement.setString(6, notice.detail());
+					statement.setString(7, notice.link());
+					statement.setBoolean(8, notice.critical());
+					statement.setTimestamp(9, now);
+					statement.setTimestamp(10, now);
+				});
+	}
+
+	/**
+	 * Each person's chosen mode; people without a choice are not in the map.
+	 */
+	Map<Long, NotificationMode> modesOf(List<Long> employeeIds) {
+		Map<Long, NotificationMode> modes = new HashMap<>();
+		for (int from = 0; from < employeeIds.size(); from += CHUNK) {
+			List<Long> chunk = employeeIds.subList(from, Math.min(from + CHUNK, employeeIds.size()));
+			this.jdbc.query("select employee_id, mode from notification_preferences where employee_id in ("
+					+ String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", (rs) -> {
+						modes.put(rs.getLong(1), NotificationMode.valueOf(rs.getString(2)));
+					}, chunk.toArray());
+		}
+		return modes;
+	}
+
+	/**
+	 * A CRITICAL post reaches every recipient in the app and by e-mail at once, whatever
+	 * their preferences: two set-based statements in the publishing transaction.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(AnnouncementPublished published) {
+		if (published.priority() != Priority.CRITICAL) {
+			return;
+		}
+		long id = published.announcementId();
+		Timestamp now = Timestamp.from(this.clock.instant());
+		String link = "/announcements/" + id;
+		this.jdbc.update("insert into notifications (employee_id, kind, announcement_id, subject, link, critical, "
+				+ "created_at) select d.employee_id, 'CRITICAL_POST', a.id, a.title, ?, true, ? "
+				+ "from deliveries d join announcements a on a.id = d.announcement_id where d.announcement_id = ?",
+				link, now, id);
+		this.jdbc.update("insert into outbox_messages (idempotency_key, employee_id, kind, announcement_id, subject, "
+				+ "link, critical, status, attempts, next_attempt_at, created_at) "
+				+ "select concat('critical:', cast(a.id as varchar(20)), ':', cast(d.employee_id as varchar(20))), "
+				+ "d.employee_id, 'CRITICAL_POST', a.id, a.title, ?, true, 'PENDING', 0, ?, ? "
+				+ "from deliveries d join announcements a on a.id = d.announcement_id where d.announcement_id = ? "
+				+ "on conflict do nothing", link, now, now, id);
+	}
+
+}

@@ -1,0 +1,12 @@
+package io.herald.tracking;
+
+import java.time.Instant;
+
+/**
+ * A recipient acknowledged a revision of a post, for the first time. Raised in the
+ * transaction that recorded it.
+ */
+public record AnnouncementAcknowledged(long announcementId, long employeeId, int revision, Instant acknowledgedAt,
+		boolean onTime) {
+
+}

@@ -1,0 +1,128 @@
+package io.herald.tracking;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import io.herald.announcement.AnnouncementRead;
+import io.herald.shared.Callers;
+import io.herald.shared.ChangeRefused;
+import io.herald.shared.SignedInPerson;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a recipient records: that they read a post, and that they have read and understood
+ * it. Both are idempotent (a retry or a second click changes nothing) and only for
+ * recipients: for anyone else the post does not exist. Each is a few single-row
+ * statements, safe under any number of simultaneous requests.
+ */
+@Service
+public class Receipts {
+
+	private final JdbcTemplate jdbc;
+
+	private final DeliveryCounts counts;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Receipts(JdbcTemplate jdbc, DeliveryCounts counts, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.counts = counts;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records the caller's first reading of a post; later calls change nothing.
+	 * @throws ReceiptNotFound when the caller is not a recipient of a published post
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void read(long announcementId) {
+		Receipt receipt = receiptOf(announcementId, Callers.require());
+		Instant now = now();
+		if (receipt.readAt() == null && markRead(receipt, now)) {
+			// The read counter follows the event, wherever the read was recorded.
+			this.events.publishEvent(new AnnouncementRead(announcementId, receipt.employeeId(), now));
+		}
+	}
+
+	/**
+	 * Records that the caller has read and understood the current revision of a post
+	 * (which implies reading it). Acknowledging again changes nothing.
+	 * @return what is recorded now
+	 * @throws ReceiptNotFound when the caller is not a recipient of a published post
+	 * @throws ChangeRefused when the post asks for no acknowledgement, or has expired
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public Acknowledgement acknowledge(long announcementId) {
+		Receipt receipt = receiptOf(announcementId, Callers.require());
+		if (!receipt.ackRequired()) {
+			throw new ChangeRefused("tracking.ack.notRequested");
+		}
+		Instant now = now();
+		if (receipt.acknowledged()) {
+			return acknowledgementOf(announcementId, receipt.employeeId());
+		}
+		if (receipt.expiresAt() != null && !receipt.expiresAt().isAfter(now)) {
+			throw new ChangeRefused("tracking.ack.expired");
+		}
+		boolean firstRead = receipt.readAt() == null && markRead(receipt, now);
+		// The revision condition makes the acknowledgement count once, whatever
+		// the races: a second request waits for the first's row lock, then finds
+		// nothing left to do.
+		int acknowledged = this.jdbc.update(
+				"update deliveries set acknowledged_at = ?, acknowledged_revision = ? where announcement_id = ? "
+						+ "and employee_id = ? and (acknowledged_revision is null or acknowledged_revision < ?)",
+				Timestamp.from(now), receipt.ackRevision(), announcementId, receipt.employeeId(),
+				receipt.ackRevision());
+		boolean onTime = receipt.dueAt() == null || !now.isAfter(receipt.dueAt());
+		if (firstRead) {
+			this.events.publishEvent(new AnnouncementRead(announcementId, receipt.employeeId(), now));
+		}
+		if (acknowledged == 1) {
+			this.counts.acknowledged(receipt, onTime);
+			this.events.publishEvent(new AnnouncementAcknowledged(announcementId, receipt.employeeId(),
+					receipt.ackRevision(), now, onTime));
+		}
+		return acknowledgementOf(announcementId, receipt.employeeId());
+	}
+
+	private Receipt receiptOf(long announcementId, SignedInPerson caller) {
+		return this.jdbc.query(Receipt.SELECT, Receipt::of, announcementId, caller.employeeId())
+			.stream()
+			.filter((receipt) -> "PUBLISHED".equals(receipt.status()) || "ARCHIVED".equals(receipt.status()))
+			.findFirst()
+			.orElseThrow(() -> new ReceiptNotFound(announcementId));
+	}
+
+	private boolean markRead(Receipt receipt, Instant now) {
+		return this.jdbc.update(
+				"update deliveries set read_at = ? where announcement_id = ? and employee_id = ? "
+						+ "and read_at is null",
+				Timestamp.from(now), receipt.announcementId(), receipt.employeeId()) == 1;
+	}
+
+	private Acknowledgement acknowledgementOf(long announcementId, long employeeId) {
+		return this.jdbc.queryForObject(
+				"select d.acknowledged_at, d.acknowledged_revision from deliveries d "
+						+ "where d.announcement_id = ? and d.employee_id = ?",
+				(rs, n) -> new Acknowledgement(announcementId, rs.getTimestamp(1).toInstant(), rs.getInt(2)),
+				announcementId, employeeId);
+	}
+
+	private Instant now() {
+		// Stored to the microsecond, like every time in PostgreSQL.
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}
