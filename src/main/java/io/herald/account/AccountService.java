@@ -105,6 +105,16 @@ public class AccountService {
 		this.accounts.save(account);
 	}
 
+	/**
+	 * Who holds a role, as employee ids of enabled accounts: for background jobs that
+	 * tell a role's holders (escalations to HR, say), so it needs no caller. Whether each
+	 * person is still active is the directory's to say.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> employeesHolding(Role role) {
+		return Set.copyOf(this.accounts.findEnabledEmployeeIdsWithRole(role));
+	}
+
 	@Transactional(readOnly = true)
 	boolean hasEnabledAdmin() {
 		return this.accounts.existsEnabledAdmin();

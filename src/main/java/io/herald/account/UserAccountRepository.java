@@ -40,6 +40,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	@Query("select count(a) > 0 from UserAccount a join a.roles r where r = io.herald.account.Role.ADMIN and a.enabled = true")
 	boolean existsEnabledAdmin();
 
+	@Query("select a.employeeId from UserAccount a join a.roles r where r = :role and a.enabled = true")
+	List<Long> findEnabledEmployeeIdsWithRole(Role role);
+
 	@Query("select r, count(a) from UserAccount a join a.roles r where a.enabled = true group by r")
 	List<Object[]> countEnabledByRole();
 

@@ -2,6 +2,7 @@ package io.herald.config;
 
 import io.herald.announcement.Feed;
 import io.herald.channel.Channels;
+import io.herald.escalation.Team;
 import io.herald.shared.Callers;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -10,8 +11,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What the layout needs on every page: where you are, and for a signed-in person the
- * critical banner, how many posts they have not read, and whether they post anywhere:
- * three small queries whatever the page, and none for the API, htmx fragments or nobody.
+ * critical banner, how many posts they have not read, whether they post anywhere and
+ * whether anyone reports to them: four small queries whatever the page, and none for the
+ * API, htmx fragments or nobody.
  */
 @ControllerAdvice
 class LayoutModelAdvice {
@@ -20,9 +22,12 @@ class LayoutModelAdvice {
 
 	private final Channels channels;
 
-	LayoutModelAdvice(Feed feed, Channels channels) {
+	private final Team team;
+
+	LayoutModelAdvice(Feed feed, Channels channels, Team team) {
 		this.feed = feed;
 		this.channels = channels;
+		this.team = team;
 	}
 
 	/**
@@ -51,6 +56,11 @@ class LayoutModelAdvice {
 	@ModelAttribute("postsAnywhere")
 	Boolean postsAnywhere(HttpServletRequest request) {
 		return forPage(request) ? this.channels.callerPostsAnywhere() : null;
+	}
+
+	@ModelAttribute("managesPeople")
+	Boolean managesPeople(HttpServletRequest request) {
+		return forPage(request) ? this.team.callerHasReports() : null;
 	}
 
 	// htmx fragments (the audience preview, search results) are swapped into a

@@ -71,6 +71,8 @@ class SecurityConfiguration {
 			.denyAll()
 			.requestMatchers("/admin/users", "/admin/users/**", "/admin/audit", "/admin/audit/**")
 			.hasRole("ADMIN")
+			.requestMatchers("/admin/policies", "/admin/policies/**")
+			.hasRole("ADMIN")
 			.requestMatchers("/admin/**")
 			.hasAnyRole("HR", "ADMIN")
 			.requestMatchers("/manage/channels", "/manage/channels/**")

@@ -177,6 +177,24 @@ public class EmployeeDirectory {
 	}
 
 	/**
+	 * People's display names by id, for notifications that background jobs write (so no
+	 * caller is needed): names only, nothing else about them.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> displayNames(Collection<Long> ids) {
+		List<Long> all = List.copyOf(ids);
+		Map<Long, String> names = new HashMap<>();
+		for (int from = 0; from < all.size(); from += 1000) {
+			List<Long> chunk = all.subList(from, Math.min(from + 1000, all.size()));
+			this.jdbc.query("select id, first_name, last_name, preferred_name from employees where id in ("
+					+ String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", (rs) -> {
+						names.put(rs.getLong(1), PersonName.display(rs.getString(2), rs.getString(3), rs.getString(4)));
+					}, chunk.toArray());
+		}
+		return names;
+	}
+
+	/**
 	 * People whose name or e-mail contains the query, in the order the pageable asks for.
 	 */
 	@PreAuthorize("isAuthenticated()")

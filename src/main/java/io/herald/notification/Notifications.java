@@ -82,6 +82,31 @@ public class Notifications {
 	}
 
 	/**
+	 * Sends these notifications to the in-app inbox only, never by e-mail, whatever their
+	 * preferences: for steps an administrator set to "in the app".
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendInAppOnly(List<Notice> notices) {
+		if (notices.isEmpty()) {
+			return;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.batchUpdate(
+				"insert into notifications (employee_id, kind, announcement_id, subject, detail, link, critical, "
+						+ "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				notices, 500, (statement, notice) -> {
+					statement.setLong(1, notice.employeeId());
+					statement.setString(2, notice.kind().name());
+					statement.setObject(3, notice.announcementId());
+					statement.setString(4, notice.subject());
+					statement.setString(5, notice.detail());
+					statement.setString(6, notice.link());
+					statement.setBoolean(7, notice.critical());
+					statement.setTimestamp(8, now);
+				});
+	}
+
+	/**
 	 * Each person's chosen mode; people without a choice are not in the map.
 	 */
 	Map<Long, NotificationMode> modesOf(List<Long> employeeIds) {

@@ -1,0 +1,451 @@
+package io.herald.escalation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.herald.account.AccountService;
+import io.herald.account.Role;
+import io.herald.directory.EmployeeDirectory;
+import io.herald.notification.Notice;
+import io.herald.notification.NotificationKind;
+import io.herald.notification.Notifications;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies the policies: every {@code herald.escalation.sweep-interval} it goes through
+ * the published, unexpired posts asking for acknowledgement, in batches of
+ * {@code herald.escalation.batch-size} recipients (keyset over post and person), and
+ * records each step that has come for each person in {@code escalation_steps_done}.
+ * <p>
+ * That table's primary key is the guarantee: a step is recorded at most once per person
+ * and revision, whichever instance gets there first, and a notice goes out only for a row
+ * this transaction inserted. Each batch commits its records with their reminders and
+ * queued escalations, so a crash loses nothing and repeats nothing: the next sweep takes
+ * whatever was not recorded. ShedLock keeps the scheduled sweeps to one at a time across
+ * instances as well, but correctness does not depend on it.
+ * <p>
+ * Escalations go out as digests at the end of each sweep: one per manager, and one per
+ * owner, HR or crisis-team member, listing everyone they are told about across posts. The
+ * queue rows are claimed with {@code for update skip locked} and deleted in the
+ * transaction that sends their digests.
+ * <p>
+ * A material revision raises the post's acknowledgement revision, which is part of the
+ * step's record: the steps start again for the new revision, counted from when it asked
+ * again.
+ */
+@Component
+class EscalationSweep {
+
+	private static final Logger log = LoggerFactory.getLogger(EscalationSweep.class);
+
+	static final int DIGEST_CLAIM = 100_000;
+
+	private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final EscalationPolicies policies;
+
+	private final Notifications notifications;
+
+	private final AccountService accounts;
+
+	private final EmployeeDirectory directory;
+
+	private final Clock clock;
+
+	private final int batchSize;
+
+	EscalationSweep(JdbcTemplate jdbc, PlatformTransactionManager transactions, EscalationPolicies policies,
+			Notifications notifications, AccountService accounts, EmployeeDirectory directory, Clock clock,
+			@Value("${herald.escalation.batch-size:1000}") int batchSize) {
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.policies = policies;
+		this.notifications = notifications;
+		this.accounts = accounts;
+		this.directory = directory;
+		this.clock = clock;
+		this.batchSize = batchSize;
+	}
+
+	@Scheduled(fixedDelayString = "${herald.escalation.sweep-interval:1m}",
+			initialDelayString = "${herald.escalation.sweep-interval:1m}")
+	@SchedulerLock(name = "escalation-sweep", lockAtMostFor = "30m")
+	void scheduled() {
+		Report report = run(this.clock);
+		if (report.stepsRecorded() > 0 || report.digests() > 0) {
+			log.info("Escalation sweep: {} posts, {} steps recorded, {} reminders, {} digests in {} ms", report.posts(),
+					report.stepsRecorded(), report.reminders(), report.digests(), report.millis());
+		}
+	}
+
+	/**
+	 * What one sweep did.
+	 */
+	record Report(int posts, int stepsRecorded, int reminders, int digests, long millis) {
+
+	}
+
+	/**
+	 * One sweep at the clock's current time. Safe to run on several instances (or
+	 * threads) at once.
+	 */
+	Report run(Clock at) {
+		long start = System.nanoTime();
+		Instant now = at.instant();
+		EscalationRules rules = new EscalationRules(Clock.fixed(now, ZoneOffset.UTC));
+		PolicyBook book = this.policies.book();
+		List<SweepPost> posts = this.jdbc.query(SweepPost.SELECT, SweepPost::of, Timestamp.from(now),
+				Timestamp.from(now));
+		Map<String, ZoneId> zones = new ConcurrentHashMap<>();
+		List<CandidateQuery.Quiet> quiet = quietGroups(now, zones);
+		int recorded = 0;
+		int reminders = 0;
+		for (SweepPost post : posts) {
+			List<PolicyStep> steps = book.stepsFor(post.priority(), post.channelId());
+			if (steps.isEmpty()) {
+				continue;
+			}
+			long after = Long.MIN_VALUE;
+			while (true) {
+				long from = after;
+				Batch batch = this.transaction.execute((status) -> batch(post, steps, quiet, rules, now, from, zones));
+				recorded += batch.recorded();
+				reminders += batch.reminders();
+				if (batch.read() < this.batchSize) {
+					break;
+				}
+				after = batch.last();
+			}
+		}
+		int digests = 0;
+		while (true) {
+			Integer sent = this.transaction.execute((status) -> digests());
+			if (sent == null || sent < 0) {
+				break;
+			}
+			digests += sent;
+		}
+		return new Report(posts.size(), recorded, reminders, digests, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	private record Batch(int read, long last, int recorded, int reminders) {
+
+	}
+
+	private Batch batch(SweepPost post, List<PolicyStep> steps, List<CandidateQuery.Quiet> quiet, EscalationRules rules,
+			Instant now, long after, Map<String, ZoneId> zones) {
+		CandidateQuery query = CandidateQuery.of(post, steps, quiet, now, after, this.batchSize);
+		List<Candidate> candidates = this.jdbc.query(query.sql(), (rs, row) -> {
+			Set<String> done = new HashSet<>();
+			for (int i = 0; i < steps.size(); i++) {
+				if (rs.getInt("done_" + i) == 1) {
+					done.add(steps.get(i).code());
+				}
+			}
+			Instant delivered = rs.getTimestamp("delivered_at").toInstant();
+			Timestamp ownDue = rs.getTimestamp("ack_due_at");
+			Instant asked = delivered.isAfter(post.askedFrom()) ? delivered : post.askedFrom();
+			Pending pending = new Pending(post.id(), rs.getLong("employee_id"), true, false, asked,
+					(ownDue != null) ? ownDue.toInstant() : post.ackDueAt(), zone(rs.getString("time_zone"), zones),
+					done);
+			return new Candidate(pending, rs.getObject("manager_id", Long.class));
+		}, query.arguments());
+		if (candidates.isEmpty()) {
+			return new Batch(0, after, 0, 0);
+		}
+		Map<Candidate, List<StepDue>> decided = new LinkedHashMap<>();
+		Set<Long> managersToFind = new HashSet<>();
+		for (Candidate candidate : candidates) {
+			List<StepDue> due = rules.dueSteps(post.priority(), steps, candidate.pending());
+			if (!due.isEmpty()) {
+				decided.put(candidate, due);
+				if (candidate.managerId() != null && due.stream()
+					.anyMatch((d) -> d.outcome() == Outcome.SENT && d.step().action() == StepAction.ESCALATE_MANAGER)) {
+					managersToFind.add(candidate.managerId());
+				}
+			}
+		}
+		Map<Long, ManagerChain.Link> links = links(managersToFind);
+		List<Record> records = new ArrayList<>();
+		decided.forEach((candidate, due) -> {
+			Optional<Long> manager = ManagerChain.activeManager(candidate.pending().employeeId(), candidate.managerId(),
+					links);
+			for (StepDue step : due) {
+				boolean toManager = step.outcome() == Outcome.SENT
+						&& step.step().action() == StepAction.ESCALATE_MANAGER;
+				records.add(new Record(candidate.pending(),
+						(toManager && manager.isEmpty()) ? step.withOutcome(Outcome.NO_MANAGER) : step,
+						toManager ? manager.orElse(null) : null));
+			}
+		});
+		Timestamp stamp = Timestamp.from(now);
+		int[] inserted = this.jdbc.batchUpdate(
+				"insert into escalation_steps_done (announcement_id, employee_id, step_code, revision, done_at, "
+						+ "outcome) values (?, ?, ?, ?, ?, ?) on conflict do nothing",
+				records.stream()
+					.map((r) -> new Object[] { post.id(), r.pending().employeeId(), r.due().step().code(),
+							post.revision(), stamp, r.due().outcome().name() })
+					.toList());
+		// Only what this transaction recorded is sent: another sweep that
+		// recorded the rest sends the rest.
+		Map<Long, List<PolicyStep>> remindersByPerson = new LinkedHashMap<>();
+		Map<Long, Pending> people = new HashMap<>();
+		List<Object[]> queued = new ArrayList<>();
+		int recorded = 0;
+		for (int i = 0; i < records.size(); i++) {
+			if (inserted[i] == 0) {
+				continue;
+			}
+			recorded++;
+			Record record = records.get(i);
+			PolicyStep step = record.due().step();
+			if (record.due().outcome() != Outcome.SENT) {
+				continue;
+			}
+			if (step.action().reminds()) {
+				remindersByPerson.computeIfAbsent(record.pending().employeeId(), (id) -> new ArrayList<>()).add(step);
+				people.put(record.pending().employeeId(), record.pending());
+			}
+			else {
+				queued.add(new Object[] { step.action().name(), record.managerId(), post.id(),
+						record.pending().employeeId(), step.medium().name(), post.critical(), stamp });
+			}
+		}
+		if (!queued.isEmpty()) {
+			this.jdbc.batchUpdate("insert into escalation_digest_queue (action, target_id, announcement_id, "
+					+ "employee_id, medium, critical, queued_at) values (?, ?, ?, ?, ?, ?, ?)", queued);
+		}
+		sendReminders(post, remindersByPerson, people);
+		Candidate last = candidates.get(candidates.size() - 1);
+		return new Batch(candidates.size(), last.pending().employeeId(), recorded, remindersByPerson.size());
+	}
+
+	private record Candidate(Pending pending, Long managerId) {
+
+	}
+
+	private record Record(Pending pending, StepDue due, Long managerId) {
+
+	}
+
+	// Reminders that come due together (after downtime, say) are one reminder.
+	private void sendReminders(SweepPost post, Map<Long, List<PolicyStep>> reminders, Map<Long, Pending> people) {
+		List<Notice> email = new ArrayList<>();
+		List<Notice> inApp = new ArrayList<>();
+		reminders.forEach((employeeId, steps) -> {
+			Pending pending = people.get(employeeId);
+			PolicyStep last = steps.get(steps.size() - 1);
+			String due = (pending.dueAt() != null)
+					? DUE.format(pending.dueAt().atZone(pending.zone())) + " " + pending.zone().getId() : null;
+			Notice notice = new Notice(employeeId, NotificationKind.REMINDER, post.id(), post.title(), due,
+					"/announcements/" + post.id(), post.critical(),
+					"reminder:" + post.id() + ":" + employeeId + ":r" + post.revision() + ":" + last.code());
+			boolean byEmail = steps.stream().anyMatch((step) -> step.medium() == StepMedium.EMAIL);
+			(byEmail ? email : inApp).add(notice);
+		});
+		this.notifications.send(email);
+		this.notifications.sendInAppOnly(inApp);
+	}
+
+	/**
+	 * Claims the queued escalations, sends one digest per target and kind, and deletes
+	 * what it claimed.
+	 * @return how many digests went out, or -1 when the queue was empty
+	 */
+	private int digests() {
+		List<DigestItem> items = this.jdbc.query(
+				"select id, action, target_id, announcement_id, employee_id, medium, critical "
+						+ "from escalation_digest_queue order by id limit ? for update skip locked",
+				(rs, row) -> new DigestItem(rs.getLong(1), StepAction.valueOf(rs.getString(2)),
+						rs.getObject(3, Long.class), rs.getLong(4), rs.getLong(5), StepMedium.valueOf(rs.getString(6)),
+						rs.getBoolean(7)),
+				DIGEST_CLAIM);
+		if (items.isEmpty()) {
+			return -1;
+		}
+		List<Long> ids = items.stream().map(DigestItem::queueId).toList();
+		forChunks(ids, (chunk, in) -> this.jdbc.update("delete from escalation_digest_queue where id in (" + in + ")",
+				chunk.toArray()));
+		Set<Long> postIds = new TreeSet<>();
+		items.forEach((item) -> postIds.add(item.announcementId()));
+		Map<Long, String> titles = new HashMap<>();
+		Map<Long, Long> channels = new HashMap<>();
+		forChunks(postIds, (chunk, in) -> this.jdbc
+			.query("select id, title, channel_id from announcements where id in (" + in + ")", (rs) -> {
+				titles.put(rs.getLong(1), rs.getString(2));
+				channels.put(rs.getLong(1), rs.getLong(3));
+			}, chunk.toArray()));
+		Map<DigestItem.Group, Set<Long>> targets = groupTargets(items, channels);
+		Map<Long, String> names = this.directory.displayNames(peopleNamed(items));
+		List<Digests.Digest> digests = Digests.build(items, targets, titles, names);
+		this.notifications.send(digests.stream().filter(Digests.Digest::email).map(Digests.Digest::notice).toList());
+		this.notifications
+			.sendInAppOnly(digests.stream().filter((d) -> !d.email()).map(Digests.Digest::notice).toList());
+		return digests.size();
+	}
+
+	// Channel owners (or HR where a channel has no active owner), HR, or the crisis
+	// team, which is the communications managers until crisis plans name one.
+	private Map<DigestItem.Group, Set<Long>> groupTargets(List<DigestItem> items, Map<Long, Long> channels) {
+		Set<DigestItem.Group> groups = new HashSet<>();
+		items.stream().filter((item) -> item.targetId() == null).forEach((item) -> groups.add(item.group()));
+		if (groups.isEmpty()) {
+			return Map.of();
+		}
+		Set<Long> channelIds = new TreeSet<>();
+		groups.stream()
+			.filter((group) -> group.action() == StepAction.ESCALATE_CHANNEL_OWNER)
+			.forEach((group) -> channelIds.add(channels.get(group.announcementId())));
+		Map<Long, Set<Long>> owners = new HashMap<>();
+		forChunks(channelIds, (chunk, in) -> this.jdbc
+			.query("select m.channel_id, m.employee_id from channel_members m join employees e on e.id = m.employee_id "
+					+ "where m.role = 'OWNER' and e.active = true and m.channel_id in (" + in + ")", (rs) -> {
+						owners.computeIfAbsent(rs.getLong(1), (id) -> new TreeSet<>()).add(rs.getLong(2));
+					}, chunk.toArray()));
+		Map<Role, Set<Long>> holders = new HashMap<>();
+		Map<DigestItem.Group, Set<Long>> targets = new HashMap<>();
+		for (DigestItem.Group group : groups) {
+			Set<Long> found = switch (group.action()) {
+				case ESCALATE_CHANNEL_OWNER -> owners.getOrDefault(channels.get(group.announcementId()), Set.of());
+				case ESCALATE_CRISIS_TEAM -> holders.computeIfAbsent(Role.COMMS_MANAGER, this::activeHolders);
+				default -> holders.computeIfAbsent(Role.HR, this::activeHolders);
+			};
+			if (found.isEmpty() && group.action() == StepAction.ESCALATE_CHANNEL_OWNER) {
+				found = holders.computeIfAbsent(Role.HR, this::activeHolders);
+			}
+			if (found.isEmpty()) {
+				log.warn("Nobody to tell about post {} ({}): no active target", group.announcementId(), group.action());
+			}
+			targets.put(group, found);
+		}
+		return targets;
+	}
+
+	private Set<Long> activeHolders(Role role) {
+		Set<Long> active = new TreeSet<>();
+		forChunks(this.accounts.employeesHolding(role),
+				(chunk, in) -> active.addAll(
+						this.jdbc.queryForList("select id from employees where active = true and id in (" + in + ")",
+								Long.class, chunk.toArray())));
+		return active;
+	}
+
+	// Everyone a manager's digest lists, and the first few of each post for the
+	// others (Digests names five per post, lowest ids first).
+	private static Set<Long> peopleNamed(List<DigestItem> items) {
+		Set<Long> named = new HashSet<>();
+		Map<Long, TreeSet<Long>> firstPerPost = new TreeMap<>();
+		for (DigestItem item : items) {
+			if (item.targetId() != null) {
+				named.add(item.employeeId());
+			}
+			else {
+				TreeSet<Long> first = firstPerPost.computeIfAbsent(item.announcementId(), (id) -> new TreeSet<>());
+				first.add(item.employeeId());
+				if (first.size() > Digests.NAMES_PER_POST) {
+					first.pollLast();
+				}
+			}
+		}
+		firstPerPost.values().forEach(named::addAll);
+		return named;
+	}
+
+	/**
+	 * The managers of these people up the chain as far as needed: one statement per
+	 * level, and levels beyond the first only where a manager is inactive.
+	 */
+	private Map<Long, ManagerChain.Link> links(Set<Long> managerIds) {
+		Map<Long, ManagerChain.Link> links = new HashMap<>();
+		Set<Long> wanted = new TreeSet<>(managerIds);
+		for (int depth = 0; !wanted.isEmpty() && depth < ManagerChain.MAX_DEPTH; depth++) {
+			Set<Long> next = new TreeSet<>();
+			forChunks(wanted, (chunk, in) -> this.jdbc
+				.query("select id, manager_id, active from employees where id in (" + in + ")", (rs) -> {
+					ManagerChain.Link link = new ManagerChain.Link(rs.getObject(2, Long.class), rs.getBoolean(3));
+					links.put(rs.getLong(1), link);
+					if (!link.active() && link.managerId() != null) {
+						next.add(link.managerId());
+					}
+				}, chunk.toArray()));
+			next.removeAll(links.keySet());
+			wanted = next;
+		}
+		return links;
+	}
+
+	/**
+	 * The zones people are in, grouped by when their current quiet hours began; zones
+	 * outside quiet hours are left out.
+	 */
+	private List<CandidateQuery.Quiet> quietGroups(Instant now, Map<String, ZoneId> zones) {
+		Map<Instant, List<String>> bySince = new TreeMap<>();
+		for (String name : this.jdbc.queryForList("select distinct time_zone from employees where active = true",
+				String.class)) {
+			Instant since = QuietHours.quietSince(now, zone(name, zones));
+			if (since != null) {
+				bySince.computeIfAbsent(since, (s) -> new ArrayList<>()).add(name);
+			}
+		}
+		return bySince.entrySet().stream().map((e) -> new CandidateQuery.Quiet(e.getKey(), e.getValue())).toList();
+	}
+
+	// The directory stores IANA names it checked; anything else counts as UTC, in
+	// the rules and in the query alike.
+	private static ZoneId zone(String name, Map<String, ZoneId> zones) {
+		return zones.computeIfAbsent((name != null) ? name : "", (key) -> {
+			try {
+				return ZoneId.of(key);
+			}
+			catch (DateTimeException ex) {
+				return ZoneOffset.UTC;
+			}
+		});
+	}
+
+	private interface Chunk {
+
+		void accept(List<Long> chunk, String placeholders);
+
+	}
+
+	private static void forChunks(Collection<Long> ids, Chunk work) {
+		List<Long> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += 1000) {
+			List<Long> chunk = all.subList(from, Math.min(from + 1000, all.size()));
+			work.accept(chunk, String.join(", ", Collections.nCopies(chunk.size(), "?")));
+		}
+	}
+
+}

@@ -1,0 +1,256 @@
+package io.herald.escalation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.herald.announcement.Priority;
+import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.EmployeeSummary;
+import io.herald.notification.Notice;
+import io.herald.notification.NotificationKind;
+import io.herald.notification.Notifications;
+import io.herald.shared.Callers;
+import io.herald.shared.ChangeRefused;
+import io.herald.shared.SignedInPerson;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A manager's view of their team: the acknowledgements their reports, direct and
+ * indirect, still owe, and nudges. Only someone above a person in the manager chain may
+ * nudge them, and a person hears at most one nudge per post a day (their local date),
+ * however many managers press the button.
+ */
+@Service
+public class Team {
+
+	static final int SHOWN = 200;
+
+	// Nudging everyone at once stays one transaction of reasonable size.
+	static final int NUDGE_ALL_LIMIT = 5_000;
+
+	private static final String REPORTS = "with recursive reports (id, depth) as ("
+			+ "select e.id, 1 from employees e where e.manager_id = ? union all "
+			+ "select e.id, r.depth + 1 from employees e join reports r on e.manager_id = r.id " + "where r.depth < "
+			+ ManagerChain.MAX_DEPTH + ") ";
+
+	private static final String OUTSTANDING = "from (select id, min(depth) as depth from reports where id <> ? "
+			+ "group by id) r join employees e on e.id = r.id join deliveries d on d.employee_id = r.id "
+			+ "join announcements a on a.id = d.announcement_id where e.active = true and a.status = 'PUBLISHED' "
+			+ "and a.ack_required = true and a.published_at <= ? and (a.expires_at is null or a.expires_at > ?) "
+			+ "and (d.acknowledged_at is null or d.acknowledged_revision is null "
+			+ "or d.acknowledged_revision < a.ack_revision)";
+
+	private final JdbcTemplate jdbc;
+
+	private final Notifications notifications;
+
+	private final EmployeeDirectory directory;
+
+	private final Clock clock;
+
+	Team(JdbcTemplate jdbc, Notifications notifications, EmployeeDirectory directory, Clock clock) {
+		this.jdbc = jdbc;
+		this.notifications = notifications;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	/**
+	 * Whether anyone reports to the caller, for showing the team page in the menu.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public boolean callerHasReports() {
+		return hasReports(Callers.require().employeeId());
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public TeamView outstanding() {
+		long manager = Callers.require().employeeId();
+		if (!hasReports(manager)) {
+			return new TeamView(false, List.of(), 0);
+		}
+		Instant now = this.clock.instant();
+		Timestamp at = Timestamp.from(now);
+		Long total = this.jdbc.queryForObject(REPORTS + "select count(*) " + OUTSTANDING, Long.class, manager, manager,
+				at, at);
+		List<Row> rows = rows(manager, now, SHOWN);
+		Map<Long, EmployeeSummary> people = this.directory
+			.findSummaries(rows.stream().map(Row::employeeId).distinct().toList());
+		Set<String> nudged = nudgedToday(rows, now);
+		List<OutstandingAck> outstanding = rows.stream().map((row) -> {
+			EmployeeSummary person = people.get(row.employeeId());
+			return new OutstandingAck(row.announcementId(), row.title(), row.priority(), row.employeeId(),
+					(person != null) ? person.displayName() : "#" + row.employeeId(),
+					(person != null) ? person.jobTitle() : null, row.dueAt(),
+					row.dueAt() != null && row.dueAt().isBefore(now), row.depth(),
+					nudged.contains(row.announcementId() + ":" + row.employeeId()));
+		}).toList();
+		return new TeamView(true, outstanding, (total != null) ? total : 0);
+	}
+
+	/**
+	 * Reminds one report about one post, unless someone did today.
+	 * @throws AccessDeniedException when the person does not report to the caller
+	 * @throws ChangeRefused when they owe no acknowledgement of that post
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public Nudge nudge(long announcementId, long employeeId) {
+		SignedInPerson caller = Callers.require();
+		if (!answersFor(caller.employeeId(), employeeId)) {
+			throw new AccessDeniedException("Employee " + employeeId + " does not report to the caller");
+		}
+		Instant now = this.clock.instant();
+		Timestamp at = Timestamp.from(now);
+		List<Row> rows = this.jdbc.query(
+				"select d.announcement_id, a.title, a.priority, d.employee_id, coalesce(d.ack_due_at, a.ack_due_at) "
+						+ "as due_at, e.time_zone, 1 as depth from deliveries d join announcements a "
+						+ "on a.id = d.announcement_id join employees e on e.id = d.employee_id "
+						+ "where d.announcement_id = ? and d.employee_id = ? and e.active = true "
+						+ "and a.status = 'PUBLISHED' and a.ack_required = true and a.published_at <= ? "
+						+ "and (a.expires_at is null or a.expires_at > ?) and (d.acknowledged_at is null "
+						+ "or d.acknowledged_revision is null or d.acknowledged_revision < a.ack_revision)",
+				Row::of, announcementId, employeeId, at, at);
+		if (rows.isEmpty()) {
+			throw new ChangeRefused("team.nudge.nothingOwed");
+		}
+		return send(caller, rows, now).isEmpty() ? Nudge.ALREADY_TODAY : Nudge.SENT;
+	}
+
+	/**
+	 * Nudges every report about every post they owe an acknowledgement of (up to
+	 * {@link #NUDGE_ALL_LIMIT}, overdue first), leaving out those nudged today.
+	 * @return how many nudges went out
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public int nudgeAll() {
+		SignedInPerson caller = Callers.require();
+		Instant now = this.clock.instant();
+		return send(caller, rows(caller.employeeId(), now, NUDGE_ALL_LIMIT), now).size();
+	}
+
+	// The nudge record is the throttle: inserted once per person, post and local
+	// day, whatever the races; only what this transaction inserted is sent.
+	private List<Row> send(SignedInPerson caller, List<Row> rows, Instant now) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Timestamp at = Timestamp.from(now);
+		int[] inserted = this.jdbc.batchUpdate(
+				"insert into escalation_nudges (announcement_id, employee_id, nudged_on, nudged_by, nudged_at) "
+						+ "values (?, ?, ?, ?, ?) on conflict do nothing",
+				rows.stream()
+					.map((row) -> new Object[] { row.announcementId(), row.employeeId(), row.today(now),
+							caller.employeeId(), at })
+					.toList());
+		String by = this.directory.displayNames(List.of(caller.employeeId())).get(caller.employeeId());
+		List<Row> sent = new ArrayList<>();
+		List<Notice> notices = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			if (inserted[i] == 0) {
+				continue;
+			}
+			Row row = rows.get(i);
+			sent.add(row);
+			notices.add(new Notice(row.employeeId(), NotificationKind.NUDGE, row.announcementId(), row.title(), by,
+					"/announcements/" + row.announcementId(), row.priority() == Priority.CRITICAL,
+					"nudge:" + row.announcementId() + ":" + row.employeeId() + ":" + row.today(now)));
+		}
+		this.notifications.send(notices);
+		return sent;
+	}
+
+	private List<Row> rows(long manager, Instant now, int limit) {
+		Timestamp at = Timestamp.from(now);
+		return this.jdbc.query(REPORTS
+				+ "select d.announcement_id, a.title, a.priority, d.employee_id, coalesce(d.ack_due_at, a.ack_due_at) "
+				+ "as due_at, e.time_zone, r.depth " + OUTSTANDING
+				+ " order by case when coalesce(d.ack_due_at, a.ack_due_at) < ? then 0 else 1 end, "
+				+ "coalesce(d.ack_due_at, a.ack_due_at) nulls last, d.employee_id, d.announcement_id limit ?", Row::of,
+				manager, manager, at, at, at, limit);
+	}
+
+	private Set<String> nudgedToday(List<Row> rows, Instant now) {
+		if (rows.isEmpty()) {
+			return Set.of();
+		}
+		List<Long> people = rows.stream().map(Row::employeeId).distinct().toList();
+		Set<String> recorded = new HashSet<>();
+		List<Object> arguments = new ArrayList<>(people);
+		// Local dates lie within a day of UTC's.
+		arguments.add(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1));
+		this.jdbc.query("select announcement_id, employee_id, nudged_on from escalation_nudges where employee_id in ("
+				+ String.join(", ", Collections.nCopies(people.size(), "?")) + ") and nudged_on >= ?", (rs) -> {
+					recorded.add(rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getObject(3, LocalDate.class));
+				}, arguments.toArray());
+		Set<String> today = new HashSet<>();
+		for (Row row : rows) {
+			if (recorded.contains(row.announcementId() + ":" + row.employeeId() + ":" + row.today(now))) {
+				today.add(row.announcementId() + ":" + row.employeeId());
+			}
+		}
+		return today;
+	}
+
+	private boolean hasReports(long manager) {
+		Boolean any = this.jdbc.queryForObject(
+				"select case when exists (select 1 from employees where manager_id = ?) then true else false end",
+				Boolean.class, manager);
+		return Boolean.TRUE.equals(any);
+	}
+
+	/**
+	 * Whether a manager is anywhere above a person in the chain.
+	 */
+	boolean answersFor(long manager, long employeeId) {
+		Long found = this.jdbc.queryForObject("with recursive chain (id, manager_id, depth) as ("
+				+ "select id, manager_id, 0 from employees where id = ? union all "
+				+ "select e.id, e.manager_id, c.depth + 1 from employees e join chain c on e.id = c.manager_id "
+				+ "where c.depth < " + ManagerChain.MAX_DEPTH
+				+ ") select count(*) from chain where depth > 0 and id = ?", Long.class, employeeId, manager);
+		return manager != employeeId && found != null && found > 0;
+	}
+
+	private record Row(long announcementId, String title, Priority priority, long employeeId, Instant dueAt,
+			String timeZone, int depth) {
+
+		static Row of(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+			Timestamp due = rs.getTimestamp("due_at");
+			return new Row(rs.getLong("announcement_id"), rs.getString("title"),
+					Priority.valueOf(rs.getString("priority")), rs.getLong("employee_id"),
+					(due != null) ? due.toInstant() : null, rs.getString("time_zone"), rs.getInt("depth"));
+		}
+
+		LocalDate today(Instant now) {
+			ZoneId zone;
+			try {
+				zone = ZoneId.of(this.timeZone);
+			}
+			catch (DateTimeException ex) {
+				zone = ZoneOffset.UTC;
+			}
+			return LocalDate.ofInstant(now, zone);
+		}
+
+	}
+
+}
