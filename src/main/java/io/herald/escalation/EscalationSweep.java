@@ -121,12 +121,23 @@ class EscalationSweep {
 	 * threads) at once.
 	 */
 	Report run(Clock at) {
+		return run(at, null);
+	}
+
+	/**
+	 * One sweep of some posts only (all when {@code only} is null): tests and benchmarks
+	 * sharing a database with other posts.
+	 */
+	Report run(Clock at, Set<Long> only) {
 		long start = System.nanoTime();
 		Instant now = at.instant();
 		EscalationRules rules = new EscalationRules(Clock.fixed(now, ZoneOffset.UTC));
 		PolicyBook book = this.policies.book();
-		List<SweepPost> posts = this.jdbc.query(SweepPost.SELECT, SweepPost::of, Timestamp.from(now),
-				Timestamp.from(now));
+		List<SweepPost> posts = this.jdbc
+			.query(SweepPost.SELECT, SweepPost::of, Timestamp.from(now), Timestamp.from(now))
+			.stream()
+			.filter((post) -> only == null || only.contains(post.id()))
+			.toList();
 		Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 		List<CandidateQuery.Quiet> quiet = quietGroups(now, zones);
 		int recorded = 0;
