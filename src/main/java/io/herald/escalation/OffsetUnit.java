@@ -18,10 +18,11 @@ public enum OffsetUnit {
 	}
 
 	/**
-	 * The largest unit that expresses these minutes exactly.
+	 * The unit these minutes read best in: the largest that expresses them exactly,
+	 * except that a single day reads as 24 hours, as people say for deadlines.
 	 */
 	public static OffsetUnit largestFor(int minutes) {
-		if (minutes != 0 && minutes % DAYS.minutes == 0) {
+		if (minutes >= 2 * DAYS.minutes && minutes % DAYS.minutes == 0) {
 			return DAYS;
 		}
 		return (minutes != 0 && minutes % HOURS.minutes == 0) ? HOURS : MINUTES;
