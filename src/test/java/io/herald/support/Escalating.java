@@ -1,5 +1,6 @@
 package io.herald.support;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,12 +9,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Test rows for reminders and escalations, written straight to the tables in bulk: people
  * in a time zone under a manager, and published posts asking for acknowledgement with
  * their deliveries. Names are unique in the JVM, so tests sharing the database only ever
- * look at their own rows.
+ * look at their own rows. Portable SQL, so the rows can be written on H2 too.
  */
 public final class Escalating {
 
@@ -62,9 +64,8 @@ public final class Escalating {
 	 */
 	public long channel(String name, Long ownerId) {
 		long n = sequence.incrementAndGet();
-		Long id = this.jdbc.queryForObject(
-				"insert into channels (slug, name, kind, created_at) " + "values (?, ?, 'TOPIC', ?) returning id",
-				Long.class, "esc-" + n, name + " " + n, Timestamp.from(Instant.now()));
+		long id = insert("insert into channels (slug, name, kind, created_at) values (?, ?, 'TOPIC', ?)", "esc-" + n,
+				name + " " + n, Timestamp.from(Instant.now()));
 		if (ownerId != null) {
 			this.jdbc.update("insert into channel_members (channel_id, employee_id, role) values (?, ?, 'OWNER')", id,
 					ownerId);
@@ -79,16 +80,29 @@ public final class Escalating {
 	public long post(long channelId, long authorId, String priority, String title, Instant publishedAt, Instant dueAt,
 			Collection<Long> recipients) {
 		Timestamp published = Timestamp.from(publishedAt);
-		Long id = this.jdbc.queryForObject(
-				"insert into announcements (channel_id, author_id, title, body, priority, "
-						+ "status, ack_required, ack_due_at, published_at, recipients, created_at, updated_at) "
-						+ "values (?, ?, ?, 'Body', ?, 'PUBLISHED', true, ?, ?, ?, ?, ?) returning id",
-				Long.class, channelId, authorId, title, priority, (dueAt != null) ? Timestamp.from(dueAt) : null,
-				published, recipients.size(), published, published);
+		long id = insert(
+				"insert into announcements (channel_id, author_id, title, body, priority, status, "
+						+ "ack_required, ack_due_at, published_at, recipients, created_at, updated_at) "
+						+ "values (?, ?, ?, 'Body', ?, 'PUBLISHED', true, ?, ?, ?, ?, ?)",
+				channelId, authorId, title, priority, (dueAt != null) ? Timestamp.from(dueAt) : null, published,
+				recipients.size(), published, published);
 		this.jdbc.batchUpdate(
 				"insert into deliveries (announcement_id, employee_id, published_at, delivered_at) values (?, ?, ?, ?)",
 				recipients.stream().map((employee) -> new Object[] { id, employee, published, published }).toList());
 		return id;
+	}
+
+	// Generated keys rather than "returning": these rows are written on H2 too.
+	private long insert(String sql, Object... arguments) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(sql, new String[] { "id" });
+			for (int i = 0; i < arguments.length; i++) {
+				statement.setObject(i + 1, arguments[i]);
+			}
+			return statement;
+		}, keys);
+		return keys.getKey().longValue();
 	}
 
 	public void acknowledge(long postId, long employeeId, Instant at) {
