@@ -2,6 +2,7 @@ package io.herald.escalation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,11 @@ import io.herald.announcement.Priority;
  * a re-asked revision start afresh; a step whose time fell before the person was asked is
  * skipped, not sent late. Steps of non-critical posts wait out the quiet hours of the
  * person's own time zone; CRITICAL ones go at once.
+ * <p>
+ * A step comes due once, when its time passes: a sweep considers the steps whose time
+ * came after the previous complete sweep of the post ({@code sweptUntil}; null for the
+ * first) and up to now. After downtime that is everything since; a step whose time passed
+ * while the person was inactive, or before a policy change added it, is not sent late.
  */
 final class EscalationRules {
 
@@ -24,6 +30,10 @@ final class EscalationRules {
 	}
 
 	List<StepDue> dueSteps(Priority priority, List<PolicyStep> steps, Pending pending) {
+		return dueSteps(priority, steps, pending, null);
+	}
+
+	List<StepDue> dueSteps(Priority priority, List<PolicyStep> steps, Pending pending, Instant sweptUntil) {
 		if (!pending.active() || pending.acknowledged()) {
 			return List.of();
 		}
@@ -31,15 +41,14 @@ final class EscalationRules {
 		List<StepDue> due = new ArrayList<>();
 		for (PolicyStep step : steps) {
 			Instant at = time(step, pending);
-			if (pending.done().contains(step.code()) || at == null || at.isAfter(now)) {
+			if (pending.done().contains(step.code()) || at == null) {
 				continue;
 			}
-			if (at.isBefore(pending.askedAt())) {
-				due.add(new StepDue(step, Outcome.SKIPPED));
+			Instant release = release(priority, at, pending.zone());
+			if (release.isAfter(now) || (sweptUntil != null && !release.isAfter(sweptUntil))) {
+				continue;
 			}
-			else if (!release(priority, at, pending).isAfter(now)) {
-				due.add(new StepDue(step, Outcome.SENT));
-			}
+			due.add(new StepDue(step, at.isBefore(pending.askedAt()) ? Outcome.SKIPPED : Outcome.SENT));
 		}
 		return due;
 	}
@@ -53,8 +62,11 @@ final class EscalationRules {
 		return (anchor != null) ? anchor.plusSeconds(60L * step.offsetMinutes()) : null;
 	}
 
-	static Instant release(Priority priority, Instant at, Pending pending) {
-		return (priority == Priority.CRITICAL) ? at : QuietHours.release(at, pending.zone());
+	/**
+	 * When a step timed {@code at} may go out in a zone.
+	 */
+	static Instant release(Priority priority, Instant at, ZoneId zone) {
+		return (priority == Priority.CRITICAL) ? at : QuietHours.release(at, zone);
 	}
 
 }

@@ -47,9 +47,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * That table's primary key is the guarantee: a step is recorded at most once per person
  * and revision, whichever instance gets there first, and a notice goes out only for a row
  * this transaction inserted. Each batch commits its records with their reminders and
- * queued escalations, so a crash loses nothing and repeats nothing: the next sweep takes
- * whatever was not recorded. ShedLock keeps the scheduled sweeps to one at a time across
- * instances as well, but correctness does not depend on it.
+ * queued escalations, so a crash loses nothing and repeats nothing. ShedLock keeps the
+ * scheduled sweeps to one at a time across instances as well, but correctness does not
+ * depend on it.
+ * <p>
+ * {@code escalation_progress} keeps, per post and revision, the time up to which a sweep
+ * went over the post completely. The next sweep looks only at steps whose time comes
+ * after it: recipients asked at publishing share the post's step times, so it reads them
+ * only when a step comes due in their time zone ({@link Reach}); late joiners, who have
+ * times of their own, it reads every time. A post between steps costs one index lookup. A
+ * failed or interrupted pass leaves the progress where it was, and the next sweep goes
+ * over that stretch again.
  * <p>
  * Escalations go out as digests at the end of each sweep: one per manager, and one per
  * owner, HR or crisis-team member, listing everyone they are told about across posts. The
@@ -138,8 +146,8 @@ class EscalationSweep {
 			.stream()
 			.filter((post) -> only == null || only.contains(post.id()))
 			.toList();
-		Map<String, ZoneId> zones = new ConcurrentHashMap<>();
-		List<CandidateQuery.Quiet> quiet = quietGroups(now, zones);
+		Map<String, ZoneId> zones = zones();
+		Map<Long, Instant> swept = sweptUntil(posts);
 		int recorded = 0;
 		int reminders = 0;
 		for (SweepPost post : posts) {
@@ -147,16 +155,27 @@ class EscalationSweep {
 			if (steps.isEmpty()) {
 				continue;
 			}
-			long after = Long.MIN_VALUE;
-			while (true) {
-				long from = after;
-				Batch batch = this.transaction.execute((status) -> batch(post, steps, quiet, rules, now, from, zones));
-				recorded += batch.recorded();
-				reminders += batch.reminders();
-				if (batch.read() < this.batchSize) {
-					break;
+			Instant sweptUntil = swept.get(post.id());
+			Reach reach = Reach.of(post, steps, zones, sweptUntil, now);
+			try {
+				long after = Long.MIN_VALUE;
+				while (true) {
+					long from = after;
+					Batch batch = this.transaction
+						.execute((status) -> batch(post, steps, reach, rules, now, sweptUntil, from, zones));
+					recorded += batch.recorded();
+					reminders += batch.reminders();
+					if (batch.read() < this.batchSize) {
+						break;
+					}
+					after = batch.last();
 				}
-				after = batch.last();
+				this.transaction.executeWithoutResult((status) -> markSwept(post, now));
+			}
+			catch (RuntimeException ex) {
+				// The post's progress stays where it was: the next sweep goes over
+				// this stretch again, and what was recorded is not sent twice.
+				log.warn("Escalation sweep failed for post {}; it is retried next time", post.id(), ex);
 			}
 		}
 		int digests = 0;
@@ -174,31 +193,27 @@ class EscalationSweep {
 
 	}
 
-	private Batch batch(SweepPost post, List<PolicyStep> steps, List<CandidateQuery.Quiet> quiet, EscalationRules rules,
-			Instant now, long after, Map<String, ZoneId> zones) {
-		CandidateQuery query = CandidateQuery.of(post, steps, quiet, now, after, this.batchSize);
-		List<Candidate> candidates = this.jdbc.query(query.sql(), (rs, row) -> {
-			Set<String> done = new HashSet<>();
-			for (int i = 0; i < steps.size(); i++) {
-				if (rs.getInt("done_" + i) == 1) {
-					done.add(steps.get(i).code());
-				}
-			}
-			Instant delivered = rs.getTimestamp("delivered_at").toInstant();
-			Timestamp ownDue = rs.getTimestamp("ack_due_at");
-			Instant asked = delivered.isAfter(post.askedFrom()) ? delivered : post.askedFrom();
-			Pending pending = new Pending(post.id(), rs.getLong("employee_id"), true, false, asked,
-					(ownDue != null) ? ownDue.toInstant() : post.ackDueAt(), zone(rs.getString("time_zone"), zones),
-					done);
-			return new Candidate(pending, rs.getObject("manager_id", Long.class));
-		}, query.arguments());
-		if (candidates.isEmpty()) {
+	private Batch batch(SweepPost post, List<PolicyStep> steps, Reach reach, EscalationRules rules, Instant now,
+			Instant sweptUntil, long after, Map<String, ZoneId> zones) {
+		CandidateQuery query = CandidateQuery.of(post, reach, after, this.batchSize);
+		List<Row> rows = this.jdbc.query(query.sql(), (rs, row) -> new Row(rs.getLong(1),
+				rs.getTimestamp(2).toInstant(), rs.getTimestamp(3), rs.getString(4), rs.getObject(5, Long.class)),
+				query.arguments());
+		if (rows.isEmpty()) {
 			return new Batch(0, after, 0, 0);
 		}
+		Map<Long, Set<String>> done = done(post, rows.get(0).employeeId(), rows.get(rows.size() - 1).employeeId());
+		List<Candidate> candidates = rows.stream().map((row) -> {
+			Instant asked = row.deliveredAt().isAfter(post.askedFrom()) ? row.deliveredAt() : post.askedFrom();
+			Pending pending = new Pending(post.id(), row.employeeId(), true, false, asked,
+					(row.ownDue() != null) ? row.ownDue().toInstant() : post.ackDueAt(), zone(row.timeZone(), zones),
+					done.getOrDefault(row.employeeId(), Set.of()));
+			return new Candidate(pending, row.managerId());
+		}).toList();
 		Map<Candidate, List<StepDue>> decided = new LinkedHashMap<>();
 		Set<Long> managersToFind = new HashSet<>();
 		for (Candidate candidate : candidates) {
-			List<StepDue> due = rules.dueSteps(post.priority(), steps, candidate.pending());
+			List<StepDue> due = rules.dueSteps(post.priority(), steps, candidate.pending(), sweptUntil);
 			if (!due.isEmpty()) {
 				decided.put(candidate, due);
 				if (candidate.managerId() != null && due.stream()
@@ -262,8 +277,46 @@ class EscalationSweep {
 		return new Batch(candidates.size(), last.pending().employeeId(), recorded, remindersByPerson.size());
 	}
 
+	private record Row(long employeeId, Instant deliveredAt, Timestamp ownDue, String timeZone, Long managerId) {
+
+	}
+
 	private record Candidate(Pending pending, Long managerId) {
 
+	}
+
+	// The steps recorded for a batch's people: one range of the primary key.
+	private Map<Long, Set<String>> done(SweepPost post, long first, long last) {
+		Map<Long, Set<String>> done = new HashMap<>();
+		this.jdbc.query("select employee_id, step_code from escalation_steps_done where announcement_id = ? "
+				+ "and revision = ? and employee_id between ? and ?", (rs) -> {
+					done.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>()).add(rs.getString(2));
+				}, post.id(), post.revision(), first, last);
+		return done;
+	}
+
+	private Map<Long, Instant> sweptUntil(List<SweepPost> posts) {
+		Map<Long, Integer> revisions = new HashMap<>();
+		posts.forEach((post) -> revisions.put(post.id(), post.revision()));
+		Map<Long, Instant> swept = new HashMap<>();
+		forChunks(revisions.keySet(), (chunk, in) -> this.jdbc
+			.query("select announcement_id, revision, swept_until from escalation_progress where announcement_id in ("
+					+ in + ")", (rs) -> {
+						if (revisions.get(rs.getLong(1)) == rs.getInt(2)) {
+							swept.put(rs.getLong(1), rs.getTimestamp(3).toInstant());
+						}
+					}, chunk.toArray()));
+		return swept;
+	}
+
+	// Only ever forward: a sweep that started earlier and finished later must not
+	// move it back.
+	private void markSwept(SweepPost post, Instant now) {
+		Timestamp until = Timestamp.from(now);
+		this.jdbc.update("insert into escalation_progress (announcement_id, revision, swept_until) values (?, ?, ?) "
+				+ "on conflict do nothing", post.id(), post.revision(), until);
+		this.jdbc.update("update escalation_progress set swept_until = ? where announcement_id = ? and revision = ? "
+				+ "and swept_until < ?", until, post.id(), post.revision(), until);
 	}
 
 	private record Record(Pending pending, StepDue due, Long managerId) {
@@ -417,19 +470,13 @@ class EscalationSweep {
 	}
 
 	/**
-	 * The zones people are in, grouped by when their current quiet hours began; zones
-	 * outside quiet hours are left out.
+	 * The time zones active people are in, by the name the directory stores.
 	 */
-	private List<CandidateQuery.Quiet> quietGroups(Instant now, Map<String, ZoneId> zones) {
-		Map<Instant, List<String>> bySince = new TreeMap<>();
-		for (String name : this.jdbc.queryForList("select distinct time_zone from employees where active = true",
-				String.class)) {
-			Instant since = QuietHours.quietSince(now, zone(name, zones));
-			if (since != null) {
-				bySince.computeIfAbsent(since, (s) -> new ArrayList<>()).add(name);
-			}
-		}
-		return bySince.entrySet().stream().map((e) -> new CandidateQuery.Quiet(e.getKey(), e.getValue())).toList();
+	private Map<String, ZoneId> zones() {
+		Map<String, ZoneId> zones = new ConcurrentHashMap<>();
+		this.jdbc.queryForList("select distinct time_zone from employees where active = true", String.class)
+			.forEach((name) -> zone(name, zones));
+		return zones;
 	}
 
 	// The directory stores IANA names it checked; anything else counts as UTC, in

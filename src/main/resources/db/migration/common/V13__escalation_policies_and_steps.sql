@@ -46,6 +46,22 @@ create table escalation_steps_done (
     constraint ck_escalation_steps_done_outcome check (outcome in ('SENT', 'SKIPPED', 'NO_MANAGER'))
 );
 
+-- How far the sweep got with a post's revision: every step that came by swept_until is
+-- recorded, so the next sweep looks only at steps coming after it (and at late joiners).
+-- Written after a complete pass over the post; a crash leaves it behind, and the next
+-- sweep goes over that stretch again.
+create table escalation_progress (
+    announcement_id bigint not null references announcements (id) on delete cascade,
+    revision integer not null,
+    swept_until timestamp with time zone not null,
+    constraint pk_escalation_progress primary key (announcement_id, revision)
+);
+
+-- Posts already out when escalation arrives start from now: a deadline that passed
+-- before there were reminders is not reminded of all at once.
+insert into escalation_progress (announcement_id, revision, swept_until)
+select id, ack_revision, current_timestamp from announcements where status = 'PUBLISHED' and ack_required = true;
+
 -- Escalations waiting for the sweep's digests, written with their step. target_id is
 -- the manager for ESCALATE_MANAGER; for the other actions the targets are looked up when
 -- the digest goes out. A row is deleted in the transaction that sends its digest.

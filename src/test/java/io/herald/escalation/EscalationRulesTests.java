@@ -119,6 +119,37 @@ class EscalationRulesTests {
 	}
 
 	@Test
+	void aSweepLooksOnlyAtStepsThatCameSinceThePreviousOne() {
+		Pending pending = pending(PUBLISHED, IMPORTANT_DUE, WARSAW);
+		Instant now = IMPORTANT_DUE.plus(Duration.ofHours(30));
+
+		// The person was inactive at the last sweep, a minute after due: the
+		// reminders' time passed then and they are not sent late.
+		assertThat(new EscalationRules(Clock.fixed(now, ZoneOffset.UTC))
+			.dueSteps(Priority.IMPORTANT, IMPORTANT, pending, IMPORTANT_DUE.plusSeconds(60))
+			.stream()
+			.map((due) -> due.step().code())).containsExactly(IMPORTANT_MANAGER.code());
+		// After two days of downtime everything since the last sweep comes.
+		assertThat(new EscalationRules(Clock.fixed(now, ZoneOffset.UTC))
+			.dueSteps(Priority.IMPORTANT, IMPORTANT, pending, IMPORTANT_DUE.minus(Duration.ofDays(2)))
+			.stream()
+			.map((due) -> due.step().code())).containsExactly(IMPORTANT_REMIND_BEFORE_DUE.code(),
+					IMPORTANT_REMIND_AT_DUE.code(), IMPORTANT_MANAGER.code());
+	}
+
+	@Test
+	void aStepWaitingOutQuietHoursComesInTheSweepAfterEightNotBefore() {
+		// Due at 21:00 in Warsaw; the previous sweep ran at 07:59, this one at 08:00.
+		Instant due = Instant.parse("2026-01-15T20:00:00Z");
+		Pending pending = pending(PUBLISHED, due, WARSAW, IMPORTANT_REMIND_BEFORE_DUE.code());
+
+		assertThat(new EscalationRules(Clock.fixed(Instant.parse("2026-01-16T07:00:00Z"), ZoneOffset.UTC))
+			.dueSteps(Priority.IMPORTANT, IMPORTANT, pending, Instant.parse("2026-01-16T06:59:00Z")))
+			.extracting((step) -> step.step().code())
+			.containsExactly(IMPORTANT_REMIND_AT_DUE.code());
+	}
+
+	@Test
 	void stepsNeverRepeat() {
 		Pending pending = pending(PUBLISHED, IMPORTANT_DUE, WARSAW);
 		Instant later = IMPORTANT_DUE.plus(Duration.ofDays(10));
