@@ -61,6 +61,16 @@ class PolicyWebTests implements PostgresIntegrationTest {
 	@WithUserDetails("hr@herald.test")
 	void hrIsForbiddenToo() throws Exception {
 		this.mvc.perform(get("/admin/policies")).andExpect(status().isForbidden());
+		this.mvc.perform(get("/feed"))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("data-nav=\"policies\""))));
+	}
+
+	@Test
+	@WithUserDetails("admin@herald.test")
+	void theMenuOffersPoliciesToAdministrators() throws Exception {
+		this.mvc.perform(get("/feed"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("data-nav=\"policies\"")));
 	}
 
 	@Test
