@@ -26,6 +26,7 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded default sweeps every minute on H2: the sweep's queries, the digest queue's
@@ -85,6 +86,29 @@ class EscalationOnH2Tests {
 					OffsetDirection.AFTER, StepAnchor.PUBLISHED, StepAction.REMIND_RECIPIENT, StepMedium.IN_APP))));
 			assertThat(policies.book().stepsFor(Priority.CRITICAL, channel)).extracting(PolicyStep::offsetMinutes)
 				.containsExactly(10);
+		}
+	}
+
+	@Test
+	void theScheduledSweepRunsByItself() {
+		try (ConfigurableApplicationContext app = SpringApplication.run(HeraldApplication.class, "--server.port=0",
+				"--HERALD_DATA_DIR=" + this.dataDir.toAbsolutePath(), "--herald.escalation.sweep-interval=1s")) {
+			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+			Escalating data = new Escalating(jdbc);
+			long person = data.person("Scheduled", "Asia/Taipei", null);
+			Instant published = Instant.now().minus(Duration.ofMinutes(20));
+			// CRITICAL: no quiet hours, whatever the time of day the test runs at.
+			long post = data.post(data.channel("Scheduled", null), person, "CRITICAL", "Scheduled", published,
+					published.plus(Duration.ofHours(2)), List.of(person));
+
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(jdbc.queryForObject(
+						"select count(*) from notifications " + "where announcement_id = ? and kind = 'REMINDER'",
+						Integer.class, post))
+					.isOne());
+			assertThat(
+					jdbc.queryForObject("select count(*) from shedlock where name = 'escalation-sweep'", Integer.class))
+				.isOne();
 		}
 	}
 
