@@ -2,6 +2,7 @@ package io.herald.config;
 
 import io.herald.announcement.Feed;
 import io.herald.channel.Channels;
+import io.herald.notification.Inbox;
 import io.herald.shared.Callers;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -10,8 +11,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What the layout needs on every page: where you are, and for a signed-in person the
- * critical banner, how many posts they have not read, and whether they post anywhere:
- * three small queries whatever the page, and none for the API, htmx fragments or nobody.
+ * critical banner, how many posts and notifications they have not read, and whether they
+ * post anywhere: four small queries whatever the page, and none for the API, htmx
+ * fragments or nobody.
  */
 @ControllerAdvice
 class LayoutModelAdvice {
@@ -20,9 +22,12 @@ class LayoutModelAdvice {
 
 	private final Channels channels;
 
-	LayoutModelAdvice(Feed feed, Channels channels) {
+	private final Inbox inbox;
+
+	LayoutModelAdvice(Feed feed, Channels channels, Inbox inbox) {
 		this.feed = feed;
 		this.channels = channels;
+		this.inbox = inbox;
 	}
 
 	/**
@@ -46,6 +51,11 @@ class LayoutModelAdvice {
 	@ModelAttribute("unreadCount")
 	Long unreadCount(HttpServletRequest request) {
 		return forPage(request) ? this.feed.unreadCount() : null;
+	}
+
+	@ModelAttribute("unreadNotifications")
+	Long unreadNotifications(HttpServletRequest request) {
+		return forPage(request) ? this.inbox.unreadCount() : null;
 	}
 
 	@ModelAttribute("postsAnywhere")

@@ -1,0 +1,21 @@
+package io.herald.notification;
+
+/**
+ * Where an e-mail in the outbox stands; its label is the message
+ * {@code outbox.status.<NAME>}.
+ */
+public enum OutboxStatus {
+
+	/** Waiting for its (next) attempt. */
+	PENDING,
+
+	/** Handed to the SMTP server. */
+	SENT,
+
+	/** Given up: too many failed attempts, or nobody to send it to. */
+	FAILED,
+
+	/** Kept back because no SMTP server is configured. */
+	HELD
+
+}
