@@ -45,6 +45,10 @@ import org.springframework.util.StringUtils;
  * critical message is worse than a duplicate. The duplicate carries the same Message-ID
  * (derived from the idempotency key), so mail systems can recognise it.
  * <p>
+ * People who left, or are no longer in the directory, are not mailed: their messages are
+ * FAILED at once with the reason, visible to administrators, who can send them again
+ * (after a reactivation, say). The address is looked up at sending time.
+ * <p>
  * Without an SMTP server ({@code spring.mail.host} empty, the embedded default) nothing
  * is sent or dropped: due messages are HELD, listed at {@code /admin/outbox}, and go back
  * to PENDING when Herald starts with a server configured.

@@ -172,6 +172,15 @@ class DailyDigestTests implements PostgresIntegrationTest {
 		assertThat(many).isEqualTo(few);
 	}
 
+	@Test
+	void theScheduledRunHoldsTheLockSoOnlyOneInstanceRunsIt() {
+		this.digest.scheduled();
+
+		assertThat(this.jdbc.queryForObject("select count(*) from shedlock where name = 'notification-daily-digest'",
+				Long.class))
+			.isOne();
+	}
+
 	private int statementsToQueue(int count, LocalDate day) {
 		List<Person> readers = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
