@@ -181,9 +181,14 @@ public class Feed {
 			.orElseThrow(() -> new AnnouncementNotFound(id));
 		boolean recipient = opened.recipient
 				&& (opened.status == AnnouncementStatus.PUBLISHED || opened.status == AnnouncementStatus.ARCHIVED);
+		boolean manager = Callers.hasAnyRole("HR", "ADMIN");
 		if (!recipient && !Callers.hasAnyRole("HR") && !this.channels.callerManages(opened.channelId)) {
 			throw new AnnouncementNotFound(id);
 		}
+		boolean wentOut = opened.status == AnnouncementStatus.PUBLISHED || opened.status == AnnouncementStatus.ARCHIVED;
+		// Someone reading as a manager has passed the check above; a recipient
+		// may manage the channel too (owners and publishers).
+		boolean mayTrack = wentOut && (manager || !recipient || this.channels.callerManages(opened.channelId));
 		Instant readAt = opened.readAt;
 		if (recipient && readAt == null) {
 			// One indexed update; the condition keeps the first read, whatever the races.
@@ -204,7 +209,8 @@ public class Feed {
 				opened.expiresAt != null && !opened.expiresAt.isAfter(now), recipient, readAt,
 				opened.ackRequired && recipient, acknowledged, acknowledged ? opened.acknowledgedAt : null,
 				opened.ackDueAt, recipient && opened.ackRequired && !acknowledged && opened.ackDueAt != null
-						&& opened.ackDueAt.isBefore(now));
+						&& opened.ackDueAt.isBefore(now),
+				mayTrack);
 	}
 
 	private static FeedItem item(ResultSet rs, Instant now) throws SQLException {
