@@ -67,14 +67,19 @@ final class TrackingFixture {
 	}
 
 	/**
-	 * Active people in one set-based insert, in id order.
+	 * Active people in one batch, in id order.
 	 */
 	List<Long> people(int count, Long departmentId, Long locationId) {
 		String prefix = unique("tracked").replace(' ', '.').toLowerCase(Locale.ROOT);
-		this.jdbc.update("insert into employees (email, first_name, last_name, department_id, location_id, time_zone, "
-				+ "language, active, created_at, updated_at) select ? || '.' || g || '@tracking.test', 'Tess', "
-				+ "'Tracked ' || g, ?, ?, 'Europe/Warsaw', 'en', true, now(), now() from generate_series(1, ?) g",
-				prefix, departmentId, locationId, count);
+		List<Integer> numbers = java.util.stream.IntStream.rangeClosed(1, count).boxed().toList();
+		this.jdbc.batchUpdate("insert into employees (email, first_name, last_name, department_id, location_id, "
+				+ "time_zone, language, active, created_at, updated_at) values (?, 'Tess', ?, ?, ?, 'Europe/Warsaw', "
+				+ "'en', true, now(), now())", numbers, 500, (statement, n) -> {
+					statement.setString(1, prefix + "." + n + "@tracking.test");
+					statement.setString(2, "Tracked " + n);
+					statement.setObject(3, departmentId);
+					statement.setObject(4, locationId);
+				});
 		return this.jdbc.queryForList("select id from employees where email like ? order by id", Long.class,
 				prefix + ".%");
 	}
