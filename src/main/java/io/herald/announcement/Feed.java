@@ -181,14 +181,15 @@ public class Feed {
 			.orElseThrow(() -> new AnnouncementNotFound(id));
 		boolean recipient = opened.recipient
 				&& (opened.status == AnnouncementStatus.PUBLISHED || opened.status == AnnouncementStatus.ARCHIVED);
-		boolean manager = Callers.hasAnyRole("HR", "ADMIN");
 		if (!recipient && !Callers.hasAnyRole("HR") && !this.channels.callerManages(opened.channelId)) {
 			throw new AnnouncementNotFound(id);
 		}
 		boolean wentOut = opened.status == AnnouncementStatus.PUBLISHED || opened.status == AnnouncementStatus.ARCHIVED;
-		// Someone reading as a manager has passed the check above; a recipient
-		// may manage the channel too (owners and publishers).
-		boolean mayTrack = wentOut && (manager || !recipient || this.channels.callerManages(opened.channelId));
+		// As TrackingReports decides, without asking it: a non-recipient got
+		// here as HR or a manager of the channel; a recipient may manage it too
+		// (owners and publishers).
+		boolean mayTrack = wentOut
+				&& (Callers.hasAnyRole("HR", "ADMIN") || !recipient || this.channels.callerManages(opened.channelId));
 		Instant readAt = opened.readAt;
 		if (recipient && readAt == null) {
 			// One indexed update; the condition keeps the first read, whatever the races.

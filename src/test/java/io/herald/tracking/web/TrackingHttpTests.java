@@ -155,6 +155,10 @@ class TrackingHttpTests implements PostgresIntegrationTest {
 		long post = importantPost("Remind me", reader);
 		TestHttp manager = signInAs(COMMS);
 		String path = "/manage/announcements/" + post + "/tracking";
+		assertThat(page(manager, "/announcements/" + post).select("a[data-tracking-link]").attr("href"))
+			.isEqualTo(path);
+		assertThat(page(manager, "/manage/announcements/" + post).select("a[data-tracking-link]").attr("href"))
+			.isEqualTo(path);
 		Document page = page(manager, path);
 
 		HttpResponse<String> remind = manager.postForm(path + "/remind",
@@ -183,6 +187,7 @@ class TrackingHttpTests implements PostgresIntegrationTest {
 		TestHttp http = reader.signIn(this.port);
 		String token = TestHttp.csrfToken(http.page("/feed").body());
 
+		assertThat(page(http, "/announcements/" + post).select("a[data-tracking-link]")).isEmpty();
 		assertThat(http.page("/manage/announcements/" + post + "/tracking").statusCode()).isEqualTo(404);
 		assertThat(http.download("/manage/announcements/" + post + "/tracking.csv").statusCode()).isEqualTo(404);
 		assertThat(http.postForm("/manage/announcements/" + post + "/tracking/remind", Map.of("_csrf", token))
