@@ -184,6 +184,12 @@ public class Feed {
 		if (!recipient && !Callers.hasAnyRole("HR") && !this.channels.callerManages(opened.channelId)) {
 			throw new AnnouncementNotFound(id);
 		}
+		boolean wentOut = opened.status == AnnouncementStatus.PUBLISHED || opened.status == AnnouncementStatus.ARCHIVED;
+		// As TrackingReports decides, without asking it: a non-recipient got
+		// here as HR or a manager of the channel; a recipient may manage it too
+		// (owners and publishers).
+		boolean mayTrack = wentOut
+				&& (Callers.hasAnyRole("HR", "ADMIN") || !recipient || this.channels.callerManages(opened.channelId));
 		Instant readAt = opened.readAt;
 		if (recipient && readAt == null) {
 			// One indexed update; the condition keeps the first read, whatever the races.
@@ -204,7 +210,8 @@ public class Feed {
 				opened.expiresAt != null && !opened.expiresAt.isAfter(now), recipient, readAt,
 				opened.ackRequired && recipient, acknowledged, acknowledged ? opened.acknowledgedAt : null,
 				opened.ackDueAt, recipient && opened.ackRequired && !acknowledged && opened.ackDueAt != null
-						&& opened.ackDueAt.isBefore(now));
+						&& opened.ackDueAt.isBefore(now),
+				mayTrack);
 	}
 
 	private static FeedItem item(ResultSet rs, Instant now) throws SQLException {

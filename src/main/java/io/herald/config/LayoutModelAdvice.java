@@ -38,13 +38,24 @@ class LayoutModelAdvice {
 		return path(request);
 	}
 
+	/**
+	 * The path and query being shown, for forms that bring their person back here (the
+	 * acknowledge buttons).
+	 */
+	@ModelAttribute("currentUrl")
+	String currentUrl(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return path(request) + ((query != null && !query.isEmpty()) ? "?" + query : "");
+	}
+
 	@ModelAttribute("criticalBanner")
 	CriticalBanner criticalBanner(HttpServletRequest request) {
 		if (!forPage(request)) {
 			return null;
 		}
 		return this.feed.criticalBanner()
-			.map((item) -> new CriticalBanner(item.title(), "/announcements/" + item.id()))
+			.map((item) -> new CriticalBanner(item.id(), item.title(), "/announcements/" + item.id(),
+					item.awaitingAck()))
 			.orElse(null);
 	}
 
