@@ -2,8 +2,8 @@ package io.herald.config;
 
 /**
  * The site-wide critical banner: what it says, where it leads, and whether it offers the
- * acknowledge button for announcement {@code id}.
+ * acknowledge button for announcement {@code id} (naming the revision shown).
  */
-public record CriticalBanner(long id, String title, String link, boolean ackRequired) {
+public record CriticalBanner(long id, String title, String link, boolean ackRequired, int revision) {
 
 }

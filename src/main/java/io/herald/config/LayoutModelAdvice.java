@@ -55,7 +55,7 @@ class LayoutModelAdvice {
 		}
 		return this.feed.criticalBanner()
 			.map((item) -> new CriticalBanner(item.id(), item.title(), "/announcements/" + item.id(),
-					item.awaitingAck()))
+					item.awaitingAck(), item.revision()))
 			.orElse(null);
 	}
 

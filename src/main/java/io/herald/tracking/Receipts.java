@@ -58,20 +58,34 @@ public class Receipts {
 	/**
 	 * Records that the caller has read and understood the current revision of a post
 	 * (which implies reading it). Acknowledging again changes nothing.
+	 * @param seenRevision the revision of the post the caller was shown, or {@code null}
+	 * when the client cannot say (the API): an acknowledgement of an older revision than
+	 * the one now asked for is refused, since the caller never saw the change
 	 * @return what is recorded now
 	 * @throws ReceiptNotFound when the caller is not a recipient of a published post
-	 * @throws ChangeRefused when the post asks for no acknowledgement, or has expired
+	 * @throws ChangeRefused when the post asks for no acknowledgement, has expired, or
+	 * changed since the caller saw it
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
-	public Acknowledgement acknowledge(long announcementId) {
-		Receipt receipt = receiptOf(announcementId, Callers.require());
+	public Acknowledgement acknowledge(long announcementId, Integer seenRevision) {
+		SignedInPerson caller = Callers.require();
+		Receipt first = receiptOf(announcementId, caller);
+		// The counter row's lock orders this acknowledgement with a revision
+		// that asks everyone again (it locks all of the post's rows): read after
+		// the lock, the revision asked for and the due time are the ones that
+		// hold when this commits.
+		this.counts.lock(first);
+		Receipt receipt = receiptOf(announcementId, caller);
 		if (!receipt.ackRequired()) {
 			throw new ChangeRefused("tracking.ack.notRequested");
 		}
 		Instant now = now();
 		if (receipt.acknowledged()) {
 			return acknowledgementOf(announcementId, receipt.employeeId());
+		}
+		if (seenRevision != null && seenRevision < receipt.ackRevision()) {
+			throw new ChangeRefused("tracking.ack.revised");
 		}
 		if (receipt.expiresAt() != null && !receipt.expiresAt().isAfter(now)) {
 			throw new ChangeRefused("tracking.ack.expired");

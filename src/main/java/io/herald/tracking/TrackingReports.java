@@ -60,7 +60,7 @@ public class TrackingReports {
 	private static final String RECIPIENTS = "select d.employee_id, coalesce(d.department_id, 0) as department_id, "
 			+ "coalesce(d.location_id, 0) as location_id, d.read_at, d.acknowledged_at, a.ack_required, " + "case when "
 			+ Receipt.ACKNOWLEDGED + " then 1 else 0 end as acknowledged, "
-			+ "coalesce(d.ack_due_at, a.ack_due_at) as due_at "
+			+ "greatest(d.ack_due_at, a.ack_due_at) as due_at "
 			+ "from deliveries d join announcements a on a.id = d.announcement_id "
 			// Sorted by name in the database, so a page is one indexed range of
 			// the post's deliveries whatever its size.
@@ -174,7 +174,7 @@ public class TrackingReports {
 			// Late joiners carry their own due times: the few still owing an
 			// acknowledgement are counted one by one (a partial index finds them).
 			this.jdbc.query("select coalesce(d.department_id, 0), coalesce(d.location_id, 0), count(*), "
-					+ "sum(case when coalesce(d.ack_due_at, a.ack_due_at) < ? then 1 else 0 end) "
+					+ "sum(case when greatest(d.ack_due_at, a.ack_due_at) < ? then 1 else 0 end) "
 					+ "from deliveries d join announcements a on a.id = d.announcement_id "
 					+ "where d.announcement_id = ? and d.late_joiner = true and " + TrackedPost.NOT_ACKNOWLEDGED
 					+ " group by coalesce(d.department_id, 0), coalesce(d.location_id, 0)", (ResultSet rs) -> {
@@ -243,7 +243,7 @@ public class TrackingReports {
 			case NOT_ACKNOWLEDGED -> where.append(" and a.ack_required = true and " + TrackedPost.NOT_ACKNOWLEDGED);
 			case OVERDUE -> {
 				where.append(" and a.ack_required = true and " + TrackedPost.NOT_ACKNOWLEDGED
-						+ " and coalesce(d.ack_due_at, a.ack_due_at) < ?");
+						+ " and greatest(d.ack_due_at, a.ack_due_at) < ?");
 				arguments.add(Timestamp.from(now));
 			}
 			case ACKNOWLEDGED -> where.append(" and a.ack_required = true and " + Receipt.ACKNOWLEDGED);

@@ -150,7 +150,8 @@ class AckThroughputBenchmark {
 					int mine = 0;
 					for (int i = next.getAndIncrement(); i < work.size(); i = next.getAndIncrement()) {
 						long[] ack = work.get(i);
-						TrackingFixture.as(TrackingFixture.employee(ack[1]), () -> this.receipts.acknowledge(ack[0]));
+						TrackingFixture.as(TrackingFixture.employee(ack[1]),
+								() -> this.receipts.acknowledge(ack[0], null));
 						mine++;
 					}
 					return mine;

@@ -159,10 +159,10 @@ final class TrackingFixture {
 			.query("select coalesce(d.department_id, 0), coalesce(d.location_id, 0), count(*), " + "count(d.read_at), "
 					+ "sum(case when a.ack_required and d.acknowledged_revision >= a.ack_revision then 1 else 0 end), "
 					+ "sum(case when a.ack_required and d.acknowledged_revision >= a.ack_revision "
-					+ "and (coalesce(d.ack_due_at, a.ack_due_at) is null "
-					+ "or d.acknowledged_at <= coalesce(d.ack_due_at, a.ack_due_at)) then 1 else 0 end), "
+					+ "and (greatest(d.ack_due_at, a.ack_due_at) is null "
+					+ "or d.acknowledged_at <= greatest(d.ack_due_at, a.ack_due_at)) then 1 else 0 end), "
 					+ "sum(case when a.ack_required and (d.acknowledged_revision is null "
-					+ "or d.acknowledged_revision < a.ack_revision) and coalesce(d.ack_due_at, a.ack_due_at) < ? "
+					+ "or d.acknowledged_revision < a.ack_revision) and greatest(d.ack_due_at, a.ack_due_at) < ? "
 					+ "then 1 else 0 end) from deliveries d join announcements a on a.id = d.announcement_id "
 					+ "where d.announcement_id = ? group by coalesce(d.department_id, 0), coalesce(d.location_id, 0)",
 					(java.sql.ResultSet rs) -> {

@@ -62,7 +62,7 @@ class TrackingOnH2Tests {
 			context.getBean(DeliveryCounts.class).recount(List.of(post));
 			long owing = jdbc.queryForObject("select min(d.employee_id) from deliveries d where d.announcement_id = ? "
 					+ "and d.acknowledged_at is null and d.late_joiner = false", Long.class, post);
-			fixture.asEmployee(owing, () -> receipts.acknowledge(post));
+			fixture.asEmployee(owing, () -> receipts.acknowledge(post, null));
 
 			TrackingReport report = fixture.as("comms@herald.test", () -> reports.report(post));
 			TrackingFigures recount = fixture.recount(post, Instant.now())

@@ -27,13 +27,17 @@ class AcknowledgementController {
 
 	@PostMapping("/announcements/{id:\\d+}/ack")
 	String acknowledge(@PathVariable long id, @RequestParam(name = "returnTo", required = false) String returnTo,
-			RedirectAttributes redirect) {
+			@RequestParam(name = "revision", required = false) Integer revision, RedirectAttributes redirect) {
 		try {
-			this.receipts.acknowledge(id);
+			this.receipts.acknowledge(id, revision);
 			redirect.addFlashAttribute("flashSuccess", "tracking.ack.recorded");
 		}
 		catch (ChangeRefused refused) {
 			redirect.addFlashAttribute("flashError", refused.code());
+			if ("tracking.ack.revised".equals(refused.code())) {
+				// They have to see the new words before they can acknowledge them.
+				return "redirect:/announcements/" + id;
+			}
 		}
 		return "redirect:" + LocalPaths.safe(returnTo).orElse("/announcements/" + id);
 	}

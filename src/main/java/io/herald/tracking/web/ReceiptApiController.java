@@ -144,13 +144,14 @@ class ReceiptApiController {
 	}
 
 	@PostMapping("/{id:\\d+}/ack")
-	ResponseEntity<?> acknowledge(@PathVariable long id, HttpServletRequest request)
+	ResponseEntity<?> acknowledge(@PathVariable long id,
+			@RequestParam(name = "revision", required = false) Integer revision, HttpServletRequest request)
 			throws HttpMediaTypeNotSupportedException {
 		this.problems.requireJsonOrNoBody(request);
 		if (TrackingApiProblems.crossSite(request)) {
 			return this.problems.crossSiteRefused();
 		}
-		this.receipts.acknowledge(id);
+		this.receipts.acknowledge(id, revision);
 		return ResponseEntity.noContent().build();
 	}
 
