@@ -2,6 +2,7 @@ package io.herald.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class DailyDigest {
+
+	// Longer than any transaction that writes notifications.
+	static final Duration SETTLING = Duration.ofMinutes(10);
 
 	private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
 
@@ -97,10 +101,11 @@ class DailyDigest {
 	private void queue(LocalDate today, List<Long> people, Instant now) {
 		String in = String.join(", ", Collections.nCopies(people.size(), "?"));
 		Timestamp at = Timestamp.from(now);
+		Timestamp coveredTo = Timestamp.from(coveredTo(now));
 		this.transactions.executeWithoutResult((status) -> {
 			List<Object> insert = new ArrayList<>(List.of(today.toString(), at, at));
 			insert.addAll(people);
-			insert.add(at);
+			insert.add(coveredTo);
 			this.jdbc.update("insert into outbox_messages (idempotency_key, employee_id, kind, subject, link, "
 					+ "critical, status, attempts, next_attempt_at, created_at, covers_from) "
 					+ "select concat('digest:', cast(p.employee_id as varchar(20)), ':', ?), p.employee_id, '"
@@ -110,7 +115,7 @@ class DailyDigest {
 					+ "and p.mode = 'EMAIL_DIGEST' and n.critical = false and n.read_at is null and n.created_at <= ? "
 					+ "and (p.digest_covered_to is null or n.created_at > p.digest_covered_to) "
 					+ "group by p.employee_id, p.digest_covered_to on conflict do nothing", insert.toArray());
-			List<Object> update = new ArrayList<>(List.of(today, at));
+			List<Object> update = new ArrayList<>(List.of(today, coveredTo));
 			update.addAll(people);
 			update.add(today);
 			this.jdbc.update("update notification_preferences set digest_sent_on = ?, digest_covered_to = ? "
@@ -125,6 +130,7 @@ class DailyDigest {
 	 */
 	List<DigestEntry> entries(OutboxMessage digest) {
 		Timestamp queuedAt = Timestamp.from(digest.createdAt());
+		Timestamp to = Timestamp.from(coveredTo(digest.createdAt()));
 		Timestamp from = Timestamp.from((digest.coversFrom() != null) ? digest.coversFrom() : Instant.EPOCH);
 		return this.jdbc.query(
 				"select kind, subject, link, created_at from notifications where employee_id = ? "
@@ -132,7 +138,14 @@ class DailyDigest {
 						+ "and (read_at is null or read_at > ?) order by created_at desc, id desc limit ?",
 				(rs, row) -> new DigestEntry(rs.getString(1), rs.getString(2), rs.getString(3),
 						rs.getTimestamp(4).toInstant()),
-				digest.employeeId(), from, queuedAt, queuedAt, MailComposer.DIGEST_ENTRIES);
+				digest.employeeId(), from, to, queuedAt, MailComposer.DIGEST_ENTRIES);
+	}
+
+	// A notification takes its time at the start of its transaction, which may
+	// commit after a digest ran: a digest covers up to a settling time before it
+	// was queued, and the next one takes it from there, so nothing falls between.
+	private static Instant coveredTo(Instant queuedAt) {
+		return queuedAt.minus(SETTLING);
 	}
 
 }

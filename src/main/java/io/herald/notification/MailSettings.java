@@ -21,8 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("herald.mail")
 record MailSettings(@DefaultValue("Herald <herald@localhost>") String from, @DefaultValue("20") int batchSize,
-		@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration retryDelay,
-		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("10m") Duration claimTimeout,
+		@DefaultValue("12") int maxAttempts, @DefaultValue("30s") Duration retryDelay,
+		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("30m") Duration claimTimeout,
 		@DefaultValue("08:00") LocalTime digestTime) {
 
 	Backoff backoff() {

@@ -60,7 +60,8 @@ class OutboxSender {
 
 	private static final String CLAIM = "select id, idempotency_key, employee_id, kind, announcement_id, subject, "
 			+ "detail, link, critical, attempts, created_at, covers_from from outbox_messages "
-			+ "where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id limit ? "
+			+ "where status = 'PENDING' and next_attempt_at <= ? "
+			+ "order by case when critical = true then 0 else 1 end, next_attempt_at, id limit ? "
 			+ "for update skip locked";
 
 	private static final int MAX_ERROR = 2000;

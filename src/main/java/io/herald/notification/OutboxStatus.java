@@ -16,6 +16,9 @@ public enum OutboxStatus {
 	FAILED,
 
 	/** Kept back because no SMTP server is configured. */
-	HELD
+	HELD,
+
+	/** Not sent: it asked for an acknowledgement that arrived before it went out. */
+	CANCELLED
 
 }

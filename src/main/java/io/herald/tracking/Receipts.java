@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import io.herald.announcement.AnnouncementRead;
+import io.herald.notification.Notifications;
 import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.SignedInPerson;
@@ -31,12 +32,16 @@ public class Receipts {
 
 	private final ApplicationEventPublisher events;
 
+	private final Notifications notifications;
+
 	private final Clock clock;
 
-	Receipts(JdbcTemplate jdbc, DeliveryCounts counts, ApplicationEventPublisher events, Clock clock) {
+	Receipts(JdbcTemplate jdbc, DeliveryCounts counts, ApplicationEventPublisher events, Notifications notifications,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.counts = counts;
 		this.events = events;
+		this.notifications = notifications;
 		this.clock = clock;
 	}
 
@@ -105,6 +110,7 @@ public class Receipts {
 		}
 		if (acknowledged == 1) {
 			this.counts.acknowledged(receipt, onTime);
+			this.notifications.withdrawRequestsToAcknowledge(receipt.employeeId(), announcementId);
 			this.events.publishEvent(new AnnouncementAcknowledged(announcementId, receipt.employeeId(),
 					receipt.ackRevision(), now, onTime));
 		}

@@ -23,6 +23,8 @@ import io.herald.announcement.Announcements;
 import io.herald.announcement.Priority;
 import io.herald.audit.AuditLog;
 import io.herald.channel.Channels;
+import io.herald.notification.Notice;
+import io.herald.notification.NotificationKind;
 import io.herald.notification.Notifications;
 import io.herald.shared.ChangeRefused;
 import io.herald.support.PostgresIntegrationTest;
@@ -492,6 +494,26 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 
 		assertThat(counters(post)).containsExactly(4L, 2L, 2L, 2L);
 		assertReportEqualsRecount(post);
+	}
+
+	@Test
+	void acknowledgingWithdrawsTheRemindersNotYetSent() {
+		List<Long> people = this.fixture.people(2, null, null);
+		long channel = this.fixture.topic(people);
+		long post = this.fixture.published(channel, "IMPORTANT", true, Instant.now().minus(Duration.ofHours(1)),
+				Instant.now().plus(Duration.ofDays(2)), people);
+		new TransactionTemplate(this.transactionManager)
+			.executeWithoutResult((status) -> this.notifications.send(people.stream()
+				.map((person) -> new Notice(person, NotificationKind.REMINDER, post, "Withdrawn", null,
+						"/announcements/" + post, false, "withdraw:" + post + ":" + person))
+				.toList()));
+
+		acknowledge(people.get(0), post);
+
+		assertThat(this.jdbc.queryForList(
+				"select status from outbox_messages where announcement_id = ? " + "order by employee_id", String.class,
+				post))
+			.containsExactly("CANCELLED", "PENDING");
 	}
 
 	private void reviseMaterially(long channel, long post, Instant due) {

@@ -259,7 +259,7 @@ class NotificationWebTests implements PostgresIntegrationTest {
 		Document outbox = page(http, "/admin/outbox");
 		assertThat(outbox.select("h1").text()).isEqualTo("E-mail outbox");
 		assertThat(outbox.select("[data-count]").eachAttr("data-count")).containsExactly("PENDING", "SENT", "FAILED",
-				"HELD");
+				"HELD", "CANCELLED");
 		assertThat(outbox.select("a[data-nav=outbox]")).isNotEmpty();
 	}
 
