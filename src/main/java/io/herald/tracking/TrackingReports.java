@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.herald.directory.DirectoryOption;
@@ -120,10 +121,10 @@ public class TrackingReports {
 		Instant now = this.clock.instant();
 		List<Object> arguments = new ArrayList<>(List.of(announcementId));
 		String where = where(query, now, arguments);
-		Long total = this.jdbc.queryForObject(
+		Long total = countFromCounters(announcementId, query).orElseGet(() -> this.jdbc.queryForObject(
 				"select count(*) from deliveries d join announcements a "
 						+ "on a.id = d.announcement_id where d.announcement_id = ?" + where,
-				Long.class, arguments.toArray());
+				Long.class, arguments.toArray()));
 		List<Object> paging = new ArrayList<>(arguments);
 		paging.add(pageable.getPageSize());
 		paging.add(pageable.getOffset());
@@ -236,6 +237,32 @@ public class TrackingReports {
 		}).orElse(new ReminderState(null, null, null, null, true));
 	}
 
+	/**
+	 * How many recipients the query selects, from the counters where they can say it:
+	 * everything but "overdue", which depends on each delivery's due time.
+	 */
+	private Optional<Long> countFromCounters(long announcementId, RecipientQuery query) {
+		String counted = switch (query.status()) {
+			case ALL -> "k.delivered";
+			case NOT_READ -> "k.delivered - k.read_count";
+			case ACKNOWLEDGED -> "case when a.ack_required = true then k.acknowledged else 0 end";
+			case NOT_ACKNOWLEDGED -> "case when a.ack_required = true then k.delivered - k.acknowledged else 0 end";
+			case OVERDUE -> null;
+		};
+		if (counted == null) {
+			return Optional.empty();
+		}
+		List<Object> arguments = new ArrayList<>(List.of(announcementId));
+		String department = "";
+		if (query.departmentId() != null) {
+			department = " and k.department_id = ?";
+			arguments.add(query.departmentId());
+		}
+		return Optional.ofNullable(this.jdbc.queryForObject("select coalesce(sum(" + counted
+				+ "), 0) from delivery_counts k join announcements a on a.id = k.announcement_id "
+				+ "where k.announcement_id = ?" + department, Long.class, arguments.toArray()));
+	}
+
 	private static String where(RecipientQuery query, Instant now, List<Object> arguments) {
 		StringBuilder where = new StringBuilder();
 		switch (query.status()) {
@@ -250,8 +277,11 @@ public class TrackingReports {
 			case ALL -> {
 			}
 		}
-		if (query.departmentId() != null) {
-			where.append(" and coalesce(d.department_id, 0) = ?");
+		if (query.departmentId() != null && query.departmentId() == 0) {
+			where.append(" and d.department_id is null");
+		}
+		else if (query.departmentId() != null) {
+			where.append(" and d.department_id = ?");
 			arguments.add(query.departmentId());
 		}
 		return where.toString();
