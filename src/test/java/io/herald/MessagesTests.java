@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.herald.account.Role;
+import io.herald.tracking.RecipientFilter;
+import io.herald.tracking.RecipientStatus;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -92,6 +94,16 @@ class MessagesTests {
 		for (Role role : Role.values()) {
 			if (!keys.contains("role." + role)) {
 				missing.add("role." + role);
+			}
+		}
+		for (RecipientStatus status : RecipientStatus.values()) {
+			if (!keys.contains("recipientStatus." + status)) {
+				missing.add("recipientStatus." + status);
+			}
+		}
+		for (RecipientFilter filter : RecipientFilter.values()) {
+			if (!keys.contains("recipientFilter." + filter)) {
+				missing.add("recipientFilter." + filter);
 			}
 		}
 		assertThat(missing).isEmpty();

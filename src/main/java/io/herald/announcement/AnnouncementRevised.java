@@ -2,9 +2,11 @@ package io.herald.announcement;
 
 /**
  * A published post was edited; {@code acknowledgementAskedAgain} says every recipient has
- * to acknowledge the new revision, earlier acknowledgements no longer count. Raised in
- * the editing transaction.
+ * to acknowledge the new revision, earlier acknowledgements no longer count;
+ * {@code dueChanged} says the time to acknowledge by moved. Raised in the editing
+ * transaction, with the change already written.
  */
-public record AnnouncementRevised(long announcementId, int revision, boolean acknowledgementAskedAgain) {
+public record AnnouncementRevised(long announcementId, int revision, boolean acknowledgementAskedAgain,
+		boolean dueChanged) {
 
 }

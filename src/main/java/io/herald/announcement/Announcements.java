@@ -267,8 +267,12 @@ public class Announcements {
 					id, announcement.getRevision(), Callers.require().employeeId(), Timestamp.from(now), material,
 					String.join(",", changed), announcement.getTitle(), announcement.getSummary(),
 					announcement.getBody());
+		Instant dueBefore = announcement.getAckDueAt();
 		announcement.revise(cleaned, reAsk, now);
-		this.events.publishEvent(new AnnouncementRevised(id, announcement.getRevision(), reAsk));
+		// Listeners read the post with SQL.
+		this.entityManager.flush();
+		this.events.publishEvent(new AnnouncementRevised(id, announcement.getRevision(), reAsk,
+				!Objects.equals(dueBefore, announcement.getAckDueAt())));
 		this.audit.record(reAsk ? "announcement.revised.material" : "announcement.revised", "announcement", id,
 				String.join(",", changed));
 	}

@@ -44,8 +44,8 @@ public class Feed {
 	private static final String BUCKET = "(case when a.pinned_until > ? then 0 when d.read_at is null then 1 else 2 end)";
 
 	private static final String ITEM_COLUMNS = "a.id, a.title, a.summary, a.priority, c.slug, c.name, d.published_at, "
-			+ "a.pinned_until, d.read_at, a.ack_required, d.acknowledged_at, d.acknowledged_revision, a.ack_revision, "
-			+ "coalesce(d.ack_due_at, a.ack_due_at) as ack_due_at";
+			+ "a.pinned_until, d.read_at, a.ack_required, d.acknowledged_at, d.acknowledged_revision, a.ack_revision, a.revision, "
+			+ "greatest(d.ack_due_at, a.ack_due_at) as ack_due_at";
 
 	private static final String ACTIVE = "a.status = 'PUBLISHED' and (a.expires_at is null or a.expires_at > ?)";
 
@@ -172,7 +172,7 @@ public class Feed {
 		Opened opened = this.jdbc
 			.query("select a.id, a.title, a.summary, a.body, a.priority, a.channel_id, a.author_id, a.published_at, "
 					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, "
-					+ "coalesce(d.ack_due_at, a.ack_due_at) as ack_due_at, "
+					+ "greatest(d.ack_due_at, a.ack_due_at) as ack_due_at, "
 					+ "d.employee_id, d.read_at, d.acknowledged_at, d.acknowledged_revision "
 					+ "from announcements a left join deliveries d on d.announcement_id = a.id and d.employee_id = ? "
 					+ "where a.id = ?", (rs, n) -> new Opened(rs), caller.employeeId(), id)
@@ -184,6 +184,12 @@ public class Feed {
 		if (!recipient && !Callers.hasAnyRole("HR") && !this.channels.callerManages(opened.channelId)) {
 			throw new AnnouncementNotFound(id);
 		}
+		boolean wentOut = opened.status == AnnouncementStatus.PUBLISHED || opened.status == AnnouncementStatus.ARCHIVED;
+		// As TrackingReports decides, without asking it: a non-recipient got
+		// here as HR or a manager of the channel; a recipient may manage it too
+		// (owners and publishers).
+		boolean mayTrack = wentOut
+				&& (Callers.hasAnyRole("HR", "ADMIN") || !recipient || this.channels.callerManages(opened.channelId));
 		Instant readAt = opened.readAt;
 		if (recipient && readAt == null) {
 			// One indexed update; the condition keeps the first read, whatever the races.
@@ -204,7 +210,8 @@ public class Feed {
 				opened.expiresAt != null && !opened.expiresAt.isAfter(now), recipient, readAt,
 				opened.ackRequired && recipient, acknowledged, acknowledged ? opened.acknowledgedAt : null,
 				opened.ackDueAt, recipient && opened.ackRequired && !acknowledged && opened.ackDueAt != null
-						&& opened.ackDueAt.isBefore(now));
+						&& opened.ackDueAt.isBefore(now),
+				mayTrack);
 	}
 
 	private static FeedItem item(ResultSet rs, Instant now) throws SQLException {
@@ -220,7 +227,7 @@ public class Feed {
 				rs.getTimestamp("published_at").toInstant(),
 				pinnedUntil != null && pinnedUntil.toInstant().isAfter(now), rs.getTimestamp("read_at") != null,
 				ackRequired, acknowledged, ackRequired ? dueAt : null,
-				ackRequired && !acknowledged && dueAt != null && dueAt.isBefore(now));
+				ackRequired && !acknowledged && dueAt != null && dueAt.isBefore(now), rs.getInt("revision"));
 	}
 
 	private record Keyed(FeedItem item, int bucket) {

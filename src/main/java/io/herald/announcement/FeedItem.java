@@ -4,11 +4,12 @@ import java.time.Instant;
 
 /**
  * One announcement in a person's feed, with where they are with it. {@code acknowledged}
- * refers to the revision that currently asks for acknowledgement.
+ * refers to the revision that currently asks for acknowledgement; {@code revision} is the
+ * post's revision as listed, which an acknowledgement from the list names.
  */
 public record FeedItem(long id, String title, String summary, Priority priority, String channelSlug, String channelName,
 		Instant publishedAt, boolean pinned, boolean read, boolean ackRequired, boolean acknowledged, Instant ackDueAt,
-		boolean overdue) {
+		boolean overdue, int revision) {
 
 	/**
 	 * Whether the person still owes an acknowledgement.

@@ -1,8 +1,9 @@
 package io.herald.config;
 
 /**
- * The site-wide critical banner: what it says and where it leads.
+ * The site-wide critical banner: what it says, where it leads, and whether it offers the
+ * acknowledge button for announcement {@code id} (naming the revision shown).
  */
-public record CriticalBanner(String title, String link) {
+public record CriticalBanner(long id, String title, String link, boolean ackRequired, int revision) {
 
 }

@@ -3,6 +3,7 @@ package io.herald.config;
 import io.herald.announcement.Feed;
 import io.herald.channel.Channels;
 import io.herald.escalation.Team;
+import io.herald.notification.Inbox;
 import io.herald.shared.Callers;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,9 +12,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What the layout needs on every page: where you are, and for a signed-in person the
- * critical banner, how many posts they have not read, whether they post anywhere and
- * whether anyone reports to them: four small queries whatever the page, and none for the
- * API, htmx fragments or nobody.
+ * critical banner, how many posts and notifications they have not read, whether they post
+ * anywhere and whether anyone reports to them: five small queries whatever the page, and
+ * none for the API, htmx fragments or nobody.
  */
 @ControllerAdvice
 class LayoutModelAdvice {
@@ -22,11 +23,14 @@ class LayoutModelAdvice {
 
 	private final Channels channels;
 
+	private final Inbox inbox;
+
 	private final Team team;
 
-	LayoutModelAdvice(Feed feed, Channels channels, Team team) {
+	LayoutModelAdvice(Feed feed, Channels channels, Inbox inbox, Team team) {
 		this.feed = feed;
 		this.channels = channels;
+		this.inbox = inbox;
 		this.team = team;
 	}
 
@@ -38,19 +42,35 @@ class LayoutModelAdvice {
 		return path(request);
 	}
 
+	/**
+	 * The path and query being shown, for forms that bring their person back here (the
+	 * acknowledge buttons).
+	 */
+	@ModelAttribute("currentUrl")
+	String currentUrl(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return path(request) + ((query != null && !query.isEmpty()) ? "?" + query : "");
+	}
+
 	@ModelAttribute("criticalBanner")
 	CriticalBanner criticalBanner(HttpServletRequest request) {
 		if (!forPage(request)) {
 			return null;
 		}
 		return this.feed.criticalBanner()
-			.map((item) -> new CriticalBanner(item.title(), "/announcements/" + item.id()))
+			.map((item) -> new CriticalBanner(item.id(), item.title(), "/announcements/" + item.id(),
+					item.awaitingAck(), item.revision()))
 			.orElse(null);
 	}
 
 	@ModelAttribute("unreadCount")
 	Long unreadCount(HttpServletRequest request) {
 		return forPage(request) ? this.feed.unreadCount() : null;
+	}
+
+	@ModelAttribute("unreadNotifications")
+	Long unreadNotifications(HttpServletRequest request) {
+		return forPage(request) ? this.inbox.unreadCount() : null;
 	}
 
 	@ModelAttribute("postsAnywhere")

@@ -69,7 +69,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.denyAll()
-			.requestMatchers("/admin/users", "/admin/users/**", "/admin/audit", "/admin/audit/**")
+			.requestMatchers("/admin/users", "/admin/users/**", "/admin/audit", "/admin/audit/**", "/admin/outbox",
+					"/admin/outbox/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/admin/policies", "/admin/policies/**")
 			.hasRole("ADMIN")

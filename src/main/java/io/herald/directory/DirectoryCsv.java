@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.herald.shared.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -196,35 +197,15 @@ final class DirectoryCsv {
 	 * front of values a spreadsheet would run as a formula.
 	 */
 	static String clean(String cell) {
-		String value = cell.strip();
-		if (value.length() > 1 && value.charAt(0) == '\'' && isFormulaLike(value.substring(1))) {
-			return value.substring(1);
-		}
-		return value;
+		return SpreadsheetCells.restore(cell.strip());
 	}
 
 	/**
-	 * A value as the export writes it: one leading apostrophe makes a formula-like value
-	 * inert in spreadsheets. Values that already start with apostrophes before a formula
-	 * character get one more, so that {@link #clean} gives them back exactly.
+	 * A value as the export writes it, formula-like values made inert (see
+	 * {@link SpreadsheetCells}).
 	 */
 	static String neutralise(String value) {
-		if (value == null) {
-			return "";
-		}
-		return isFormulaLike(value) ? "'" + value : value;
-	}
-
-	private static boolean isFormulaLike(String value) {
-		int i = 0;
-		while (i < value.length() && value.charAt(i) == '\'') {
-			i++;
-		}
-		if (i >= value.length()) {
-			return false;
-		}
-		char first = value.charAt(i);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+		return SpreadsheetCells.neutralise(value);
 	}
 
 	static byte[] bom() {

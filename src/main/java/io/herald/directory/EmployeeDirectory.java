@@ -3,6 +3,7 @@ package io.herald.directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,6 +21,7 @@ import io.herald.audit.AuditLog;
 import io.herald.directory.InvalidDirectoryChange.Problem;
 import io.herald.shared.Emails;
 import io.herald.shared.Text;
+import io.herald.shared.Zones;
 import jakarta.persistence.criteria.JoinType;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -127,6 +129,28 @@ public class EmployeeDirectory {
 	public Optional<PersonalSettings> findSettings(long employeeId) {
 		return this.employees.findById(employeeId)
 			.map((e) -> new PersonalSettings(e.getTimeZone(), Locale.forLanguageTag(e.getLanguage())));
+	}
+
+	/**
+	 * How to reach each of these people, for mail sent in the background (so no caller is
+	 * needed). Ids not in the directory are missing from the map.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Contact> findContacts(Collection<Long> ids) {
+		Map<Long, Contact> contacts = new HashMap<>();
+		List<Long> distinct = ids.stream().distinct().toList();
+		for (int from = 0; from < distinct.size(); from += 1000) {
+			List<Long> chunk = distinct.subList(from, Math.min(from + 1000, distinct.size()));
+			this.jdbc.query("select id, email, first_name, last_name, preferred_name, language, time_zone, active "
+					+ "from employees where id in (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+					(rs) -> {
+						contacts.put(rs.getLong(1),
+								new Contact(rs.getLong(1), rs.getString(2),
+										PersonName.display(rs.getString(3), rs.getString(4), rs.getString(5)),
+										rs.getString(6), zone(rs.getString(7)), rs.getBoolean(8)));
+					}, chunk.toArray());
+		}
+		return contacts;
 	}
 
 	/**
@@ -620,6 +644,10 @@ public class EmployeeDirectory {
 
 	private static List<Headcount.Group> groups(List<Object[]> rows) {
 		return rows.stream().map((row) -> new Headcount.Group((String) row[0], ((Number) row[1]).longValue())).toList();
+	}
+
+	private static ZoneId zone(String name) {
+		return Zones.parse(name).orElse(ZoneOffset.UTC);
 	}
 
 	private static String strip(String text) {

@@ -48,7 +48,7 @@ public class Notifications {
 		Map<Long, NotificationMode> modes = modesOf(notices.stream().map(Notice::employeeId).distinct().toList());
 		this.jdbc.batchUpdate(
 				"insert into notifications (employee_id, kind, announcement_id, subject, detail, link, critical, "
-						+ "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+						+ "idempotency_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
 				notices, 500, (statement, notice) -> {
 					statement.setLong(1, notice.employeeId());
 					statement.setString(2, notice.kind().name());
@@ -57,7 +57,8 @@ public class Notifications {
 					statement.setString(5, notice.detail());
 					statement.setString(6, notice.link());
 					statement.setBoolean(7, notice.critical());
-					statement.setTimestamp(8, now);
+					statement.setString(8, notice.key());
+					statement.setTimestamp(9, now);
 				});
 		List<Notice> mailed = notices.stream()
 			.filter((notice) -> notice.critical() || modes.getOrDefault(notice.employeeId(),
@@ -83,7 +84,8 @@ public class Notifications {
 
 	/**
 	 * Sends these notifications to the in-app inbox only, never by e-mail, whatever their
-	 * preferences: for steps an administrator set to "in the app".
+	 * preferences: for escalation steps an administrator set to "in the app". Like
+	 * {@link #send}, a key already in the inbox is not entered again.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendInAppOnly(List<Notice> notices) {
@@ -93,7 +95,7 @@ public class Notifications {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		this.jdbc.batchUpdate(
 				"insert into notifications (employee_id, kind, announcement_id, subject, detail, link, critical, "
-						+ "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+						+ "idempotency_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
 				notices, 500, (statement, notice) -> {
 					statement.setLong(1, notice.employeeId());
 					statement.setString(2, notice.kind().name());
@@ -102,8 +104,22 @@ public class Notifications {
 					statement.setString(5, notice.detail());
 					statement.setString(6, notice.link());
 					statement.setBoolean(7, notice.critical());
-					statement.setTimestamp(8, now);
+					statement.setString(8, notice.key());
+					statement.setTimestamp(9, now);
 				});
+	}
+
+	/**
+	 * Withdraws the e-mails not yet sent that ask this person to acknowledge this post
+	 * (reminders, nudges): they have just acknowledged it. What already reached their
+	 * inbox stays there, as a record.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void withdrawRequestsToAcknowledge(long employeeId, long announcementId) {
+		this.jdbc.update(
+				"update outbox_messages set status = 'CANCELLED' where employee_id = ? "
+						+ "and announcement_id = ? and kind in ('REMINDER', 'NUDGE') and status in ('PENDING', 'HELD')",
+				employeeId, announcementId);
 	}
 
 	/**
@@ -135,7 +151,8 @@ public class Notifications {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String link = "/announcements/" + id;
 		this.jdbc.update("insert into notifications (employee_id, kind, announcement_id, subject, link, critical, "
-				+ "created_at) select d.employee_id, 'CRITICAL_POST', a.id, a.title, ?, true, ? "
+				+ "idempotency_key, created_at) select d.employee_id, 'CRITICAL_POST', a.id, a.title, ?, true, "
+				+ "concat('critical:', cast(a.id as varchar(20)), ':', cast(d.employee_id as varchar(20))), ? "
 				+ "from deliveries d join announcements a on a.id = d.announcement_id where d.announcement_id = ?",
 				link, now, id);
 		this.jdbc.update("insert into outbox_messages (idempotency_key, employee_id, kind, announcement_id, subject, "

@@ -57,27 +57,31 @@ public class DeliveryCounts {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(DeliveriesAdded added) {
-		// An increment per group, never a recount: acknowledgements may be
-		// arriving for the same rows at this moment.
+		// Rows first, empty where missing ("on conflict do nothing" lets two
+		// transactions create the same row), then an increment per row, never a
+		// recount: acknowledgements may be arriving for the same rows now.
 		List<Long> people = added.employeeIds();
 		for (int from = 0; from < people.size(); from += 1000) {
 			List<Long> chunk = people.subList(from, Math.min(from + 1000, people.size()));
+			String justAdded = "from deliveries d where d.late_joiner = true and d.delivered_at = ? "
+					+ "and d.employee_id in (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
 			List<Object> arguments = new ArrayList<>();
 			arguments.add(Timestamp.from(added.deliveredAt()));
 			arguments.addAll(chunk);
-			this.jdbc.update("merge into delivery_counts k using (select d.announcement_id, "
-					+ "coalesce(d.department_id, 0) as department_id, coalesce(d.location_id, 0) as location_id, "
-					+ "mod(d.employee_id, 8) as shard, count(*) as n from deliveries d "
-					+ "where d.late_joiner = true and d.delivered_at = ? and d.employee_id in ("
-					+ String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") "
-					+ "group by d.announcement_id, coalesce(d.department_id, 0), coalesce(d.location_id, 0), "
-					+ "mod(d.employee_id, 8)) s on (k.announcement_id = s.announcement_id "
-					+ "and k.department_id = s.department_id and k.location_id = s.location_id and k.shard = s.shard) "
-					+ "when matched then update set delivered = k.delivered + s.n "
-					+ "when not matched then insert (announcement_id, department_id, location_id, shard, delivered, "
-					+ "read_count, acknowledged, acknowledged_on_time) "
-					+ "values (s.announcement_id, s.department_id, s.location_id, s.shard, s.n, 0, 0, 0)",
-					arguments.toArray());
+			this.jdbc.update("insert into delivery_counts (announcement_id, department_id, location_id, shard, "
+					+ "delivered, read_count, acknowledged, acknowledged_on_time) select distinct d.announcement_id, "
+					+ "coalesce(d.department_id, 0), coalesce(d.location_id, 0), mod(d.employee_id, 8), 0, 0, 0, 0 "
+					+ justAdded + " on conflict do nothing", arguments.toArray());
+			List<Object> thrice = new ArrayList<>(arguments);
+			thrice.addAll(arguments);
+			thrice.addAll(arguments);
+			String sameRow = " and d.announcement_id = delivery_counts.announcement_id "
+					+ "and coalesce(d.department_id, 0) = delivery_counts.department_id "
+					+ "and coalesce(d.location_id, 0) = delivery_counts.location_id "
+					+ "and mod(d.employee_id, 8) = delivery_counts.shard";
+			this.jdbc.update("update delivery_counts set delivered = delivered + (select count(*) " + justAdded
+					+ sameRow + ") where announcement_id in (select d.announcement_id " + justAdded
+					+ ") and exists (select 1 " + justAdded + sameRow + ")", thrice.toArray());
 		}
 	}
 
@@ -97,11 +101,39 @@ public class DeliveryCounts {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(AnnouncementRevised revised) {
+		long id = revised.announcementId();
+		if (!revised.acknowledgementAskedAgain() && !revised.dueChanged()) {
+			return;
+		}
+		// Locking every row of the post first waits for acknowledgements in
+		// flight (each holds its row from its start) and holds back new ones
+		// until this commits; they then read the new revision and due time.
+		this.jdbc.query("select shard from delivery_counts where announcement_id = ? for update", (rs) -> {
+		}, id);
 		if (revised.acknowledgementAskedAgain()) {
 			// Every earlier acknowledgement is for an older revision now.
 			this.jdbc.update("update delivery_counts set acknowledged = 0, acknowledged_on_time = 0 "
-					+ "where announcement_id = ?", revised.announcementId());
+					+ "where announcement_id = ?", id);
 		}
+		else {
+			// Whether an acknowledgement was on time is judged against the due
+			// time as it stands, like a recount does.
+			this.jdbc.update("update delivery_counts set acknowledged_on_time = (select count(*) from deliveries d "
+					+ "join announcements a on a.id = d.announcement_id where d.announcement_id = ? "
+					+ "and coalesce(d.department_id, 0) = delivery_counts.department_id "
+					+ "and coalesce(d.location_id, 0) = delivery_counts.location_id "
+					+ "and mod(d.employee_id, 8) = delivery_counts.shard and " + Receipt.ACKNOWLEDGED
+					+ " and d.acknowledged_at <= coalesce(greatest(d.ack_due_at, a.ack_due_at), d.acknowledged_at)) "
+					+ "where announcement_id = ?", id, id);
+		}
+	}
+
+	/**
+	 * Locks the counter row of this delivery until the transaction ends.
+	 */
+	void lock(Receipt receipt) {
+		this.jdbc.query("select shard from delivery_counts where " + KEY + " for update", (rs) -> {
+		}, receipt.announcementId(), receipt.departmentId(), receipt.locationId(), receipt.shard());
 	}
 
 	/**

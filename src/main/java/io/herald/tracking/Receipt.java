@@ -19,7 +19,7 @@ record Receipt(long announcementId, long employeeId, long departmentId, long loc
 	static final String SELECT = "select d.announcement_id, d.employee_id, coalesce(d.department_id, 0) as department_id, "
 			+ "coalesce(d.location_id, 0) as location_id, a.status, a.ack_required, a.ack_revision, d.read_at, "
 			+ "case when " + ACKNOWLEDGED + " then 1 else 0 end as acknowledged, "
-			+ "coalesce(d.ack_due_at, a.ack_due_at) as due_at, a.expires_at "
+			+ "greatest(d.ack_due_at, a.ack_due_at) as due_at, a.expires_at "
 			+ "from deliveries d join announcements a on a.id = d.announcement_id "
 			+ "where d.announcement_id = ? and d.employee_id = ?";
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import io.herald.announcement.AnnouncementRead;
+import io.herald.notification.Notifications;
 import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.SignedInPerson;
@@ -31,12 +32,16 @@ public class Receipts {
 
 	private final ApplicationEventPublisher events;
 
+	private final Notifications notifications;
+
 	private final Clock clock;
 
-	Receipts(JdbcTemplate jdbc, DeliveryCounts counts, ApplicationEventPublisher events, Clock clock) {
+	Receipts(JdbcTemplate jdbc, DeliveryCounts counts, ApplicationEventPublisher events, Notifications notifications,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.counts = counts;
 		this.events = events;
+		this.notifications = notifications;
 		this.clock = clock;
 	}
 
@@ -58,20 +63,34 @@ public class Receipts {
 	/**
 	 * Records that the caller has read and understood the current revision of a post
 	 * (which implies reading it). Acknowledging again changes nothing.
+	 * @param seenRevision the revision of the post the caller was shown, or {@code null}
+	 * when the client cannot say (the API): an acknowledgement of an older revision than
+	 * the one now asked for is refused, since the caller never saw the change
 	 * @return what is recorded now
 	 * @throws ReceiptNotFound when the caller is not a recipient of a published post
-	 * @throws ChangeRefused when the post asks for no acknowledgement, or has expired
+	 * @throws ChangeRefused when the post asks for no acknowledgement, has expired, or
+	 * changed since the caller saw it
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
-	public Acknowledgement acknowledge(long announcementId) {
-		Receipt receipt = receiptOf(announcementId, Callers.require());
+	public Acknowledgement acknowledge(long announcementId, Integer seenRevision) {
+		SignedInPerson caller = Callers.require();
+		Receipt first = receiptOf(announcementId, caller);
+		// The counter row's lock orders this acknowledgement with a revision
+		// that asks everyone again (it locks all of the post's rows): read after
+		// the lock, the revision asked for and the due time are the ones that
+		// hold when this commits.
+		this.counts.lock(first);
+		Receipt receipt = receiptOf(announcementId, caller);
 		if (!receipt.ackRequired()) {
 			throw new ChangeRefused("tracking.ack.notRequested");
 		}
 		Instant now = now();
 		if (receipt.acknowledged()) {
 			return acknowledgementOf(announcementId, receipt.employeeId());
+		}
+		if (seenRevision != null && seenRevision < receipt.ackRevision()) {
+			throw new ChangeRefused("tracking.ack.revised");
 		}
 		if (receipt.expiresAt() != null && !receipt.expiresAt().isAfter(now)) {
 			throw new ChangeRefused("tracking.ack.expired");
@@ -91,6 +110,7 @@ public class Receipts {
 		}
 		if (acknowledged == 1) {
 			this.counts.acknowledged(receipt, onTime);
+			this.notifications.withdrawRequestsToAcknowledge(receipt.employeeId(), announcementId);
 			this.events.publishEvent(new AnnouncementAcknowledged(announcementId, receipt.employeeId(),
 					receipt.ackRevision(), now, onTime));
 		}

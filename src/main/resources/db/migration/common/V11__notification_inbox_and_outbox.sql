@@ -14,8 +14,11 @@ create table notifications (
     detail varchar(2000),
     link varchar(500) not null,
     critical boolean not null default false,
+    -- The cause, as in the outbox: a retried cause adds no second entry.
+    idempotency_key varchar(200) not null,
     created_at timestamp with time zone not null,
     read_at timestamp with time zone,
+    constraint uk_notifications_key unique (idempotency_key),
     constraint ck_notifications_kind check (kind in ('CRITICAL_POST', 'REMINDER', 'NUDGE', 'ESCALATION',
         'MANAGER_DIGEST'))
 );
@@ -40,7 +43,7 @@ create table outbox_messages (
     created_at timestamp with time zone not null,
     sent_at timestamp with time zone,
     constraint uk_outbox_messages_key unique (idempotency_key),
-    constraint ck_outbox_messages_status check (status in ('PENDING', 'SENT', 'FAILED', 'HELD'))
+    constraint ck_outbox_messages_status check (status in ('PENDING', 'SENT', 'FAILED', 'HELD', 'CANCELLED'))
 );
 create index ix_outbox_messages_due on outbox_messages (status, next_attempt_at);
 create index ix_outbox_messages_employee on outbox_messages (employee_id);

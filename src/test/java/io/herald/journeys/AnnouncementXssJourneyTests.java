@@ -61,7 +61,7 @@ class AnnouncementXssJourneyTests extends BrowserJourney {
 		while (path != null) {
 			Document feed = visit(path, dialogs);
 			for (Element article : feed.select("article[data-announcement-id]")) {
-				assertThat(XssPayloads.dangersIn(article)).as(path).isEmpty();
+				assertThat(XssPayloads.dangersIn(withoutAcknowledgeForms(article))).as(path).isEmpty();
 				seen.add(Long.parseLong(article.attr("data-announcement-id")));
 			}
 			Element older = feed.selectFirst("a[data-feed-older]");
@@ -74,7 +74,7 @@ class AnnouncementXssJourneyTests extends BrowserJourney {
 			Document post = visit("/announcements/" + id, dialogs);
 			Element content = post.selectFirst("article.herald-post");
 			assertThat(content).as("post %d", id).isNotNull();
-			assertThat(XssPayloads.dangersIn(content)).as("post %d", id).isEmpty();
+			assertThat(XssPayloads.dangersIn(withoutAcknowledgeForms(content))).as("post %d", id).isEmpty();
 		}
 	}
 
@@ -113,9 +113,23 @@ class AnnouncementXssJourneyTests extends BrowserJourney {
 		}
 		Element banner = html.selectFirst("[data-critical-banner]");
 		if (banner != null) {
-			assertThat(XssPayloads.dangersIn(banner)).as("banner on %s", path).isEmpty();
+			assertThat(XssPayloads.dangersIn(withoutAcknowledgeForms(banner))).as("banner on %s", path).isEmpty();
 		}
 		return html;
+	}
+
+	/**
+	 * The content without Herald's own acknowledge buttons (a form posting to
+	 * {@code /announcements/{id}/ack}): every other form is still a danger.
+	 */
+	private static Element withoutAcknowledgeForms(Element content) {
+		Element copy = content.clone();
+		for (Element form : copy.select("form[data-ack-form]")) {
+			if (form.attr("action").matches("/announcements/\\d+/ack")) {
+				form.remove();
+			}
+		}
+		return copy;
 	}
 
 	private static String cut(String text, int length) {

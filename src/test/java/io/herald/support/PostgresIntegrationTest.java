@@ -18,6 +18,10 @@ public interface PostgresIntegrationTest {
 		registry.add("spring.datasource.password", database::password);
 		// Several cached test contexts share one server: keep each pool small.
 		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+		// The outbox and the digest work on rows every test shares: the tests about
+		// them drive them directly, and no cached context's schedule competes.
+		registry.add("herald.mail.poll-interval", () -> "1h");
+		registry.add("herald.mail.digest-interval", () -> "1h");
 		// Every cached context would otherwise sweep the shared database each minute
 		// and remind other tests' people; escalation tests run the sweep themselves.
 		registry.add("herald.escalation.sweep-interval", () -> "1h");

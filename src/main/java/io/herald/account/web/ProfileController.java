@@ -1,6 +1,7 @@
 package io.herald.account.web;
 
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
 import io.herald.account.AccountService;
@@ -11,6 +12,8 @@ import io.herald.directory.EmployeeProfile;
 import io.herald.directory.InvalidDirectoryChange;
 import io.herald.directory.Languages;
 import io.herald.directory.OwnDetails;
+import io.herald.notification.NotificationMode;
+import io.herald.notification.NotificationPreferences;
 import io.herald.shared.Zones;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The signed-in person's own page: their details in the directory (the ones they may
- * change) and their password.
+ * change), how they hear about notifications, and their password.
  */
 @Controller
 class ProfileController {
@@ -38,9 +41,13 @@ class ProfileController {
 
 	private final AccountService accounts;
 
-	ProfileController(EmployeeDirectory directory, AccountService accounts) {
+	private final NotificationPreferences notificationPreferences;
+
+	ProfileController(EmployeeDirectory directory, AccountService accounts,
+			NotificationPreferences notificationPreferences) {
 		this.directory = directory;
 		this.accounts = accounts;
+		this.notificationPreferences = notificationPreferences;
 	}
 
 	@GetMapping("/me")
@@ -78,6 +85,26 @@ class ProfileController {
 		return VIEW;
 	}
 
+	@PostMapping("/me/notifications")
+	String changeNotifications(@AuthenticationPrincipal HeraldUser user,
+			@ModelAttribute NotificationForm notificationForm, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		NotificationMode mode = Arrays.stream(NotificationMode.values())
+			.filter((candidate) -> candidate.name().equals(notificationForm.getMode()))
+			.findFirst()
+			.orElse(null);
+		if (mode == null) {
+			result.rejectValue("mode", "preferences.mode.invalid");
+			EmployeeProfile profile = addProfile(user, model);
+			model.addAttribute("ownDetailsForm", OwnDetailsForm.of(profile));
+			model.addAttribute("passwordForm", new PasswordForm());
+			return VIEW;
+		}
+		this.notificationPreferences.changeMine(mode);
+		redirect.addFlashAttribute("flashSuccess", "preferences.saved");
+		return "redirect:/me";
+	}
+
 	@PostMapping("/me/password")
 	String changePassword(@AuthenticationPrincipal HeraldUser user, @Valid @ModelAttribute PasswordForm passwordForm,
 			BindingResult result, Model model, RedirectAttributes redirect) {
@@ -110,6 +137,10 @@ class ProfileController {
 		EmployeeProfile profile = this.directory.findProfile(user.employeeId()).orElseThrow();
 		model.addAttribute("profile", profile);
 		model.addAttribute("languages", Languages.SUPPORTED);
+		model.addAttribute("notificationModes", NotificationMode.values());
+		if (!model.containsAttribute("notificationForm")) {
+			model.addAttribute("notificationForm", NotificationForm.of(this.notificationPreferences.mine()));
+		}
 		return profile;
 	}
 
