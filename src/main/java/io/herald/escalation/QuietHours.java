@@ -11,7 +11,7 @@ import java.time.ZonedDateTime;
  * the zone keeps this right on the days the clocks change: the night before summer time
  * is an hour shorter in instants, the night it ends an hour longer.
  */
-final class QuietHours {
+public final class QuietHours {
 
 	static final LocalTime START = LocalTime.of(20, 0);
 
@@ -24,7 +24,7 @@ final class QuietHours {
 	 * When a step due at this instant may go out in this zone: the instant itself, or the
 	 * end of the quiet hours it falls in.
 	 */
-	static Instant release(Instant due, ZoneId zone) {
+	public static Instant release(Instant due, ZoneId zone) {
 		ZonedDateTime local = due.atZone(zone);
 		LocalTime time = local.toLocalTime();
 		if (!time.isBefore(START)) {

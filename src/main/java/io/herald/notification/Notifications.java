@@ -2,6 +2,7 @@ package io.herald.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +78,9 @@ public class Notifications {
 					statement.setString(6, notice.detail());
 					statement.setString(7, notice.link());
 					statement.setBoolean(8, notice.critical());
-					statement.setTimestamp(9, now);
+					Instant notBefore = notice.mailNotBefore();
+					statement.setTimestamp(9, (notBefore != null && notBefore.isAfter(now.toInstant()))
+							? Timestamp.from(notBefore) : now);
 					statement.setTimestamp(10, now);
 				});
 	}

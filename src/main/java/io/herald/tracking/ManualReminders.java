@@ -1,18 +1,23 @@
 package io.herald.tracking;
 
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.herald.announcement.AnnouncementStatus;
 import io.herald.announcement.Priority;
 import io.herald.audit.AuditLog;
+import io.herald.escalation.QuietHours;
 import io.herald.notification.Notice;
 import io.herald.notification.NotificationKind;
 import io.herald.notification.Notifications;
 import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
+import io.herald.shared.Zones;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,10 +75,13 @@ public class ManualReminders {
 		if (post.status() != AnnouncementStatus.PUBLISHED || post.expired(now)) {
 			throw new ChangeRefused("tracking.remind.closed");
 		}
-		List<Long> people = this.jdbc.queryForList("select d.employee_id from deliveries d "
+		Map<Long, String> people = new LinkedHashMap<>();
+		this.jdbc.query("select d.employee_id, e.time_zone from deliveries d "
 				+ "join announcements a on a.id = d.announcement_id join employees e on e.id = d.employee_id "
 				+ "where d.announcement_id = ? and e.active = true and " + TrackedPost.NOT_ACKNOWLEDGED
-				+ " order by d.employee_id", Long.class, announcementId);
+				+ " order by d.employee_id", (ResultSet rs) -> {
+					people.put(rs.getLong(1), rs.getString(2));
+				}, announcementId);
 		if (people.isEmpty()) {
 			throw new ChangeRefused("tracking.remind.nobody");
 		}
@@ -82,9 +90,13 @@ public class ManualReminders {
 		}
 		String link = "/announcements/" + announcementId;
 		boolean critical = post.priority() == Priority.CRITICAL;
-		this.notifications.send(people.stream()
-			.map((person) -> new Notice(person, NotificationKind.REMINDER, announcementId, post.title(), null, link,
-					critical, "remind-now:" + announcementId + ":" + person + ":" + now.getEpochSecond()))
+		// In the inbox at once; by e-mail after the person's quiet hours, unless
+		// the post is critical.
+		this.notifications.send(people.entrySet()
+			.stream()
+			.map((person) -> new Notice(person.getKey(), NotificationKind.REMINDER, announcementId, post.title(), null,
+					link, critical, "remind-now:" + announcementId + ":" + person.getKey() + ":" + now.getEpochSecond(),
+					critical ? null : QuietHours.release(now, Zones.parse(person.getValue()).orElse(ZoneOffset.UTC))))
 			.toList());
 		this.audit.record("tracking.reminded", "announcement", announcementId, people.size() + " recipients");
 		return new Reminded(people.size(), now.plus(ReminderThrottle.INTERVAL));
