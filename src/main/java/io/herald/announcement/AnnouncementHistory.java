@@ -23,10 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  * and one {@code INSERT … SELECT} for all of them; the audience is today's directory.
  *
  * <p>
- * Deliberately no {@link AnnouncementPublished} event: nobody should be notified,
- * reminded or escalated about posts from the past. Not reachable from any route, and
- * without method security because it runs at start-up, before anyone signs in; the caller
- * answers for where the history comes from, so it joins the caller's transaction.
+ * Deliberately no {@link AnnouncementPublished} event: nobody is told about posts from
+ * the past as if they were new (no critical alerts, no counters built from an empty
+ * start). Acknowledgements they still ask for are followed up by the escalation sweep
+ * like any other. Not reachable from any route, and without method security because it
+ * runs at start-up, before anyone signs in; the caller answers for where the history
+ * comes from, so it joins the caller's transaction.
  */
 @Service
 public class AnnouncementHistory {

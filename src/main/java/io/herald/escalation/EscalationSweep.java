@@ -206,7 +206,7 @@ class EscalationSweep {
 		List<Candidate> candidates = rows.stream().map((row) -> {
 			Instant asked = row.deliveredAt().isAfter(post.askedFrom()) ? row.deliveredAt() : post.askedFrom();
 			Pending pending = new Pending(post.id(), row.employeeId(), true, false, asked,
-					(row.ownDue() != null) ? row.ownDue().toInstant() : post.ackDueAt(), zone(row.timeZone(), zones),
+					effectiveDue(row.ownDue(), post.ackDueAt()), zone(row.timeZone(), zones),
 					done.getOrDefault(row.employeeId(), Set.of()));
 			return new Candidate(pending, row.managerId());
 		}).toList();
@@ -293,6 +293,15 @@ class EscalationSweep {
 					done.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>()).add(rs.getString(2));
 				}, post.id(), post.revision(), first, last);
 		return done;
+	}
+
+	// A late joiner's own time to acknowledge never cuts short a later window the
+	// post gives everyone (a re-ask after a material revision), as in tracking.
+	private static Instant effectiveDue(Timestamp own, Instant post) {
+		if (own == null) {
+			return post;
+		}
+		return (post != null && post.isAfter(own.toInstant())) ? post : own.toInstant();
 	}
 
 	private Map<Long, Instant> sweptUntil(List<SweepPost> posts) {

@@ -121,7 +121,7 @@ public class Team {
 		Instant now = this.clock.instant();
 		Timestamp at = Timestamp.from(now);
 		List<Row> rows = this.jdbc.query(
-				"select d.announcement_id, a.title, a.priority, d.employee_id, coalesce(d.ack_due_at, a.ack_due_at) "
+				"select d.announcement_id, a.title, a.priority, d.employee_id, greatest(d.ack_due_at, a.ack_due_at) "
 						+ "as due_at, e.time_zone, 1 as depth from deliveries d join announcements a "
 						+ "on a.id = d.announcement_id join employees e on e.id = d.employee_id "
 						+ "where d.announcement_id = ? and d.employee_id = ? and e.active = true "
@@ -171,9 +171,13 @@ public class Team {
 			}
 			Row row = rows.get(i);
 			sent.add(row);
+			boolean critical = row.priority() == Priority.CRITICAL;
+			// In the inbox at once; a non-critical nudge's e-mail waits out the
+			// report's quiet hours.
 			notices.add(new Notice(row.employeeId(), NotificationKind.NUDGE, row.announcementId(), row.title(), by,
-					"/announcements/" + row.announcementId(), row.priority() == Priority.CRITICAL,
-					"nudge:" + row.announcementId() + ":" + row.employeeId() + ":" + row.today(now)));
+					"/announcements/" + row.announcementId(), critical,
+					"nudge:" + row.announcementId() + ":" + row.employeeId() + ":" + row.today(now),
+					critical ? null : QuietHours.release(now, row.zone())));
 		}
 		this.notifications.send(notices);
 		return sent;
@@ -182,10 +186,10 @@ public class Team {
 	private List<Row> rows(long manager, Instant now, int limit) {
 		Timestamp at = Timestamp.from(now);
 		return this.jdbc.query(REPORTS
-				+ "select d.announcement_id, a.title, a.priority, d.employee_id, coalesce(d.ack_due_at, a.ack_due_at) "
+				+ "select d.announcement_id, a.title, a.priority, d.employee_id, greatest(d.ack_due_at, a.ack_due_at) "
 				+ "as due_at, e.time_zone, r.depth " + OUTSTANDING
-				+ " order by case when coalesce(d.ack_due_at, a.ack_due_at) < ? then 0 else 1 end, "
-				+ "coalesce(d.ack_due_at, a.ack_due_at) nulls last, d.employee_id, d.announcement_id limit ?", Row::of,
+				+ " order by case when greatest(d.ack_due_at, a.ack_due_at) < ? then 0 else 1 end, "
+				+ "greatest(d.ack_due_at, a.ack_due_at) nulls last, d.employee_id, d.announcement_id limit ?", Row::of,
 				manager, manager, at, at, at, limit);
 	}
 
@@ -241,14 +245,16 @@ public class Team {
 		}
 
 		LocalDate today(Instant now) {
-			ZoneId zone;
+			return LocalDate.ofInstant(now, zone());
+		}
+
+		ZoneId zone() {
 			try {
-				zone = ZoneId.of(this.timeZone);
+				return ZoneId.of(this.timeZone);
 			}
 			catch (DateTimeException ex) {
-				zone = ZoneOffset.UTC;
+				return ZoneOffset.UTC;
 			}
-			return LocalDate.ofInstant(now, zone);
 		}
 
 	}

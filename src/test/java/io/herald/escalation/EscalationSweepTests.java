@@ -1,6 +1,7 @@
 package io.herald.escalation;
 
 import java.time.Clock;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -209,6 +210,31 @@ class EscalationSweepTests implements PostgresIntegrationTest {
 		assertThat(this.jdbc.queryForList("select step_code || '@' || revision from escalation_steps_done "
 				+ "where announcement_id = ? order by revision, step_code", String.class, post))
 			.containsExactly("critical-remind-15m@1", "critical-remind-15m@2");
+	}
+
+	@Test
+	void aLateJoinersOwnDeadlineGivesWayToTheWindowOfAReAsk() {
+		long person = this.data.person("Joined late", "Europe/Warsaw", null);
+		long post = this.data.post(this.channel, this.author, "IMPORTANT", "Policy sign-off",
+				NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(7)), List.of());
+		Timestamp joined = Timestamp.from(NOW.minus(Duration.ofDays(6)));
+		this.jdbc.update(
+				"insert into deliveries (announcement_id, employee_id, published_at, delivered_at, "
+						+ "late_joiner, ack_due_at) values (?, ?, ?, ?, true, ?)",
+				post, person, Timestamp.from(NOW.minus(Duration.ofDays(10))), joined,
+				Timestamp.from(NOW.minus(Duration.ofDays(3))));
+		this.data.askAgain(post, this.author, NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(3)));
+
+		this.sweep.run(at(NOW), Set.of(post));
+
+		assertThat(reminders(person, post)).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from escalation_steps_done where announcement_id = ? "
+				+ "and employee_id = ? and revision = 2", Long.class, post, person))
+			.isZero();
+
+		this.sweep.run(at(NOW.plus(Duration.ofDays(2)).plus(Duration.ofMinutes(1))), Set.of(post));
+
+		assertThat(reminders(person, post)).isEqualTo(1);
 	}
 
 	@Test
