@@ -47,20 +47,7 @@ public class Notifications {
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
 		Map<Long, NotificationMode> modes = modesOf(notices.stream().map(Notice::employeeId).distinct().toList());
-		this.jdbc.batchUpdate(
-				"insert into notifications (employee_id, kind, announcement_id, subject, detail, link, critical, "
-						+ "idempotency_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-				notices, 500, (statement, notice) -> {
-					statement.setLong(1, notice.employeeId());
-					statement.setString(2, notice.kind().name());
-					statement.setObject(3, notice.announcementId());
-					statement.setString(4, notice.subject());
-					statement.setString(5, notice.detail());
-					statement.setString(6, notice.link());
-					statement.setBoolean(7, notice.critical());
-					statement.setString(8, notice.key());
-					statement.setTimestamp(9, now);
-				});
+		enterInInbox(notices, now);
 		List<Notice> mailed = notices.stream()
 			.filter((notice) -> notice.critical() || modes.getOrDefault(notice.employeeId(),
 					NotificationMode.EMAIL_IMMEDIATE) == NotificationMode.EMAIL_IMMEDIATE)
@@ -96,6 +83,10 @@ public class Notifications {
 			return;
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
+		enterInInbox(notices, now);
+	}
+
+	private void enterInInbox(List<Notice> notices, Timestamp now) {
 		this.jdbc.batchUpdate(
 				"insert into notifications (employee_id, kind, announcement_id, subject, detail, link, critical, "
 						+ "idempotency_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
