@@ -95,7 +95,7 @@ public class EscalationPolicies {
 	public void change(PolicyChange change) {
 		PolicyView policy = find(change.policyId()).orElseThrow(() -> new PolicyNotFound(change.policyId()));
 		InvalidChange.refuseIfAny(PolicyRules.problems(change.steps()));
-		List<PolicyStep> steps = PolicyRules.steps(change.steps());
+		List<PolicyStep> steps = PolicyRules.steps(change.steps(), policy.steps());
 		int updated = this.jdbc.update(
 				"update escalation_policies set version = version + 1, updated_at = ? where id = ? and version = ?",
 				Timestamp.from(this.clock.instant()), policy.id(), change.version());

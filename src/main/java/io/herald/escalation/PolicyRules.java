@@ -77,15 +77,19 @@ final class PolicyRules {
 	}
 
 	/**
-	 * The steps to store, once {@link #problems} found none: existing steps keep their
-	 * codes, new ones get fresh codes.
+	 * The steps to store, once {@link #problems} found none: a step that only moved in
+	 * time keeps its code (who had it does not get it again); one that now does something
+	 * else, or counts from elsewhere, is a new step with a fresh code, as are new ones.
 	 */
-	static List<PolicyStep> steps(List<StepDraft> drafts) {
+	static List<PolicyStep> steps(List<StepDraft> drafts, List<PolicyStep> existing) {
 		List<PolicyStep> steps = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
 		for (StepDraft draft : drafts) {
 			String code = draft.code();
-			if (code == null || !CODE.matcher(code).matches() || !codes.add(code)) {
+			boolean same = existing.stream()
+				.anyMatch((step) -> step.code().equals(draft.code()) && step.action() == draft.action()
+						&& step.anchor() == draft.anchor());
+			if (code == null || !same || !CODE.matcher(code).matches() || !codes.add(code)) {
 				code = newCode(draft.action());
 				codes.add(code);
 			}

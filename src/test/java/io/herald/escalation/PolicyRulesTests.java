@@ -115,7 +115,7 @@ class PolicyRulesTests {
 		List<StepDraft> drafts = new ArrayList<>(drafts(DefaultSteps.IMPORTANT));
 		drafts.add(step(9, 5, OffsetUnit.DAYS, OffsetDirection.AFTER, StepAnchor.DUE, StepAction.ESCALATE_HR));
 
-		List<PolicyStep> steps = PolicyRules.steps(drafts);
+		List<PolicyStep> steps = PolicyRules.steps(drafts, DefaultSteps.IMPORTANT);
 
 		assertThat(steps.subList(0, 4)).containsExactlyElementsOf(DefaultSteps.IMPORTANT);
 		assertThat(steps.get(4).code()).startsWith("hr-")
@@ -125,16 +125,28 @@ class PolicyRulesTests {
 
 	@Test
 	void aForgedOrRepeatedCodeIsReplaced() {
-		List<PolicyStep> steps = PolicyRules.steps(List.of(
-				new StepDraft(0, "Robert'); drop", 1, OffsetUnit.HOURS, OffsetDirection.AFTER, StepAnchor.DUE,
+		List<PolicyStep> steps = PolicyRules.steps(
+				List.of(new StepDraft(0, "Robert'); drop", 1, OffsetUnit.HOURS, OffsetDirection.AFTER, StepAnchor.DUE,
 						StepAction.REMIND_RECIPIENT, StepMedium.EMAIL),
-				new StepDraft(1, "same", 2, OffsetUnit.HOURS, OffsetDirection.AFTER, StepAnchor.DUE,
-						StepAction.REMIND_RECIPIENT, StepMedium.EMAIL),
-				new StepDraft(2, "same", 3, OffsetUnit.HOURS, OffsetDirection.AFTER, StepAnchor.DUE,
-						StepAction.REMIND_RECIPIENT, StepMedium.EMAIL)));
+						new StepDraft(1, "same", 2, OffsetUnit.HOURS, OffsetDirection.AFTER, StepAnchor.DUE,
+								StepAction.REMIND_RECIPIENT, StepMedium.EMAIL),
+						new StepDraft(2, "same", 3, OffsetUnit.HOURS, OffsetDirection.AFTER, StepAnchor.DUE,
+								StepAction.REMIND_RECIPIENT, StepMedium.EMAIL)),
+				List.of(new PolicyStep("same", StepAnchor.DUE, 60, StepAction.REMIND_RECIPIENT, StepMedium.EMAIL)));
 
 		assertThat(steps).extracting(PolicyStep::code).doesNotHaveDuplicates().doesNotContain("Robert'); drop");
 		assertThat(steps.get(1).code()).isEqualTo("same");
+	}
+
+	@Test
+	void aStepThatNowDoesSomethingElseIsANewStep() {
+		PolicyStep reminder = new PolicyStep("remind-at-due", StepAnchor.DUE, 0, StepAction.REMIND_RECIPIENT,
+				StepMedium.EMAIL);
+
+		List<PolicyStep> steps = PolicyRules.steps(List.of(new StepDraft(0, "remind-at-due", 0, OffsetUnit.HOURS,
+				OffsetDirection.AFTER, StepAnchor.DUE, StepAction.ESCALATE_HR, StepMedium.EMAIL)), List.of(reminder));
+
+		assertThat(steps.get(0).code()).isNotEqualTo("remind-at-due").startsWith("hr-");
 	}
 
 	private static List<String> problems(StepDraft... steps) {
