@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.herald.account.AccountService;
 import io.herald.account.Role;
+import io.herald.directory.Contact;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.notification.Notice;
 import io.herald.notification.NotificationKind;
@@ -180,7 +181,7 @@ class EscalationSweep {
 		}
 		int digests = 0;
 		while (true) {
-			Integer sent = this.transaction.execute((status) -> digests());
+			Integer sent = this.transaction.execute((status) -> digests(now));
 			if (sent == null || sent < 0) {
 				break;
 			}
@@ -356,7 +357,7 @@ class EscalationSweep {
 	 * what it claimed.
 	 * @return how many digests went out, or -1 when the queue was empty
 	 */
-	private int digests() {
+	private int digests(Instant now) {
 		List<DigestItem> items = this.jdbc.query(
 				"select id, action, target_id, announcement_id, employee_id, medium, critical "
 						+ "from escalation_digest_queue order by id limit ? for update skip locked",
@@ -382,10 +383,25 @@ class EscalationSweep {
 		Map<DigestItem.Group, Set<Long>> targets = groupTargets(items, channels);
 		Map<Long, String> names = this.directory.displayNames(peopleNamed(items));
 		List<Digests.Digest> digests = Digests.build(items, targets, titles, names);
-		this.notifications.send(digests.stream().filter(Digests.Digest::email).map(Digests.Digest::notice).toList());
+		Map<Long, Contact> readers = this.directory
+			.findContacts(digests.stream().map((digest) -> digest.notice().employeeId()).distinct().toList());
+		this.notifications.send(digests.stream()
+			.filter(Digests.Digest::email)
+			.map((digest) -> afterQuietHours(digest.notice(), readers.get(digest.notice().employeeId()), now))
+			.toList());
 		this.notifications
 			.sendInAppOnly(digests.stream().filter((d) -> !d.email()).map(Digests.Digest::notice).toList());
 		return digests.size();
+	}
+
+	// A non-critical digest's e-mail waits out its reader's own quiet hours: the
+	// report's morning in Taipei may be the manager's night in Warsaw.
+	static Notice afterQuietHours(Notice notice, Contact reader, Instant now) {
+		if (notice.critical() || reader == null || reader.timeZone() == null) {
+			return notice;
+		}
+		return new Notice(notice.employeeId(), notice.kind(), notice.announcementId(), notice.subject(),
+				notice.detail(), notice.link(), false, notice.key(), QuietHours.release(now, reader.timeZone()));
 	}
 
 	// Channel owners (or HR where a channel has no active owner), HR, or the crisis
