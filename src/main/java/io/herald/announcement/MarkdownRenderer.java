@@ -21,9 +21,10 @@ import org.owasp.html.PolicyFactory;
  * Turns an announcement's Markdown into HTML that is safe to show: commonmark parses it
  * (raw HTML escaped, unsafe link schemes dropped), then the OWASP sanitiser keeps only an
  * allow-list of elements and attributes. Links to other sites are marked external and
- * open without handing over the page.
+ * open without handing over the page. Public so other modules render staff-written
+ * Markdown the same way.
  */
-final class MarkdownRenderer {
+public final class MarkdownRenderer {
 
 	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
 
@@ -66,7 +67,10 @@ final class MarkdownRenderer {
 	private MarkdownRenderer() {
 	}
 
-	static String toHtml(String markdown) {
+	/**
+	 * Safe HTML for Markdown written by staff; other modules use it for their own texts.
+	 */
+	public static String toHtml(String markdown) {
 		if (markdown == null || markdown.isBlank()) {
 			return "";
 		}

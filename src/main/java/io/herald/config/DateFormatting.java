@@ -2,6 +2,7 @@ package io.herald.config;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +35,18 @@ class DateFormatting {
 		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 			.withLocale(LocaleContextHolder.getLocale())
 			.format(instant.atZone(viewerZone()));
+	}
+
+	/**
+	 * A calendar date (no time, so no zone) in the viewer's locale.
+	 */
+	public String date(LocalDate date) {
+		if (date == null) {
+			return "";
+		}
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+			.withLocale(LocaleContextHolder.getLocale())
+			.format(date);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import io.herald.account.SessionGuard;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -44,7 +45,11 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, SessionGuard sessionGuard)
 			throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/api/v1/crisis/plans", "/api/v1/crisis/plans/**")
+						.hasAnyRole("COMMS_MANAGER", "HR", "ADMIN")
+						.anyRequest()
+						.authenticated())
 			.httpBasic((basic) -> basic.realmName("Herald").authenticationEntryPoint(problems::unauthorized))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler(problems::forbidden))
@@ -78,6 +83,12 @@ class SecurityConfiguration {
 			.hasAnyRole("HR", "ADMIN")
 			.requestMatchers("/manage/channels", "/manage/channels/**")
 			.hasAnyRole("COMMS_MANAGER", "ADMIN")
+			.requestMatchers("/crisis/plans/new", "/crisis/plans/*/edit", "/procedures/new", "/procedures/*/edit")
+			.hasAnyRole("COMMS_MANAGER", "ADMIN")
+			.requestMatchers(HttpMethod.POST, "/crisis/plans", "/crisis/plans/**", "/procedures", "/procedures/**")
+			.hasAnyRole("COMMS_MANAGER", "ADMIN")
+			.requestMatchers("/crisis", "/crisis/plans", "/crisis/plans/**")
+			.hasAnyRole("COMMS_MANAGER", "HR", "ADMIN")
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").failureHandler(failures).permitAll())

@@ -154,6 +154,28 @@ public class EmployeeDirectory {
 	}
 
 	/**
+	 * How to reach each of these people (e-mail, phone, mobile) and whether they are
+	 * active, for checking contact chains. Ids not in the directory are missing.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Reachability> findReachability(Collection<Long> ids) {
+		Map<Long, Reachability> found = new HashMap<>();
+		List<Long> distinct = ids.stream().distinct().toList();
+		for (int from = 0; from < distinct.size(); from += 1000) {
+			List<Long> chunk = distinct.subList(from, Math.min(from + 1000, distinct.size()));
+			this.jdbc.query("select id, first_name, last_name, preferred_name, email, phone, mobile, active "
+					+ "from employees where id in (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+					(rs) -> {
+						found.put(rs.getLong(1),
+								new Reachability(rs.getLong(1),
+										PersonName.display(rs.getString(2), rs.getString(3), rs.getString(4)),
+										rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)));
+					}, chunk.toArray());
+		}
+		return found;
+	}
+
+	/**
 	 * A person's profile. People who left are visible to HR and administrators only.
 	 */
 	@PreAuthorize("isAuthenticated()")
