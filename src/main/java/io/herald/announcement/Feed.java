@@ -160,6 +160,20 @@ public class Feed {
 	}
 
 	/**
+	 * Where a post asks its recipients to check in instead of acknowledging (a crisis
+	 * alert), or empty for a plain post.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public Optional<String> checkInPath(long announcementId) {
+		return this.jdbc
+			.queryForList("select check_in_path from announcements where id = ?", String.class, announcementId)
+			.stream()
+			.filter((path) -> path != null)
+			.findFirst();
+	}
+
+	/**
 	 * Opens an announcement: a recipient sees it and their first opening is recorded as
 	 * read; HR and the channel's managers may read it without being recipients; everyone
 	 * else is told it does not exist.
@@ -171,7 +185,7 @@ public class Feed {
 		Instant now = this.clock.instant();
 		Opened opened = this.jdbc
 			.query("select a.id, a.title, a.summary, a.body, a.priority, a.channel_id, a.author_id, a.published_at, "
-					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, "
+					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, a.check_in_path, "
 					+ "greatest(d.ack_due_at, a.ack_due_at) as ack_due_at, "
 					+ "d.employee_id, d.read_at, d.acknowledged_at, d.acknowledged_revision "
 					+ "from announcements a left join deliveries d on d.announcement_id = a.id and d.employee_id = ? "
@@ -211,7 +225,7 @@ public class Feed {
 				opened.ackRequired && recipient, acknowledged, acknowledged ? opened.acknowledgedAt : null,
 				opened.ackDueAt, recipient && opened.ackRequired && !acknowledged && opened.ackDueAt != null
 						&& opened.ackDueAt.isBefore(now),
-				mayTrack);
+				mayTrack, opened.checkInPath);
 	}
 
 	private static FeedItem item(ResultSet rs, Instant now) throws SQLException {
@@ -264,6 +278,8 @@ public class Feed {
 
 		final boolean recipient;
 
+		final String checkInPath;
+
 		final Instant readAt;
 
 		final Instant acknowledgedAt;
@@ -288,6 +304,7 @@ public class Feed {
 			this.readAt = instant(rs.getTimestamp("read_at"));
 			this.acknowledgedAt = instant(rs.getTimestamp("acknowledged_at"));
 			this.acknowledgedRevision = rs.getObject("acknowledged_revision", Integer.class);
+			this.checkInPath = rs.getString("check_in_path");
 		}
 
 		private static Instant instant(Timestamp timestamp) {
