@@ -45,7 +45,7 @@ public class Feed {
 
 	private static final String ITEM_COLUMNS = "a.id, a.title, a.summary, a.priority, c.slug, c.name, d.published_at, "
 			+ "a.pinned_until, d.read_at, a.ack_required, d.acknowledged_at, d.acknowledged_revision, a.ack_revision, a.revision, "
-			+ "greatest(d.ack_due_at, a.ack_due_at) as ack_due_at";
+			+ "a.check_in_path, " + "greatest(d.ack_due_at, a.ack_due_at) as ack_due_at";
 
 	private static final String ACTIVE = "a.status = 'PUBLISHED' and (a.expires_at is null or a.expires_at > ?)";
 
@@ -160,20 +160,6 @@ public class Feed {
 	}
 
 	/**
-	 * Where a post asks its recipients to check in instead of acknowledging (a crisis
-	 * alert), or empty for a plain post.
-	 */
-	@PreAuthorize("isAuthenticated()")
-	@Transactional(readOnly = true)
-	public Optional<String> checkInPath(long announcementId) {
-		return this.jdbc
-			.queryForList("select check_in_path from announcements where id = ?", String.class, announcementId)
-			.stream()
-			.filter((path) -> path != null)
-			.findFirst();
-	}
-
-	/**
 	 * Opens an announcement: a recipient sees it and their first opening is recorded as
 	 * read; HR and the channel's managers may read it without being recipients; everyone
 	 * else is told it does not exist.
@@ -241,7 +227,8 @@ public class Feed {
 				rs.getTimestamp("published_at").toInstant(),
 				pinnedUntil != null && pinnedUntil.toInstant().isAfter(now), rs.getTimestamp("read_at") != null,
 				ackRequired, acknowledged, ackRequired ? dueAt : null,
-				ackRequired && !acknowledged && dueAt != null && dueAt.isBefore(now), rs.getInt("revision"));
+				ackRequired && !acknowledged && dueAt != null && dueAt.isBefore(now), rs.getInt("revision"),
+				rs.getString("check_in_path"));
 	}
 
 	private record Keyed(FeedItem item, int bucket) {

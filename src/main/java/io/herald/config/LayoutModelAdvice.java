@@ -60,8 +60,7 @@ class LayoutModelAdvice {
 		}
 		return this.feed.criticalBanner()
 			.map((item) -> new CriticalBanner(item.id(), item.title(), "/announcements/" + item.id(),
-					item.awaitingAck(), item.revision(),
-					item.awaitingAck() ? this.feed.checkInPath(item.id()).orElse(null) : null))
+					item.awaitingAck(), item.revision(), item.checkInPath()))
 			.orElse(null);
 	}
 

@@ -127,6 +127,10 @@ class IncidentWebTests implements PostgresIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-check-in-form")))
 			.andExpect(content().string(containsString("/crisis/incidents/" + incident + "/check-in")));
+		// In the feed too, the alert asks for a check-in, not an acknowledgement.
+		this.mvc.perform(get("/feed").with(user(this.users.loadUserByUsername(place.member().email()))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"check-in-note-feed-")));
 		this.mvc
 			.perform(post("/crisis/incidents/" + incident + "/check-in").with(csrf())
 				.with(user(this.users.loadUserByUsername(place.member().email())))
