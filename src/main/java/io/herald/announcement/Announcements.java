@@ -208,6 +208,61 @@ public class Announcements {
 	}
 
 	/**
+	 * Publishes a system post at once, with no review, on the system channel {@code slug}
+	 * (created if missing). The fan-out is the usual single statement.
+	 * @throws InvalidChange when the title or body is missing or too long, or the post
+	 * would reach nobody (nothing is saved then)
+	 */
+	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'ADMIN')")
+	@Transactional
+	public SystemAlert.Published publishSystemAlert(String slug, String channelName, SystemAlert alert) {
+		long channelId = this.channels.systemChannel(slug, channelName);
+		AnnouncementDraft draft = clean(
+				new AnnouncementDraft(channelId, alert.title(), null, alert.body(), alert.priority(),
+						alert.ackRequired(), null, alert.departmentIds(), alert.locationIds(), null, null, null, 0));
+		List<Problem> problems = new ArrayList<>();
+		if (draft.title() == null || draft.title().length() > 200) {
+			problems.add(new Problem("title", "announcement.title.invalid"));
+		}
+		if (!StringUtils.hasText(draft.body()) || draft.body().length() > MAX_BODY) {
+			problems.add(new Problem("body", "announcement.body.invalid"));
+		}
+		InvalidChange.refuseIfAny(problems);
+		Instant now = this.clock.instant();
+		Announcement announcement = new Announcement(Callers.require().employeeId(), now);
+		announcement.write(draft, now);
+		long id = this.announcements.save(announcement).getId();
+		this.entityManager.flush();
+		if (alert.checkInPath() != null) {
+			this.jdbc.update("update announcements set check_in_path = ? where id = ?", alert.checkInPath(), id);
+		}
+		this.audit.record("announcement.drafted", "announcement", id, draft.title());
+		int recipients = publishNow(announcement, now);
+		if (recipients == 0) {
+			// Rolls the post back: an alert to nobody is a mistake.
+			throw new InvalidChange(null, "announcement.audience.empty");
+		}
+		return new SystemAlert.Published(id, recipients);
+	}
+
+	/**
+	 * Ends a post on the system channel {@code slug} now: it leaves the feed and the
+	 * critical banner, and nobody is reminded of it any more.
+	 */
+	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'ADMIN')")
+	@Transactional
+	public void expireSystemAlert(String slug, long id) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		int expired = this.jdbc
+			.update("update announcements set expires_at = ?, updated_at = ?, version = version + 1 where id = ? "
+					+ "and channel_id in (select c.id from channels c where c.slug = ?) "
+					+ "and (expires_at is null or expires_at > ?)", now, now, id, slug, now);
+		if (expired == 1) {
+			this.audit.record("announcement.expired", "announcement", id, null);
+		}
+	}
+
+	/**
 	 * Schedules a post for the time its draft names, which must be ahead.
 	 */
 	@PreAuthorize("isAuthenticated()")

@@ -45,7 +45,7 @@ public class Feed {
 
 	private static final String ITEM_COLUMNS = "a.id, a.title, a.summary, a.priority, c.slug, c.name, d.published_at, "
 			+ "a.pinned_until, d.read_at, a.ack_required, d.acknowledged_at, d.acknowledged_revision, a.ack_revision, a.revision, "
-			+ "greatest(d.ack_due_at, a.ack_due_at) as ack_due_at";
+			+ "a.check_in_path, " + "greatest(d.ack_due_at, a.ack_due_at) as ack_due_at";
 
 	private static final String ACTIVE = "a.status = 'PUBLISHED' and (a.expires_at is null or a.expires_at > ?)";
 
@@ -171,7 +171,7 @@ public class Feed {
 		Instant now = this.clock.instant();
 		Opened opened = this.jdbc
 			.query("select a.id, a.title, a.summary, a.body, a.priority, a.channel_id, a.author_id, a.published_at, "
-					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, "
+					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, a.check_in_path, "
 					+ "greatest(d.ack_due_at, a.ack_due_at) as ack_due_at, "
 					+ "d.employee_id, d.read_at, d.acknowledged_at, d.acknowledged_revision "
 					+ "from announcements a left join deliveries d on d.announcement_id = a.id and d.employee_id = ? "
@@ -211,7 +211,7 @@ public class Feed {
 				opened.ackRequired && recipient, acknowledged, acknowledged ? opened.acknowledgedAt : null,
 				opened.ackDueAt, recipient && opened.ackRequired && !acknowledged && opened.ackDueAt != null
 						&& opened.ackDueAt.isBefore(now),
-				mayTrack);
+				mayTrack, opened.checkInPath);
 	}
 
 	private static FeedItem item(ResultSet rs, Instant now) throws SQLException {
@@ -227,7 +227,8 @@ public class Feed {
 				rs.getTimestamp("published_at").toInstant(),
 				pinnedUntil != null && pinnedUntil.toInstant().isAfter(now), rs.getTimestamp("read_at") != null,
 				ackRequired, acknowledged, ackRequired ? dueAt : null,
-				ackRequired && !acknowledged && dueAt != null && dueAt.isBefore(now), rs.getInt("revision"));
+				ackRequired && !acknowledged && dueAt != null && dueAt.isBefore(now), rs.getInt("revision"),
+				rs.getString("check_in_path"));
 	}
 
 	private record Keyed(FeedItem item, int bucket) {
@@ -264,6 +265,8 @@ public class Feed {
 
 		final boolean recipient;
 
+		final String checkInPath;
+
 		final Instant readAt;
 
 		final Instant acknowledgedAt;
@@ -288,6 +291,7 @@ public class Feed {
 			this.readAt = instant(rs.getTimestamp("read_at"));
 			this.acknowledgedAt = instant(rs.getTimestamp("acknowledged_at"));
 			this.acknowledgedRevision = rs.getObject("acknowledged_revision", Integer.class);
+			this.checkInPath = rs.getString("check_in_path");
 		}
 
 		private static Instant instant(Timestamp timestamp) {

@@ -285,6 +285,24 @@ public class Channels {
 	}
 
 	/**
+	 * A company-wide channel that the system posts to (crisis alerts), created the first
+	 * time it is needed. Nobody is a member: only the system posts there.
+	 * @return its id
+	 */
+	@PreAuthorize(MANAGERS)
+	@Transactional
+	public long systemChannel(String slug, String name) {
+		return this.channels.findBySlug(slug).map(Channel::getId).orElseGet(() -> {
+			Channel channel = new Channel(slug, ChannelKind.COMPANY, null, null, this.clock.instant());
+			channel.describe(name, null, true, false);
+			channel.replaceMembers(Map.of());
+			long id = this.channels.saveAndFlush(channel).getId();
+			this.audit.record("channel.created", "channel", id, slug);
+			return id;
+		});
+	}
+
+	/**
 	 * Makes sure there is a company-wide channel and one channel per department and per
 	 * location; returns how many it created.
 	 */

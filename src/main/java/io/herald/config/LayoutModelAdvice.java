@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * What the layout needs on every page: where you are, and for a signed-in person the
  * critical banner, how many posts and notifications they have not read, whether they post
- * anywhere and whether anyone reports to them: five small queries whatever the page, and
- * none for the API, htmx fragments or nobody.
+ * anywhere and whether anyone reports to them: five small queries whatever the page (a
+ * sixth while a critical post waits for an answer), and none for the API, htmx fragments
+ * or nobody.
  */
 @ControllerAdvice
 class LayoutModelAdvice {
@@ -59,7 +60,7 @@ class LayoutModelAdvice {
 		}
 		return this.feed.criticalBanner()
 			.map((item) -> new CriticalBanner(item.id(), item.title(), "/announcements/" + item.id(),
-					item.awaitingAck(), item.revision()))
+					item.awaitingAck(), item.revision(), item.checkInPath()))
 			.orElse(null);
 	}
 

@@ -36,6 +36,24 @@ public final class Placeholders {
 		return names;
 	}
 
+	/**
+	 * The text with each known placeholder replaced by its value; unknown names and
+	 * placeholders without a value are left as they are.
+	 */
+	public static String fill(String text, java.util.Map<String, String> values) {
+		if (text == null) {
+			return null;
+		}
+		Matcher matcher = PLACEHOLDER.matcher(text);
+		StringBuilder filled = new StringBuilder();
+		while (matcher.find()) {
+			String value = KNOWN.contains(matcher.group(1)) ? values.get(matcher.group(1)) : null;
+			matcher.appendReplacement(filled, Matcher.quoteReplacement((value != null) ? value : matcher.group()));
+		}
+		matcher.appendTail(filled);
+		return filled.toString();
+	}
+
 	public static List<Problem> problems(String field, String text) {
 		List<Problem> problems = new ArrayList<>();
 		if (text == null) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import io.herald.crisis.CrisisPlans;
+import io.herald.crisis.Incidents;
 import io.herald.crisis.Medium;
 import io.herald.crisis.PlanNotFound;
 import io.herald.crisis.PlanView;
@@ -39,8 +40,11 @@ class PlanController {
 
 	private final Clock clock;
 
-	PlanController(CrisisPlans plans, EmployeeDirectory directory, Clock clock) {
+	private final Incidents incidents;
+
+	PlanController(CrisisPlans plans, EmployeeDirectory directory, Clock clock, Incidents incidents) {
 		this.plans = plans;
+		this.incidents = incidents;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -48,6 +52,7 @@ class PlanController {
 	@GetMapping("/crisis")
 	String list(Model model) {
 		model.addAttribute("plans", this.plans.plans());
+		model.addAttribute("incidents", this.incidents.incidents());
 		return "crisis/list";
 	}
 

@@ -1,0 +1,7 @@
+package io.herald.crisis;
+
+public enum IncidentStatus {
+
+	OPEN, RESOLVED
+
+}

@@ -1,0 +1,143 @@
+package io.herald.crisis.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.herald.crisis.Activation;
+import io.herald.crisis.IncidentScope;
+import io.herald.crisis.IncidentStatus;
+import io.herald.crisis.IncidentView;
+import io.herald.crisis.Incidents;
+import io.herald.crisis.OpenedIncident;
+import io.herald.directory.DirectoryOption;
+import io.herald.directory.EmployeeDirectory;
+import io.herald.shared.InvalidChange;
+import io.herald.shared.InvalidChange.Problem;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Incidents for API clients: activate a plan, check in, read the roster's counts.
+ * {@code locations} and {@code departments} are names (case-insensitive) or ids; both
+ * left out means the plan's default scope. {@code message} replaces the alert's body.
+ */
+@RestController
+@RequestMapping("/api/v1/crisis")
+class IncidentApiController {
+
+	private static final URI INVALID = URI.create("https://herald.example/problems/invalid-crisis-request");
+
+	private final Incidents incidents;
+
+	private final EmployeeDirectory directory;
+
+	private final MessageSource messages;
+
+	IncidentApiController(Incidents incidents, EmployeeDirectory directory, MessageSource messages) {
+		this.incidents = incidents;
+		this.directory = directory;
+		this.messages = messages;
+	}
+
+	record ActivateRequest(List<Object> locations, List<Object> departments, Boolean drill, String message) {
+
+	}
+
+	record Activated(long incidentId, int recipients) {
+
+	}
+
+	record CheckInRequest(String status, String note) {
+
+	}
+
+	record Status(IncidentStatus status, int recipients, long safe, long needHelp, long noResponse,
+			List<IncidentView.LocationCount> byLocation) {
+
+	}
+
+	@PostMapping("/plans/{id:\\d+}/activate")
+	ResponseEntity<Activated> activate(@PathVariable long id, @RequestBody(required = false) ActivateRequest request) {
+		ActivateRequest given = (request != null) ? request : new ActivateRequest(null, null, null, null);
+		Activation prepared = this.incidents.prepare(id);
+		List<Problem> problems = new ArrayList<>();
+		Set<Long> locations = resolve(given.locations(), this.directory.locationOptions(), "locations", problems);
+		Set<Long> departments = resolve(given.departments(), this.directory.departmentOptions(), "departments",
+				problems);
+		InvalidChange.refuseIfAny(problems);
+		IncidentScope scope = (given.locations() == null && given.departments() == null) ? prepared.scope()
+				: new IncidentScope(locations.isEmpty() && departments.isEmpty(), locations, departments);
+		String body = (given.message() != null) ? given.message() : prepared.body();
+		OpenedIncident opened = this.incidents.activate(id,
+				new Activation(scope, prepared.title(), body, Boolean.TRUE.equals(given.drill())));
+		return ResponseEntity.created(URI.create("/api/v1/crisis/incidents/" + opened.id()))
+			.body(new Activated(opened.id(), opened.recipients()));
+	}
+
+	@PostMapping("/incidents/{id:\\d+}/check-in")
+	ResponseEntity<Void> checkIn(@PathVariable long id, @RequestBody(required = false) CheckInRequest request) {
+		this.incidents.checkIn(id, (request != null) ? IncidentController.parse(request.status()) : null,
+				(request != null) ? request.note() : null);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/incidents/{id:\\d+}")
+	Status incident(@PathVariable long id) {
+		IncidentView incident = this.incidents.find(id);
+		return new Status(incident.status(), incident.recipients(), incident.safe(), incident.needHelp(),
+				incident.noResponse(), incident.byLocation());
+	}
+
+	@ExceptionHandler(InvalidChange.class)
+	ResponseEntity<ProblemDetail> invalid(InvalidChange refused) {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		problem.setType(INVALID);
+		problem.setTitle("The request has problems");
+		List<Map<String, String>> errors = refused.problems()
+			.stream()
+			.map((p) -> Map.of("field", Optional.ofNullable(p.field()).orElse(""), "message",
+					this.messages.getMessage(p.code(), p.arguments(), p.code(), LocaleContextHolder.getLocale())))
+			.toList();
+		problem.setDetail(errors.isEmpty() ? "" : errors.get(0).get("message"));
+		problem.setProperty("errors", errors);
+		return ResponseEntity.unprocessableContent().body(problem);
+	}
+
+	private static Set<Long> resolve(List<Object> given, List<DirectoryOption> options, String field,
+			List<Problem> found) {
+		Set<Long> ids = new LinkedHashSet<>();
+		if (given == null) {
+			return ids;
+		}
+		for (Object value : given) {
+			String wanted = (value != null) ? value.toString().strip() : "";
+			Optional<DirectoryOption> match = options.stream()
+				.filter((option) -> option.name().equalsIgnoreCase(wanted) || Long.toString(option.id()).equals(wanted))
+				.findFirst();
+			if (match.isPresent()) {
+				ids.add(match.get().id());
+			}
+			else {
+				found.add(new Problem(field, "crisis.incident.scope.unknown", wanted));
+			}
+		}
+		return ids;
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.herald.crisis.web;
+
+import io.herald.crisis.Activation;
+import io.herald.crisis.CheckInStatus;
+import io.herald.crisis.CrisisPlans;
+import io.herald.crisis.Incidents;
+import io.herald.crisis.OpenedIncident;
+import io.herald.crisis.PlanNotFound;
+import io.herald.crisis.PlanView;
+import io.herald.directory.EmployeeDirectory;
+import io.herald.shared.ChangeRefused;
+import io.herald.shared.InvalidChange;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Incidents in the browser: the activation confirmation, the live roster (and its
+ * fragment that the page polls), check-ins and resolving.
+ */
+@Controller
+class IncidentController {
+
+	private final Incidents incidents;
+
+	private final CrisisPlans plans;
+
+	private final EmployeeDirectory directory;
+
+	IncidentController(Incidents incidents, CrisisPlans plans, EmployeeDirectory directory) {
+		this.incidents = incidents;
+		this.plans = plans;
+		this.directory = directory;
+	}
+
+	@GetMapping("/crisis/plans/{id:\\d+}/activate")
+	String activate(@PathVariable long id, Model model) {
+		Activation prepared = this.incidents.prepare(id);
+		model.addAttribute("activationForm", ActivationForm.of(prepared));
+		return activationPage(id, model);
+	}
+
+	@PostMapping("/crisis/plans/{id:\\d+}/activate")
+	String activate(@PathVariable long id, @ModelAttribute ActivationForm activationForm, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return activationPage(id, model);
+		}
+		try {
+			OpenedIncident opened = this.incidents.activate(id, activationForm.toActivation());
+			redirect.addFlashAttribute("flashSuccess", "crisis.incident.opened");
+			return "redirect:/crisis/incidents/" + opened.id();
+		}
+		catch (InvalidChange refused) {
+			Rejections.addTo(result, refused);
+			return activationPage(id, model);
+		}
+	}
+
+	@GetMapping("/crisis/incidents/{id:\\d+}")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("incident", this.incidents.find(id));
+		return "crisis/incident";
+	}
+
+	/**
+	 * The roster alone, which the page fetches every few seconds.
+	 */
+	@GetMapping("/crisis/incidents/{id:\\d+}/roster")
+	String roster(@PathVariable long id, Model model) {
+		model.addAttribute("incident", this.incidents.find(id));
+		return "crisis/incident :: roster";
+	}
+
+	@PostMapping("/crisis/incidents/{id:\\d+}/check-in")
+	String checkIn(@PathVariable long id, @RequestParam(name = "status", required = false) String status,
+			@RequestParam(name = "note", required = false) String note,
+			@RequestParam(name = "returnTo", required = false) String returnTo, RedirectAttributes redirect) {
+		try {
+			this.incidents.checkIn(id, parse(status), note);
+			redirect.addFlashAttribute("flashSuccess", "crisis.checkIn.recorded");
+		}
+		catch (ChangeRefused refused) {
+			redirect.addFlashAttribute("flashError", refused.code());
+		}
+		catch (InvalidChange refused) {
+			redirect.addFlashAttribute("flashError", refused.problems().get(0).code());
+		}
+		return "redirect:" + (local(returnTo) ? returnTo : "/feed");
+	}
+
+	@PostMapping("/crisis/incidents/{id:\\d+}/resolve")
+	String resolve(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			this.incidents.resolve(id);
+			redirect.addFlashAttribute("flashSuccess", "crisis.incident.resolved");
+		}
+		catch (ChangeRefused refused) {
+			redirect.addFlashAttribute("flashError", refused.code());
+		}
+		return "redirect:/crisis/incidents/" + id;
+	}
+
+	static CheckInStatus parse(String status) {
+		if ("SAFE".equals(status)) {
+			return CheckInStatus.SAFE;
+		}
+		if ("NEED_HELP".equals(status)) {
+			return CheckInStatus.NEED_HELP;
+		}
+		return null;
+	}
+
+	// Only a path on this site: never another host, nor a scheme-relative URL.
+	private static boolean local(String path) {
+		return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
+				&& path.length() <= 500;
+	}
+
+	private String activationPage(long id, Model model) {
+		PlanView plan = this.plans.find(id).orElseThrow(() -> new PlanNotFound(id));
+		model.addAttribute("plan", plan);
+		model.addAttribute("locations", this.directory.locationOptions());
+		model.addAttribute("departments", this.directory.departmentOptions());
+		return "crisis/activate";
+	}
+
+}
