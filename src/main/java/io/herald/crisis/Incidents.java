@@ -202,7 +202,7 @@ public class Incidents {
 		if (updated == 0) {
 			throw new ChangeRefused("crisis.checkIn.closed");
 		}
-		this.receipts.acknowledge((Long) incident[1], null);
+		this.receipts.acknowledgeCheckIn((Long) incident[1]);
 	}
 
 	/**

@@ -74,6 +74,22 @@ public class Receipts {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public Acknowledgement acknowledge(long announcementId, Integer seenRevision) {
+		return acknowledge(announcementId, seenRevision, false);
+	}
+
+	/**
+	 * Records the answer to a post that asks for a safety check-in (a crisis alert) as
+	 * its acknowledgement; the check-in itself is the crisis module's. Plain
+	 * acknowledgements of such posts are refused: a person must say whether they are
+	 * safe.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public Acknowledgement acknowledgeCheckIn(long announcementId) {
+		return acknowledge(announcementId, null, true);
+	}
+
+	private Acknowledgement acknowledge(long announcementId, Integer seenRevision, boolean checkIn) {
 		SignedInPerson caller = Callers.require();
 		Receipt first = receiptOf(announcementId, caller);
 		// The counter row's lock orders this acknowledgement with a revision
@@ -84,6 +100,9 @@ public class Receipts {
 		Receipt receipt = receiptOf(announcementId, caller);
 		if (!receipt.ackRequired()) {
 			throw new ChangeRefused("tracking.ack.notRequested");
+		}
+		if (receipt.checkIn() && !checkIn) {
+			throw new ChangeRefused("tracking.ack.checkInInstead");
 		}
 		Instant now = now();
 		if (receipt.acknowledged()) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.InvalidChange;
 import io.herald.support.PostgresIntegrationTest;
+import io.herald.tracking.Receipts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,9 @@ class IncidentsTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Receipts receipts;
 
 	IncidentFixture fixture;
 
@@ -156,6 +160,23 @@ class IncidentsTests implements PostgresIntegrationTest {
 			assertThat(row.note()).isEqualTo("Trapped on floor 3");
 		});
 		assertThat(changed.notResponded()).extracting(IncidentView.RosterPerson::id).containsExactly(people.get(1));
+	}
+
+	@Test
+	void aPlainAcknowledgementOfTheAlertIsRefusedSinceItAsksWhetherYouAreSafe() {
+		long site = this.fixture.location("Plain ack site");
+		long person = this.fixture.people(1, site).get(0);
+		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans), IncidentFixture.at(site, false));
+
+		assertThatThrownBy(
+				() -> IncidentFixture.as(person, () -> this.receipts.acknowledge(opened.announcementId(), null)))
+			.isInstanceOf(ChangeRefused.class)
+			.extracting((refused) -> ((ChangeRefused) refused).code())
+			.isEqualTo("tracking.ack.checkInInstead");
+		assertThat(this.jdbc.queryForObject(
+				"select acknowledged_at is null from deliveries where announcement_id = ? and employee_id = ?",
+				Boolean.class, opened.announcementId(), person))
+			.isTrue();
 	}
 
 	@Test
