@@ -112,6 +112,15 @@ public class Incidents {
 	@Transactional
 	public OpenedIncident activate(long planId, Activation activation) {
 		PlanView plan = this.plans.find(planId).orElseThrow(() -> new PlanNotFound(planId));
+		// One open incident per plan: the plan's row lock makes a double-clicked
+		// "Activate" (or two managers at once) send one alert, not two.
+		this.jdbc.query("select id from crisis_plans where id = ? for update", (rs) -> {
+		}, planId);
+		if (Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"select count(*) > 0 from crisis_incidents where plan_id = ? and status = 'OPEN'", Boolean.class,
+				planId))) {
+			throw new InvalidChange(null, "crisis.incident.alreadyOpen");
+		}
 		IncidentScope scope = activation.scope();
 		List<Problem> problems = new ArrayList<>(
 				scope.problems(ids(this.directory.locationOptions()), ids(this.directory.departmentOptions())));
@@ -128,6 +137,10 @@ public class Incidents {
 		Map<String, String> values = values(plan, scope, now);
 		title = marked(Placeholders.fill(title, values), activation.drill());
 		body = Placeholders.fill(body, values);
+		if (title.length() > 200) {
+			// Filled placeholders (long place names) can make it too long.
+			InvalidChange.refuseIfAny(List.of(new Problem("title", "crisis.incident.title.invalid")));
+		}
 		long by = Callers.require().employeeId();
 		KeyHolder keys = new GeneratedKeyHolder();
 		String storedTitle = title;
@@ -184,6 +197,16 @@ public class Incidents {
 			throw new InvalidChange("note", "crisis.checkIn.note.tooLong");
 		}
 		long me = Callers.require().employeeId();
+		// Someone who joined the alert's audience after activation (a transfer, a
+		// new hire) received it as a late joiner: their delivery puts them on the
+		// roster now, so they can answer and are counted.
+		this.jdbc.update(
+				"insert into crisis_check_ins (incident_id, employee_id, location_id, status) "
+						+ "select i.id, d.employee_id, d.location_id, 'NO_RESPONSE' from crisis_incidents i "
+						+ "join deliveries d on d.announcement_id = i.announcement_id and d.employee_id = ? "
+						+ "where i.id = ? and i.status = 'OPEN' and not exists (select 1 from crisis_check_ins c "
+						+ "where c.incident_id = i.id and c.employee_id = d.employee_id) on conflict do nothing",
+				me, incidentId);
 		Object[] incident = this.jdbc
 			.query("select i.status, i.announcement_id from crisis_incidents i join crisis_check_ins c "
 					+ "on c.incident_id = i.id and c.employee_id = ? where i.id = ?",

@@ -180,6 +180,40 @@ class IncidentsTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void someoneWhoJoinedTheAudienceAfterActivationCanCheckInAndIsCounted() {
+		long site = this.fixture.location("Late site");
+		this.fixture.people(1, site);
+		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans), IncidentFixture.at(site, false));
+		long newcomer = this.fixture.people(1, site).get(0);
+		// What LateJoiners does for a transfer into the scope.
+		this.jdbc.update("insert into deliveries (announcement_id, employee_id, published_at, delivered_at, "
+				+ "late_joiner, location_id) select a.id, ?, a.published_at, now(), true, ? from announcements a "
+				+ "where a.id = ?", newcomer, site, opened.announcementId());
+
+		IncidentFixture.as(newcomer, () -> this.incidents.checkIn(opened.id(), CheckInStatus.SAFE, null));
+
+		IncidentView view = this.incidents.find(opened.id());
+		assertThat(view.safe()).isEqualTo(1);
+		assertThat(view.noResponse()).isEqualTo(1);
+	}
+
+	@Test
+	void aPlanWithAnOpenIncidentIsNotActivatedAgain() {
+		long site = this.fixture.location("Twice site");
+		this.fixture.people(2, site);
+		long plan = this.fixture.plan(this.plans);
+		this.incidents.activate(plan, IncidentFixture.at(site, false));
+
+		assertThatThrownBy(() -> this.incidents.activate(plan, IncidentFixture.at(site, false)))
+			.isInstanceOf(InvalidChange.class)
+			.extracting((refused) -> ((InvalidChange) refused).problems().get(0).code())
+			.isEqualTo("crisis.incident.alreadyOpen");
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from crisis_incidents where plan_id = ?", Long.class, plan))
+			.isOne();
+	}
+
+	@Test
 	void someoneOutsideTheScopeCannotCheckInAndIsToldItDoesNotExist() {
 		long inside = this.fixture.location("Inside");
 		long outside = this.fixture.location("Outside");

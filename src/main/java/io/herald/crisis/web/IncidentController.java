@@ -105,6 +105,11 @@ class IncidentController {
 		catch (ChangeRefused refused) {
 			redirect.addFlashAttribute("flashError", refused.code());
 		}
+		catch (InvalidChange refused) {
+			// The all-clear could not go out as written (say, a template title
+			// that grew too long): the incident stays open, and says why.
+			redirect.addFlashAttribute("flashError", refused.problems().get(0).code());
+		}
 		return "redirect:/crisis/incidents/" + id;
 	}
 
