@@ -94,10 +94,21 @@ public class Incidents {
 	@PreAuthorize(CrisisPlans.EDIT)
 	@Transactional(readOnly = true)
 	public Activation prepare(long planId) {
+		return prepare(planId, null);
+	}
+
+	/**
+	 * The alert for this scope, or the plan's default scope when {@code null}, from the
+	 * plan's template with its placeholders filled for that scope.
+	 */
+	@PreAuthorize(CrisisPlans.EDIT)
+	@Transactional(readOnly = true)
+	public Activation prepare(long planId, IncidentScope chosen) {
 		PlanView plan = this.plans.find(planId).orElseThrow(() -> new PlanNotFound(planId));
-		IncidentScope scope = new IncidentScope(plan.everyone(),
-				plan.locations().stream().map(DirectoryOption::id).collect(Collectors.toSet()),
-				plan.departments().stream().map(DirectoryOption::id).collect(Collectors.toSet()));
+		IncidentScope scope = (chosen != null) ? chosen
+				: new IncidentScope(plan.everyone(),
+						plan.locations().stream().map(DirectoryOption::id).collect(Collectors.toSet()),
+						plan.departments().stream().map(DirectoryOption::id).collect(Collectors.toSet()));
 		MessageTemplate alert = plan.template(TemplateKind.INITIAL_ALERT);
 		Map<String, String> values = values(plan, scope, this.clock.instant());
 		return new Activation(scope, (alert != null) ? Placeholders.fill(alert.title(), values) : plan.title(),

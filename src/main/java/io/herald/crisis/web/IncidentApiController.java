@@ -75,14 +75,16 @@ class IncidentApiController {
 	@PostMapping("/plans/{id:\\d+}/activate")
 	ResponseEntity<Activated> activate(@PathVariable long id, @RequestBody(required = false) ActivateRequest request) {
 		ActivateRequest given = (request != null) ? request : new ActivateRequest(null, null, null, null);
-		Activation prepared = this.incidents.prepare(id);
 		List<Problem> problems = new ArrayList<>();
 		Set<Long> locations = resolve(given.locations(), this.directory.locationOptions(), "locations", problems);
 		Set<Long> departments = resolve(given.departments(), this.directory.departmentOptions(), "departments",
 				problems);
 		InvalidChange.refuseIfAny(problems);
-		IncidentScope scope = (given.locations() == null && given.departments() == null) ? prepared.scope()
-				: new IncidentScope(locations.isEmpty() && departments.isEmpty(), locations, departments);
+		// The template's placeholders ({location} above all) are filled for the
+		// scope asked for, not the plan's default.
+		Activation prepared = this.incidents.prepare(id, (given.locations() == null && given.departments() == null)
+				? null : new IncidentScope(locations.isEmpty() && departments.isEmpty(), locations, departments));
+		IncidentScope scope = prepared.scope();
 		String body = (given.message() != null) ? given.message() : prepared.body();
 		OpenedIncident opened = this.incidents.activate(id,
 				new Activation(scope, prepared.title(), body, Boolean.TRUE.equals(given.drill())));

@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -201,6 +202,10 @@ class IncidentWebTests implements PostgresIntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		long incident = Long.parseLong(body.replaceAll(".*\"incidentId\":(\\d+).*", "$1"));
+		// The template's {location} names the place asked for, not the plan's default.
+		assertThat(this.jdbc.queryForObject("select title from crisis_incidents where id = ?", String.class, incident))
+			.startsWith("DRILL: ")
+			.contains(place.locationName());
 		this.mvc.perform(get("/api/v1/crisis/incidents/" + incident).with(httpBasic("hr@herald.test", PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("OPEN"))
