@@ -1,0 +1,190 @@
+package io.herald.crisis;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.herald.announcement.Announcements;
+import io.herald.announcement.Priority;
+import io.herald.announcement.SystemAlert;
+import io.herald.audit.AuditLog;
+import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.Reachability;
+import io.herald.shared.Callers;
+import io.herald.shared.ChangeRefused;
+import io.herald.shared.InvalidChange;
+import io.herald.shared.InvalidChange.Problem;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Running an open incident: updates to its scope and the timeline of everything that
+ * happened. Each action locks the incident's row first, so it never races a resolve.
+ */
+@Service
+public class IncidentResponse {
+
+	private final JdbcTemplate jdbc;
+
+	private final Incidents incidents;
+
+	private final CrisisPlans plans;
+
+	private final Announcements announcements;
+
+	private final EmployeeDirectory directory;
+
+	private final MessageSource messages;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	IncidentResponse(JdbcTemplate jdbc, Incidents incidents, CrisisPlans plans, Announcements announcements,
+			EmployeeDirectory directory, MessageSource messages, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.incidents = incidents;
+		this.plans = plans;
+		this.announcements = announcements;
+		this.directory = directory;
+		this.messages = messages;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * The update form as it opens: the UPDATE template of the plan revision the incident
+	 * runs, placeholders filled for its scope, now.
+	 */
+	@PreAuthorize(CrisisPlans.EDIT)
+	@Transactional(readOnly = true)
+	public IncidentUpdate prepareUpdate(long incidentId) {
+		Incidents.Stored incident = this.incidents.stored(incidentId);
+		MessageTemplate update = this.jdbc
+			.query("select title, body from crisis_plan_templates where plan_id = ? and revision = ? "
+					+ "and kind = 'UPDATE'",
+					(rs, n) -> new MessageTemplate(TemplateKind.UPDATE, rs.getString(1), rs.getString(2)),
+					incident.planId(), incident.planRevision())
+			.stream()
+			.findFirst()
+			.orElse(new MessageTemplate(TemplateKind.UPDATE, message("crisis.update.default.title"),
+					message("crisis.update.default.body")));
+		Map<String, String> values = values(incident);
+		return new IncidentUpdate(Placeholders.fill(update.title(), values), Placeholders.fill(update.body(), values));
+	}
+
+	/**
+	 * Publishes an update to the incident's scope at once: IMPORTANT, on the crisis
+	 * channel, no acknowledgement asked.
+	 * @throws InvalidChange naming what to fix; nothing is sent then
+	 * @throws ChangeRefused when the incident is resolved
+	 */
+	@PreAuthorize(CrisisPlans.EDIT)
+	@Transactional
+	public long postUpdate(long incidentId, IncidentUpdate update) {
+		String title = Incidents.strip(update.title());
+		String body = Incidents.strip(update.body());
+		List<Problem> problems = new ArrayList<>();
+		if (title == null || title.length() > 180) {
+			problems.add(new Problem("title", "crisis.incident.title.invalid"));
+		}
+		if (body == null) {
+			problems.add(new Problem("body", "crisis.update.body.required"));
+		}
+		InvalidChange.refuseIfAny(problems);
+		lockOpen(incidentId, "crisis.update.closed");
+		Incidents.Stored incident = this.incidents.stored(incidentId);
+		Map<String, String> values = values(incident);
+		title = Incidents.marked(Placeholders.fill(title, values), incident.drill());
+		body = Placeholders.fill(body, values);
+		SystemAlert.Published sent = this.announcements.publishSystemAlert(Incidents.CHANNEL_SLUG,
+				this.incidents.channelName(), new SystemAlert(title, body, Priority.IMPORTANT, false,
+						incident.scope().departmentIds(), incident.scope().locationIds(), null));
+		event(incidentId, TimelineEntry.Kind.UPDATE, title, body, sent.id(), sent.recipients());
+		this.audit.record("crisis.incident.updated", "crisis_incident", incidentId,
+				title + ": recipients=" + sent.recipients());
+		return sent.id();
+	}
+
+	/**
+	 * Everything that happened, oldest first: the opening, updates, ticked steps,
+	 * re-notifications and the resolve.
+	 */
+	@PreAuthorize(CrisisPlans.READ)
+	@Transactional(readOnly = true)
+	public List<TimelineEntry> timeline(long incidentId) {
+		Incidents.Stored incident = this.incidents.stored(incidentId);
+		List<Row> rows = new ArrayList<>();
+		rows.add(new Row(incident.openedAt(), TimelineEntry.Kind.OPENED, incident.openedBy(), incident.title(), null,
+				incident.recipients()));
+		rows.addAll(this.jdbc.query(
+				"select happened_at, kind, actor_id, title, body, people from crisis_incident_events "
+						+ "where incident_id = ? order by happened_at, id",
+				(rs, n) -> new Row(rs.getTimestamp(1).toInstant(), TimelineEntry.Kind.valueOf(rs.getString(2)),
+						rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getObject(6, Integer.class)),
+				incidentId));
+		if (incident.resolvedAt() != null) {
+			rows.add(new Row(incident.resolvedAt(), TimelineEntry.Kind.RESOLVED, incident.resolvedBy(), null, null,
+					null));
+		}
+		Set<Long> people = new HashSet<>();
+		rows.stream().map(Row::actor).filter((id) -> id != null).forEach(people::add);
+		Map<Long, Reachability> names = this.directory.findReachability(people);
+		// A stable sort: events at the same instant keep their order of recording.
+		return rows.stream().sorted(Comparator.comparing(Row::at)).map((row) -> {
+			Reachability actor = (row.actor() != null) ? names.get(row.actor()) : null;
+			return new TimelineEntry(row.at(), row.kind(), (actor != null) ? actor.displayName() : null, row.title(),
+					row.body(), row.people());
+		}).toList();
+	}
+
+	/**
+	 * Locks the incident's row until the transaction ends.
+	 * @throws IncidentNotFound when there is no such incident
+	 * @throws ChangeRefused with {@code closedCode} when it is resolved
+	 */
+	void lockOpen(long incidentId, String closedCode) {
+		String status = this.jdbc
+			.queryForList("select status from crisis_incidents where id = ? for update", String.class, incidentId)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new IncidentNotFound(incidentId));
+		if (!IncidentStatus.OPEN.name().equals(status)) {
+			throw new ChangeRefused(closedCode);
+		}
+	}
+
+	void event(long incidentId, TimelineEntry.Kind kind, String title, String body, Long announcementId,
+			Integer people) {
+		this.jdbc.update(
+				"insert into crisis_incident_events (incident_id, kind, happened_at, actor_id, title, body, "
+						+ "announcement_id, people) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				incidentId, kind.name(), Timestamp.from(this.clock.instant()), Callers.require().employeeId(), title,
+				body, announcementId, people);
+	}
+
+	private Map<String, String> values(Incidents.Stored incident) {
+		PlanView plan = this.plans.find(incident.planId()).orElseThrow(() -> new PlanNotFound(incident.planId()));
+		return this.incidents.values(plan, incident.scope(), this.clock.instant());
+	}
+
+	private String message(String code) {
+		return this.messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+	}
+
+	private record Row(Instant at, TimelineEntry.Kind kind, Long actor, String title, String body, Integer people) {
+
+	}
+
+}

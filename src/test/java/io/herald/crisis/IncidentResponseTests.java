@@ -1,0 +1,127 @@
+package io.herald.crisis;
+
+import java.util.List;
+
+import io.herald.shared.ChangeRefused;
+import io.herald.shared.InvalidChange;
+import io.herald.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Running an incident on PostgreSQL: updates to the scope, the checklist, re-notifying
+ * the no-response group, and the timeline that records it all.
+ */
+@SpringBootTest
+@WithUserDetails(Plans.COMMS)
+class IncidentResponseTests implements PostgresIntegrationTest {
+
+	@Autowired
+	Incidents incidents;
+
+	@Autowired
+	IncidentResponse response;
+
+	@Autowired
+	CrisisPlans plans;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	IncidentFixture fixture;
+
+	@BeforeEach
+	void fixture() {
+		this.fixture = new IncidentFixture(this.jdbc);
+	}
+
+	@Test
+	void anUpdateGoesToTheScopeAsAnImportantPostWithoutAckAndJoinsTheTimeline() {
+		long site = this.fixture.location("Update site");
+		List<Long> people = this.fixture.people(2, site);
+		this.fixture.people(1, this.fixture.location("Elsewhere"));
+		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans), IncidentFixture.at(site, false));
+
+		IncidentUpdate prepared = this.response.prepareUpdate(opened.id());
+		assertThat(prepared).isEqualTo(new IncidentUpdate("Update", "Stay at the assembly point."));
+
+		long post = this.response.postUpdate(opened.id(),
+				new IncidentUpdate("Update for {location}", "Stay at the assembly point."));
+
+		var sent = this.jdbc.queryForMap("select title, priority, ack_required, status from announcements where id = ?",
+				post);
+		assertThat(sent.get("title")).isEqualTo("Update for " + this.fixture.locationName(site));
+		assertThat(sent.get("priority")).isEqualTo("IMPORTANT");
+		assertThat(sent.get("ack_required")).isEqualTo(false);
+		assertThat(sent.get("status")).isEqualTo("PUBLISHED");
+		assertThat(this.jdbc.queryForList("select employee_id from deliveries where announcement_id = ?", Long.class,
+				post))
+			.containsExactlyInAnyOrderElementsOf(people);
+
+		this.incidents.resolve(opened.id());
+		List<TimelineEntry> timeline = this.response.timeline(opened.id());
+		assertThat(timeline).extracting(TimelineEntry::kind)
+			.containsExactly(TimelineEntry.Kind.OPENED, TimelineEntry.Kind.UPDATE, TimelineEntry.Kind.RESOLVED);
+		assertThat(timeline.get(1).body()).isEqualTo("Stay at the assembly point.");
+		assertThat(timeline.get(1).people()).isEqualTo(2);
+		assertThat(timeline.get(1).by()).isNotBlank();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_entries where action = 'crisis.incident.updated' and target_id = ?",
+				Integer.class, opened.id()))
+			.isEqualTo(1);
+
+		assertThatThrownBy(() -> this.response.postUpdate(opened.id(), new IncidentUpdate("Late", "Too late.")))
+			.isInstanceOf(ChangeRefused.class);
+	}
+
+	@Test
+	void anUpdateWithoutTextIsRefusedAndNothingIsSent() {
+		long site = this.fixture.location("Empty update site");
+		this.fixture.people(1, site);
+		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans), IncidentFixture.at(site, false));
+
+		assertThatThrownBy(() -> this.response.postUpdate(opened.id(), new IncidentUpdate(" ", " ")))
+			.isInstanceOf(InvalidChange.class);
+		assertThat(this.response.timeline(opened.id())).extracting(TimelineEntry::kind)
+			.containsExactly(TimelineEntry.Kind.OPENED);
+	}
+
+	@Test
+	void hrReadsTheTimelineButCannotRunTheIncident() {
+		long site = this.fixture.location("HR site");
+		this.fixture.people(1, site);
+		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans), IncidentFixture.at(site, false));
+
+		withHr(() -> {
+			assertThat(this.response.timeline(opened.id())).hasSize(1);
+			assertThatThrownBy(() -> this.response.postUpdate(opened.id(), new IncidentUpdate("t", "b")))
+				.isInstanceOf(AccessDeniedException.class);
+		});
+	}
+
+	private void withHr(Runnable work) {
+		var before = SecurityContextHolder.getContext().getAuthentication();
+		var hr = UsernamePasswordAuthenticationToken.authenticated(before.getPrincipal(), null,
+				AuthorityUtils.createAuthorityList("ROLE_HR"));
+		SecurityContextHolder.getContext().setAuthentication(hr);
+		try {
+			work.run();
+		}
+		finally {
+			SecurityContextHolder.getContext().setAuthentication(before);
+		}
+	}
+
+}
