@@ -118,6 +118,65 @@ public class IncidentResponse {
 	}
 
 	/**
+	 * The checklist of the plan revision the incident runs, in order, with who ticked
+	 * each step and when.
+	 */
+	@PreAuthorize(CrisisPlans.READ)
+	@Transactional(readOnly = true)
+	public List<ChecklistItem> checklist(long incidentId) {
+		List<Object[]> rows = this.jdbc.query(
+				"select s.step_order, s.description, s.team_role, t.done_by, t.done_at "
+						+ "from crisis_incidents i join crisis_plan_steps s on s.plan_id = i.plan_id "
+						+ "and s.revision = i.plan_revision left join crisis_incident_steps t on t.incident_id = i.id "
+						+ "and t.step_order = s.step_order where i.id = ? order by s.step_order",
+				(rs, n) -> new Object[] { rs.getInt(1), rs.getString(2), TeamRole.valueOf(rs.getString(3)),
+						rs.getObject(4, Long.class), rs.getTimestamp(5) },
+				incidentId);
+		Set<Long> people = new HashSet<>();
+		rows.stream().map((row) -> (Long) row[3]).filter((id) -> id != null).forEach(people::add);
+		Map<Long, Reachability> names = this.directory.findReachability(people);
+		return rows.stream().map((row) -> {
+			Reachability by = (row[3] != null) ? names.get((Long) row[3]) : null;
+			return new ChecklistItem((Integer) row[0], (String) row[1], (TeamRole) row[2],
+					(by != null) ? by.displayName() : null, (row[4] != null) ? ((Timestamp) row[4]).toInstant() : null);
+		}).toList();
+	}
+
+	/**
+	 * Marks a checklist step done by the caller, now. A step is ticked once: ticking it
+	 * again changes nothing (the first tick, its person and time stay), and there is no
+	 * untick, since the timeline is the record of what was done.
+	 * @return whether this call ticked it
+	 * @throws InvalidChange when the incident's checklist has no such step
+	 * @throws ChangeRefused when the incident is resolved
+	 */
+	@PreAuthorize(CrisisPlans.EDIT)
+	@Transactional
+	public boolean tick(long incidentId, int stepOrder) {
+		lockOpen(incidentId, "crisis.checklist.closed");
+		String description = this.jdbc
+			.queryForList("select s.description from crisis_incidents i join crisis_plan_steps s "
+					+ "on s.plan_id = i.plan_id and s.revision = i.plan_revision where i.id = ? and s.step_order = ?",
+					String.class, incidentId, stepOrder)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new InvalidChange("step", "crisis.checklist.unknownStep"));
+		// The incident's row is locked, so no other tick of this step runs meanwhile.
+		int ticked = this.jdbc.update(
+				"insert into crisis_incident_steps (incident_id, step_order, done_by, done_at) "
+						+ "select ?, ?, ?, ? where not exists (select 1 from crisis_incident_steps "
+						+ "where incident_id = ? and step_order = ?)",
+				incidentId, stepOrder, Callers.require().employeeId(), Timestamp.from(this.clock.instant()), incidentId,
+				stepOrder);
+		if (ticked == 0) {
+			return false;
+		}
+		event(incidentId, TimelineEntry.Kind.STEP, description, null, null, null);
+		this.audit.record("crisis.checklist.ticked", "crisis_incident", incidentId, description);
+		return true;
+	}
+
+	/**
 	 * Everything that happened, oldest first: the opening, updates, ticked steps,
 	 * re-notifications and the resolve.
 	 */

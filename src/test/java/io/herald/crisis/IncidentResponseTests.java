@@ -19,6 +19,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Running an incident on PostgreSQL: updates to the scope, the checklist, re-notifying
@@ -99,6 +100,32 @@ class IncidentResponseTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void checklistStepsAreTickedOnceWithWhoAndWhenAndJoinTheTimeline() {
+		long site = this.fixture.location("Checklist site");
+		this.fixture.people(1, site);
+		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans), IncidentFixture.at(site, false));
+
+		assertThat(this.response.checklist(opened.id())).extracting(ChecklistItem::description)
+			.containsExactly("Sound the alarm", "Count people at the assembly point");
+		assertThat(this.response.checklist(opened.id())).noneMatch(ChecklistItem::done);
+
+		assertThat(this.response.tick(opened.id(), 2)).isTrue();
+		assertThat(this.response.tick(opened.id(), 2)).isFalse();
+		assertThatThrownBy(() -> this.response.tick(opened.id(), 99)).isInstanceOf(InvalidChange.class);
+
+		List<ChecklistItem> checklist = this.response.checklist(opened.id());
+		assertThat(checklist.get(0).done()).isFalse();
+		assertThat(checklist.get(1).done()).isTrue();
+		assertThat(checklist.get(1).doneBy()).isNotBlank();
+		assertThat(this.response.timeline(opened.id())).extracting(TimelineEntry::kind, TimelineEntry::title)
+			.containsExactly(tuple(TimelineEntry.Kind.OPENED, "Fire at " + this.fixture.locationName(site)),
+					tuple(TimelineEntry.Kind.STEP, "Count people at the assembly point"));
+
+		this.incidents.resolve(opened.id());
+		assertThatThrownBy(() -> this.response.tick(opened.id(), 1)).isInstanceOf(ChangeRefused.class);
+	}
+
+	@Test
 	void hrReadsTheTimelineButCannotRunTheIncident() {
 		long site = this.fixture.location("HR site");
 		this.fixture.people(1, site);
@@ -106,6 +133,8 @@ class IncidentResponseTests implements PostgresIntegrationTest {
 
 		withHr(() -> {
 			assertThat(this.response.timeline(opened.id())).hasSize(1);
+			assertThat(this.response.checklist(opened.id())).hasSize(2);
+			assertThatThrownBy(() -> this.response.tick(opened.id(), 0)).isInstanceOf(AccessDeniedException.class);
 			assertThatThrownBy(() -> this.response.postUpdate(opened.id(), new IncidentUpdate("t", "b")))
 				.isInstanceOf(AccessDeniedException.class);
 		});

@@ -147,11 +147,28 @@ class IncidentController {
 				&& path.length() <= 500;
 	}
 
+	@PostMapping("/crisis/incidents/{id:\\d+}/steps/{step:\\d+}")
+	String tick(@PathVariable long id, @PathVariable int step, RedirectAttributes redirect) {
+		try {
+			this.response.tick(id, step);
+			redirect.addFlashAttribute("flashSuccess", "crisis.checklist.ticked");
+		}
+		catch (ChangeRefused refused) {
+			redirect.addFlashAttribute("flashError", refused.code());
+		}
+		catch (InvalidChange refused) {
+			redirect.addFlashAttribute("flashError", refused.problems().get(0).code());
+		}
+		return "redirect:/crisis/incidents/" + id;
+	}
+
 	private String incidentPage(long id, Model model, HttpServletRequest request) {
 		IncidentView incident = this.incidents.find(id);
 		boolean runs = request.isUserInRole("COMMS_MANAGER") || request.isUserInRole("ADMIN");
 		model.addAttribute("incident", incident);
 		model.addAttribute("timeline", this.response.timeline(id));
+		model.addAttribute("checklist", this.response.checklist(id));
+		model.addAttribute("runs", runs);
 		if (incident.open() && runs && !model.containsAttribute("updateForm")) {
 			model.addAttribute("updateForm", UpdateForm.of(this.response.prepareUpdate(id)));
 		}

@@ -82,6 +82,27 @@ class IncidentResponseWebTests implements PostgresIntegrationTest {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void aCommsManagerTicksAChecklistStepOnceAndHrCannot() throws Exception {
+		long incident = activate();
+		String page = "/crisis/incidents/" + incident;
+		this.mvc.perform(get(page))
+			.andExpect(content().string(containsString("data-checklist")))
+			.andExpect(content().string(containsString("data-action=\"tick\"")));
+		this.mvc
+			.perform(post(page + "/steps/1").with(csrf()).with(user(this.users.loadUserByUsername("hr@herald.test"))))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post(page + "/steps/1").with(csrf()))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("flashSuccess", "crisis.checklist.ticked"));
+		this.mvc.perform(post(page + "/steps/999").with(csrf()))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("flashError", "crisis.checklist.unknownStep"));
+		this.mvc.perform(get(page))
+			.andExpect(content().string(containsString("data-step=\"1\" data-done=\"true\"")))
+			.andExpect(content().string(containsString("Checklist step done")));
+	}
+
 	private long activate() throws Exception {
 		FinancePeople.Person member = FinancePeople.next(this.jdbc);
 		long location = this.jdbc.queryForObject(
