@@ -2,6 +2,7 @@ package io.herald.crisis;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,9 @@ import io.herald.announcement.SystemAlert;
 import io.herald.audit.AuditLog;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.Reachability;
+import io.herald.notification.Notice;
+import io.herald.notification.NotificationKind;
+import io.herald.notification.Notifications;
 import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.InvalidChange;
@@ -35,6 +39,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IncidentResponse {
 
+	/**
+	 * How long after a re-notification the next one is refused: a double click, or two
+	 * managers pressing at once, reach people once.
+	 */
+	static final Duration RENOTIFY_PAUSE = Duration.ofMinutes(5);
+
 	private final JdbcTemplate jdbc;
 
 	private final Incidents incidents;
@@ -45,6 +55,8 @@ public class IncidentResponse {
 
 	private final EmployeeDirectory directory;
 
+	private final Notifications notifications;
+
 	private final MessageSource messages;
 
 	private final AuditLog audit;
@@ -52,12 +64,14 @@ public class IncidentResponse {
 	private final Clock clock;
 
 	IncidentResponse(JdbcTemplate jdbc, Incidents incidents, CrisisPlans plans, Announcements announcements,
-			EmployeeDirectory directory, MessageSource messages, AuditLog audit, Clock clock) {
+			EmployeeDirectory directory, Notifications notifications, MessageSource messages, AuditLog audit,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.incidents = incidents;
 		this.plans = plans;
 		this.announcements = announcements;
 		this.directory = directory;
+		this.notifications = notifications;
 		this.messages = messages;
 		this.audit = audit;
 		this.clock = clock;
@@ -174,6 +188,46 @@ public class IncidentResponse {
 		event(incidentId, TimelineEntry.Kind.STEP, description, null, null, null);
 		this.audit.record("crisis.checklist.ticked", "crisis_incident", incidentId, description);
 		return true;
+	}
+
+	/**
+	 * Sends everyone in the scope who has not checked in a CRITICAL reminder, in the app
+	 * and by e-mail (CRITICAL: whatever their preferences), linking to the alert.
+	 * @return how many people were reminded
+	 * @throws ChangeRefused when the incident is resolved, everyone has answered, or the
+	 * last re-notification was less than {@link #RENOTIFY_PAUSE} ago
+	 */
+	@PreAuthorize(CrisisPlans.EDIT)
+	@Transactional
+	public int renotify(long incidentId) {
+		lockOpen(incidentId, "crisis.renotify.closed");
+		Instant now = this.clock.instant();
+		// Read under the incident's lock: a second click waits for the first to commit
+		// and then sees its event.
+		Timestamp last = this.jdbc.queryForObject("select max(happened_at) from crisis_incident_events "
+				+ "where incident_id = ? and kind = 'RENOTIFIED'", Timestamp.class, incidentId);
+		if (last != null && last.toInstant().plus(RENOTIFY_PAUSE).isAfter(now)) {
+			throw new ChangeRefused("crisis.renotify.tooSoon");
+		}
+		Incidents.Stored incident = this.incidents.stored(incidentId);
+		List<Long> silent = this.jdbc.queryForList(
+				"select employee_id from crisis_check_ins where incident_id = ? and status = 'NO_RESPONSE'", Long.class,
+				incidentId);
+		if (silent.isEmpty()) {
+			throw new ChangeRefused("crisis.renotify.nobody");
+		}
+		String link = (incident.announcementId() != null) ? "/announcements/" + incident.announcementId() : "/feed";
+		String detail = message("crisis.renotify.detail");
+		// The key names the pause window too: the outbox mails it once even if a
+		// retry of this transaction sends again.
+		long window = now.getEpochSecond() / RENOTIFY_PAUSE.toSeconds();
+		this.notifications.send(silent.stream()
+			.map((person) -> new Notice(person, NotificationKind.REMINDER, incident.announcementId(), incident.title(),
+					detail, link, true, "crisis-renotify:" + incidentId + ":" + person + ":" + window))
+			.toList());
+		event(incidentId, TimelineEntry.Kind.RENOTIFIED, null, null, null, silent.size());
+		this.audit.record("crisis.incident.renotified", "crisis_incident", incidentId, "recipients=" + silent.size());
+		return silent.size();
 	}
 
 	/**

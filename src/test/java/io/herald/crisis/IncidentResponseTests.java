@@ -126,6 +126,39 @@ class IncidentResponseTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void reNotifyingRemindsOnlyThoseWithoutAnAnswerOnceWithinTheWindow() {
+		long site = this.fixture.location("Renotify site");
+		List<Long> people = this.fixture.people(3, site);
+		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans), IncidentFixture.at(site, false));
+		IncidentFixture.as(people.get(0), () -> this.incidents.checkIn(opened.id(), CheckInStatus.SAFE, null));
+
+		assertThat(this.response.renotify(opened.id())).isEqualTo(2);
+		assertThatThrownBy(() -> this.response.renotify(opened.id())).isInstanceOf(ChangeRefused.class)
+			.hasFieldOrPropertyWithValue("code", "crisis.renotify.tooSoon");
+
+		assertThat(this.jdbc.queryForList("select employee_id from outbox_messages where idempotency_key like ?",
+				Long.class, "crisis-renotify:" + opened.id() + ":%"))
+			.containsExactlyInAnyOrder(people.get(1), people.get(2));
+		assertThat(this.jdbc.queryForList(
+				"select employee_id from notifications where kind = 'REMINDER' and announcement_id = ?", Long.class,
+				opened.announcementId()))
+			.containsExactlyInAnyOrder(people.get(1), people.get(2));
+		assertThat(this.jdbc.queryForObject("select critical from outbox_messages where idempotency_key like ? limit 1",
+				Boolean.class, "crisis-renotify:" + opened.id() + ":%"))
+			.isTrue();
+		assertThat(this.response.timeline(opened.id())).extracting(TimelineEntry::kind, TimelineEntry::people)
+			.containsExactly(tuple(TimelineEntry.Kind.OPENED, 3), tuple(TimelineEntry.Kind.RENOTIFIED, 2));
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_entries where action = 'crisis.incident.renotified' and target_id = ?",
+				Integer.class, opened.id()))
+			.isEqualTo(1);
+
+		this.incidents.resolve(opened.id());
+		assertThatThrownBy(() -> this.response.renotify(opened.id())).isInstanceOf(ChangeRefused.class)
+			.hasFieldOrPropertyWithValue("code", "crisis.renotify.closed");
+	}
+
+	@Test
 	void hrReadsTheTimelineButCannotRunTheIncident() {
 		long site = this.fixture.location("HR site");
 		this.fixture.people(1, site);

@@ -162,6 +162,19 @@ class IncidentController {
 		return "redirect:/crisis/incidents/" + id;
 	}
 
+	@PostMapping("/crisis/incidents/{id:\\d+}/renotify")
+	String renotify(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			int reminded = this.response.renotify(id);
+			redirect.addFlashAttribute("flashSuccess", "crisis.renotify.sent");
+			redirect.addFlashAttribute("renotified", reminded);
+		}
+		catch (ChangeRefused refused) {
+			redirect.addFlashAttribute("flashError", refused.code());
+		}
+		return "redirect:/crisis/incidents/" + id;
+	}
+
 	private String incidentPage(long id, Model model, HttpServletRequest request) {
 		IncidentView incident = this.incidents.find(id);
 		boolean runs = request.isUserInRole("COMMS_MANAGER") || request.isUserInRole("ADMIN");

@@ -103,6 +103,24 @@ class IncidentResponseWebTests implements PostgresIntegrationTest {
 			.andExpect(content().string(containsString("Checklist step done")));
 	}
 
+	@Test
+	void theRenotifyButtonRemindsTheNoResponseGroupAndASecondClickIsRefused() throws Exception {
+		long incident = activate();
+		String page = "/crisis/incidents/" + incident;
+		this.mvc.perform(get(page)).andExpect(content().string(containsString("data-action=\"renotify\"")));
+		this.mvc
+			.perform(post(page + "/renotify").with(csrf()).with(user(this.users.loadUserByUsername("hr@herald.test"))))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post(page + "/renotify").with(csrf()))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("flashSuccess", "crisis.renotify.sent"))
+			.andExpect(flash().attribute("renotified", 1));
+		this.mvc.perform(post(page + "/renotify").with(csrf()))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("flashError", "crisis.renotify.tooSoon"));
+		this.mvc.perform(get(page)).andExpect(content().string(containsString("No-response group re-notified")));
+	}
+
 	private long activate() throws Exception {
 		FinancePeople.Person member = FinancePeople.next(this.jdbc);
 		long location = this.jdbc.queryForObject(
