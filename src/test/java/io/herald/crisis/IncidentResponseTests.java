@@ -1,5 +1,6 @@
 package io.herald.crisis;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.herald.shared.ChangeRefused;
@@ -34,6 +35,9 @@ class IncidentResponseTests implements PostgresIntegrationTest {
 
 	@Autowired
 	IncidentResponse response;
+
+	@Autowired
+	IncidentReports reports;
 
 	@Autowired
 	CrisisPlans plans;
@@ -156,6 +160,43 @@ class IncidentResponseTests implements PostgresIntegrationTest {
 		this.incidents.resolve(opened.id());
 		assertThatThrownBy(() -> this.response.renotify(opened.id())).isInstanceOf(ChangeRefused.class)
 			.hasFieldOrPropertyWithValue("code", "crisis.renotify.closed");
+	}
+
+	@Test
+	void theAfterActionReportHasFiguresCasesChecklistAndTimelineAndItsCsvIsSafe() throws Exception {
+		long site = this.fixture.location("Report site");
+		List<Long> people = this.fixture.people(2, site);
+		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans), IncidentFixture.at(site, false));
+		assertThatThrownBy(() -> this.reports.report(opened.id())).isInstanceOf(ChangeRefused.class);
+		IncidentFixture.as(people.get(0), () -> this.incidents.checkIn(opened.id(), CheckInStatus.SAFE, null));
+		IncidentFixture.as(people.get(1),
+				() -> this.incidents.checkIn(opened.id(), CheckInStatus.NEED_HELP, "=HYPERLINK(\"x\") stuck"));
+		this.response.tick(opened.id(), 1);
+		this.incidents.resolve(opened.id());
+
+		IncidentReport report = this.reports.report(opened.id());
+		assertThat(report.needHelp()).singleElement().satisfies((help) -> {
+			assertThat(help.employeeId()).isEqualTo(people.get(1));
+			assertThat(help.note()).startsWith("=HYPERLINK");
+			assertThat(help.answeredAt()).isNotNull();
+		});
+		assertThat(report.stepsDone()).isEqualTo(1);
+		assertThat(report.checklist()).hasSize(2);
+		assertThat(report.incident().afterAction().toEveryone()).isNotNull();
+		assertThat(report.timeline()).extracting(TimelineEntry::kind)
+			.containsExactly(TimelineEntry.Kind.OPENED, TimelineEntry.Kind.STEP, TimelineEntry.Kind.RESOLVED);
+
+		byte[] csv = this.reports.csv(opened.id());
+		assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+		String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
+		assertThat(text).startsWith("section,time,what,who,title,detail\r\n")
+			.contains("summary,,recipients,,,2")
+			.contains("summary,,checklist_done,,,1/2")
+			.contains("summary,,time_to_100_percent,,,PT")
+			.contains("'=HYPERLINK")
+			.contains("timeline,")
+			.contains("checklist,")
+			.doesNotContain(",=HYPERLINK");
 	}
 
 	@Test

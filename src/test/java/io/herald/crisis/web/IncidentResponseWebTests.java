@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -119,6 +120,32 @@ class IncidentResponseWebTests implements PostgresIntegrationTest {
 			.andExpect(redirectedUrl(page))
 			.andExpect(flash().attribute("flashError", "crisis.renotify.tooSoon"));
 		this.mvc.perform(get(page)).andExpect(content().string(containsString("No-response group re-notified")));
+	}
+
+	@Test
+	void aResolvedIncidentHasAPrintableReportAndACsvThatHrMayReadAndEmployeesMayNot() throws Exception {
+		long incident = activate();
+		String page = "/crisis/incidents/" + incident;
+		this.mvc.perform(get(page + "/report"))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("flashError", "crisis.report.notResolved"));
+		this.mvc.perform(post(page + "/resolve").with(csrf())).andExpect(redirectedUrl(page));
+		this.mvc.perform(get(page)).andExpect(content().string(containsString("data-action=\"report\"")));
+		this.mvc.perform(get(page + "/report").with(user(this.users.loadUserByUsername("hr@herald.test"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-report-figures")))
+			.andExpect(content().string(containsString("data-timeline")))
+			.andExpect(content().string(containsString("0 of ")))
+			.andExpect(content().string(not(containsString("<script>"))));
+		this.mvc.perform(get(page + "/report.csv"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/csv"))
+			.andExpect(header().string("Content-Disposition", containsString("incident-" + incident + ".csv")))
+			.andExpect(content().string(containsString("section,time,what,who,title,detail")));
+		this.mvc.perform(get(page + "/report").with(user(this.users.loadUserByUsername("employee@herald.test"))))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get(page + "/report.csv").with(user(this.users.loadUserByUsername("employee@herald.test"))))
+			.andExpect(status().isForbidden());
 	}
 
 	private long activate() throws Exception {
