@@ -89,7 +89,8 @@ class SecurityConfiguration {
 			.hasAnyRole("COMMS_MANAGER", "ADMIN")
 			.requestMatchers(HttpMethod.POST, "/crisis/incidents/*/check-in")
 			.authenticated()
-			.requestMatchers(HttpMethod.POST, "/crisis/incidents/*/resolve")
+			.requestMatchers(HttpMethod.POST, "/crisis/incidents/*/resolve", "/crisis/incidents/*/updates",
+					"/crisis/incidents/*/steps/*", "/crisis/incidents/*/renotify")
 			.hasAnyRole("COMMS_MANAGER", "ADMIN")
 			.requestMatchers("/crisis/plans/new", "/crisis/plans/*/edit", "/crisis/plans/*/activate", "/procedures/new",
 					"/procedures/*/edit")

@@ -397,7 +397,7 @@ public class Incidents {
 		}).toList();
 	}
 
-	private Stored stored(long incidentId) {
+	Stored stored(long incidentId) {
 		Stored incident = this.jdbc
 			.query("select plan_id, plan_revision, title, everyone, drill, status, opened_by, opened_at, resolved_by, "
 					+ "resolved_at, announcement_id, recipients from crisis_incidents where id = ?",
@@ -417,7 +417,7 @@ public class Incidents {
 		return incident.withScope(new IncidentScope(incident.everyone(), locations, departments));
 	}
 
-	private Map<String, String> values(PlanView plan, IncidentScope scope, Instant at) {
+	Map<String, String> values(PlanView plan, IncidentScope scope, Instant at) {
 		ZoneId zone = Callers.current().map((caller) -> caller.timeZone()).orElse(this.clock.getZone());
 		Person lead = plan.team()
 			.stream()
@@ -440,11 +440,11 @@ public class Incidents {
 		return values;
 	}
 
-	private static String marked(String title, boolean drill) {
+	static String marked(String title, boolean drill) {
 		return drill ? DRILL + ": " + title : title;
 	}
 
-	private String channelName() {
+	String channelName() {
 		return message("crisis.incident.channel");
 	}
 
@@ -478,7 +478,7 @@ public class Incidents {
 		return options.stream().collect(Collectors.toMap(DirectoryOption::id, DirectoryOption::name));
 	}
 
-	private static String strip(String text) {
+	static String strip(String text) {
 		if (text == null) {
 			return null;
 		}
@@ -494,9 +494,9 @@ public class Incidents {
 
 	}
 
-	private record Stored(long planId, int planRevision, String title, boolean everyone, boolean drill,
-			IncidentStatus status, long openedBy, Instant openedAt, Long resolvedBy, Instant resolvedAt,
-			Long announcementId, int recipients, IncidentScope scope) {
+	record Stored(long planId, int planRevision, String title, boolean everyone, boolean drill, IncidentStatus status,
+			long openedBy, Instant openedAt, Long resolvedBy, Instant resolvedAt, Long announcementId, int recipients,
+			IncidentScope scope) {
 
 		Stored withScope(IncidentScope scope) {
 			return new Stored(this.planId, this.planRevision, this.title, this.everyone, this.drill, this.status,

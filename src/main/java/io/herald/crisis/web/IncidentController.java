@@ -3,6 +3,8 @@ package io.herald.crisis.web;
 import io.herald.crisis.Activation;
 import io.herald.crisis.CheckInStatus;
 import io.herald.crisis.CrisisPlans;
+import io.herald.crisis.IncidentResponse;
+import io.herald.crisis.IncidentView;
 import io.herald.crisis.Incidents;
 import io.herald.crisis.OpenedIncident;
 import io.herald.crisis.PlanNotFound;
@@ -10,6 +12,8 @@ import io.herald.crisis.PlanView;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.InvalidChange;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,10 +36,13 @@ class IncidentController {
 
 	private final CrisisPlans plans;
 
+	private final IncidentResponse response;
+
 	private final EmployeeDirectory directory;
 
-	IncidentController(Incidents incidents, CrisisPlans plans, EmployeeDirectory directory) {
+	IncidentController(Incidents incidents, IncidentResponse response, CrisisPlans plans, EmployeeDirectory directory) {
 		this.incidents = incidents;
+		this.response = response;
 		this.plans = plans;
 		this.directory = directory;
 	}
@@ -65,9 +72,25 @@ class IncidentController {
 	}
 
 	@GetMapping("/crisis/incidents/{id:\\d+}")
-	String show(@PathVariable long id, Model model) {
-		model.addAttribute("incident", this.incidents.find(id));
-		return "crisis/incident";
+	String show(@PathVariable long id, Model model, HttpServletRequest request) {
+		return incidentPage(id, model, request);
+	}
+
+	@PostMapping("/crisis/incidents/{id:\\d+}/updates")
+	String postUpdate(@PathVariable long id, @ModelAttribute UpdateForm updateForm, BindingResult result, Model model,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		try {
+			this.response.postUpdate(id, updateForm.toUpdate());
+			redirect.addFlashAttribute("flashSuccess", "crisis.update.posted");
+		}
+		catch (InvalidChange refused) {
+			Rejections.addTo(result, refused);
+			return incidentPage(id, model, request);
+		}
+		catch (ChangeRefused refused) {
+			redirect.addFlashAttribute("flashError", refused.code());
+		}
+		return "redirect:/crisis/incidents/" + id;
 	}
 
 	/**
@@ -127,6 +150,47 @@ class IncidentController {
 	private static boolean local(String path) {
 		return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
 				&& path.length() <= 500;
+	}
+
+	@PostMapping("/crisis/incidents/{id:\\d+}/steps/{step:\\d+}")
+	String tick(@PathVariable long id, @PathVariable int step, RedirectAttributes redirect) {
+		try {
+			this.response.tick(id, step);
+			redirect.addFlashAttribute("flashSuccess", "crisis.checklist.ticked");
+		}
+		catch (ChangeRefused refused) {
+			redirect.addFlashAttribute("flashError", refused.code());
+		}
+		catch (InvalidChange refused) {
+			redirect.addFlashAttribute("flashError", refused.problems().get(0).code());
+		}
+		return "redirect:/crisis/incidents/" + id;
+	}
+
+	@PostMapping("/crisis/incidents/{id:\\d+}/renotify")
+	String renotify(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			int reminded = this.response.renotify(id);
+			redirect.addFlashAttribute("flashSuccess", "crisis.renotify.sent");
+			redirect.addFlashAttribute("renotified", reminded);
+		}
+		catch (ChangeRefused refused) {
+			redirect.addFlashAttribute("flashError", refused.code());
+		}
+		return "redirect:/crisis/incidents/" + id;
+	}
+
+	private String incidentPage(long id, Model model, HttpServletRequest request) {
+		IncidentView incident = this.incidents.find(id);
+		boolean runs = request.isUserInRole("COMMS_MANAGER") || request.isUserInRole("ADMIN");
+		model.addAttribute("incident", incident);
+		model.addAttribute("timeline", this.response.timeline(id));
+		model.addAttribute("checklist", this.response.checklist(id));
+		model.addAttribute("runs", runs);
+		if (incident.open() && runs && !model.containsAttribute("updateForm")) {
+			model.addAttribute("updateForm", UpdateForm.of(this.response.prepareUpdate(id)));
+		}
+		return "crisis/incident";
 	}
 
 	private String activationPage(long id, Model model) {

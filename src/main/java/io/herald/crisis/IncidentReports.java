@@ -1,0 +1,153 @@
+package io.herald.crisis;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.herald.crisis.IncidentReport.HelpCase;
+import io.herald.directory.DirectoryOption;
+import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.Reachability;
+import io.herald.shared.ChangeRefused;
+import io.herald.shared.SpreadsheetCells;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * After-action reports of resolved incidents, as a printable page and as CSV.
+ */
+@Service
+public class IncidentReports {
+
+	static final String[] CSV_HEADER = { "section", "time", "what", "who", "title", "detail" };
+
+	private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
+
+	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
+	private final JdbcTemplate jdbc;
+
+	private final Incidents incidents;
+
+	private final IncidentResponse response;
+
+	private final EmployeeDirectory directory;
+
+	IncidentReports(JdbcTemplate jdbc, Incidents incidents, IncidentResponse response, EmployeeDirectory directory) {
+		this.jdbc = jdbc;
+		this.incidents = incidents;
+		this.response = response;
+		this.directory = directory;
+	}
+
+	/**
+	 * The report; every need-help case, not only the roster's first ones.
+	 * @throws IncidentNotFound when there is no such incident
+	 * @throws ChangeRefused while the incident is still open
+	 */
+	@PreAuthorize(CrisisPlans.READ)
+	@Transactional(readOnly = true)
+	public IncidentReport report(long incidentId) {
+		IncidentView incident = this.incidents.find(incidentId);
+		if (incident.open()) {
+			throw new ChangeRefused("crisis.report.notResolved");
+		}
+		List<Object[]> rows = this.jdbc.query(
+				"select employee_id, location_id, note, answered_at from crisis_check_ins where incident_id = ? "
+						+ "and status = 'NEED_HELP' order by answered_at, employee_id",
+				(rs, n) -> new Object[] { rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
+						rs.getTimestamp(4).toInstant() },
+				incidentId);
+		Set<Long> people = new HashSet<>();
+		rows.forEach((row) -> people.add((Long) row[0]));
+		Map<Long, Reachability> reach = this.directory.findReachability(people);
+		Map<Long, String> locations = this.directory.locationOptions()
+			.stream()
+			.collect(Collectors.toMap(DirectoryOption::id, DirectoryOption::name));
+		List<HelpCase> cases = rows.stream().map((row) -> {
+			Reachability r = reach.get((Long) row[0]);
+			String phone = (r == null) ? null : (r.mobile() != null) ? r.mobile() : r.phone();
+			return new HelpCase((Long) row[0], (r != null) ? r.displayName() : "",
+					(row[1] != null) ? locations.get((Long) row[1]) : null, phone, (String) row[2], (Instant) row[3]);
+		}).toList();
+		return new IncidentReport(incident, this.response.timeline(incidentId), this.response.checklist(incidentId),
+				cases);
+	}
+
+	/**
+	 * The report as CSV: UTF-8 with a BOM, CRLF line ends, times in ISO-8601 UTC,
+	 * durations in ISO-8601 (PT4M30S), formula-like cells made inert. One table whose
+	 * first column names the section: summary, timeline, checklist, need_help.
+	 */
+	@PreAuthorize(CrisisPlans.READ)
+	@Transactional(readOnly = true)
+	public byte[] csv(long incidentId) {
+		IncidentReport report = report(incidentId);
+		IncidentView incident = report.incident();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 * 1024);
+		bytes.writeBytes(BOM);
+		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+				CSVPrinter printer = new CSVPrinter(writer, CSV)) {
+			printer.printRecord((Object[]) CSV_HEADER);
+			printer.printRecord("summary", time(incident.openedAt()), "incident", cell(incident.openedBy()),
+					cell(incident.title()), incident.drill() ? "drill" : "");
+			summary(printer, "recipients", Long.toString(incident.recipients()));
+			summary(printer, "safe", Long.toString(incident.safe()));
+			summary(printer, "need_help", Long.toString(incident.needHelp()));
+			summary(printer, "no_response", Long.toString(incident.noResponse()));
+			IncidentView.AfterAction marks = incident.afterAction();
+			summary(printer, "time_to_50_percent", duration((marks != null) ? marks.toHalf() : null));
+			summary(printer, "time_to_90_percent", duration((marks != null) ? marks.toNinetyPercent() : null));
+			summary(printer, "time_to_100_percent", duration((marks != null) ? marks.toEveryone() : null));
+			summary(printer, "checklist_done", report.stepsDone() + "/" + report.checklist().size());
+			for (TimelineEntry entry : report.timeline()) {
+				printer.printRecord("timeline", time(entry.at()), entry.kind().name(), cell(entry.by()),
+						cell(entry.title()), (entry.people() != null) ? entry.people().toString() : cell(entry.body()));
+			}
+			for (ChecklistItem step : report.checklist()) {
+				printer.printRecord("checklist", time(step.doneAt()), step.done() ? "done" : "not_done",
+						cell(step.doneBy()), cell(step.description()), step.role().name());
+			}
+			for (HelpCase help : report.needHelp()) {
+				printer.printRecord("need_help", time(help.answeredAt()), cell(help.location()), cell(help.name()),
+						cell(help.phone()), cell(help.note()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static void summary(CSVPrinter printer, String what, String value) throws IOException {
+		printer.printRecord("summary", "", what, "", "", value);
+	}
+
+	private static String cell(String value) {
+		return (value != null) ? SpreadsheetCells.neutralise(value) : "";
+	}
+
+	private static String time(Instant instant) {
+		return (instant != null) ? instant.toString() : "";
+	}
+
+	private static String duration(Duration duration) {
+		return (duration != null) ? duration.toString() : "";
+	}
+
+}
