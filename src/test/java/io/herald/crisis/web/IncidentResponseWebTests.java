@@ -1,6 +1,5 @@
 package io.herald.crisis.web;
 
-import io.herald.support.FinancePeople;
 import io.herald.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -149,12 +148,19 @@ class IncidentResponseWebTests implements PostgresIntegrationTest {
 	}
 
 	private long activate() throws Exception {
-		FinancePeople.Person member = FinancePeople.next(this.jdbc);
 		long location = this.jdbc.queryForObject(
 				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', now()) returning id",
 				Long.class, "Response site " + System.nanoTime());
-		this.jdbc.update("update employees set location_id = ? where id = ?", location, member.employeeId());
-		long plan = this.jdbc.queryForObject("select min(id) from crisis_plans", Long.class);
+		// Someone of its own in the scope (no account needed: nobody signs in as them).
+		this.jdbc.update("insert into employees (email, first_name, last_name, location_id, time_zone, language, "
+				+ "active, created_at, updated_at) values (?, 'Rita', 'Responder', ?, 'Europe/Warsaw', 'en', true, "
+				+ "now(), now())", "responder" + System.nanoTime() + "@incident.test", location);
+		// A plan may have one open incident at a time: take one that has none, and
+		// never the Warsaw fire plan, which the incident journey activates.
+		long plan = this.jdbc.queryForObject("select min(p.id) from crisis_plans p where not exists (select 1 "
+				+ "from crisis_incidents i where i.plan_id = p.id and i.status = 'OPEN') "
+				+ "and p.id not in (select r.plan_id from crisis_plan_revisions r "
+				+ "where r.title = 'Fire and evacuation: Warsaw office')", Long.class);
 		String url = this.mvc
 			.perform(post("/crisis/plans/" + plan + "/activate").with(csrf())
 				.param("locationIds", Long.toString(location))
