@@ -22,6 +22,7 @@ import io.herald.channel.ChannelView;
 import io.herald.channel.Channels;
 import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
+import io.herald.shared.ApiRequests;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -190,8 +191,8 @@ class AnnouncementApiController {
 	@PostMapping("/{id:\\d+}/publish")
 	ResponseEntity<?> publish(@PathVariable long id, HttpServletRequest request)
 			throws HttpMediaTypeNotSupportedException {
-		this.problems.requireJsonOrNoBody(request);
-		if (ApiProblems.crossSite(request)) {
+		ApiRequests.requireJsonOrNoBody(request);
+		if (ApiRequests.crossSite(request)) {
 			return this.problems.crossSiteRefused();
 		}
 		try {
@@ -209,8 +210,8 @@ class AnnouncementApiController {
 	@PostMapping("/{id:\\d+}/submit")
 	ResponseEntity<?> submit(@PathVariable long id, HttpServletRequest request)
 			throws HttpMediaTypeNotSupportedException {
-		this.problems.requireJsonOrNoBody(request);
-		if (ApiProblems.crossSite(request)) {
+		ApiRequests.requireJsonOrNoBody(request);
+		if (ApiRequests.crossSite(request)) {
 			return this.problems.crossSiteRefused();
 		}
 		try {

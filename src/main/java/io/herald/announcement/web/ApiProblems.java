@@ -2,10 +2,8 @@ package io.herald.announcement.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 
 import io.herald.shared.InvalidChange.Problem;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -14,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 /**
  * Problem details for the announcement and feed API, worded from the message bundle:
@@ -34,9 +31,6 @@ class ApiProblems {
 	static final URI FORGED = URI.create("https://herald.example/problems/cross-site-request");
 
 	static final URI INVALID_FEED_REQUEST = URI.create("https://herald.example/problems/invalid-feed-request");
-
-	// Browsers fetching cross-site say so; API clients send no such header.
-	private static final Set<String> SAME_SITE = Set.of("same-origin", "none");
 
 	/**
 	 * One error: the request field it is about ({@code null} for the request as a whole)
@@ -72,43 +66,6 @@ class ApiProblems {
 
 	ResponseEntity<ProblemDetail> notFound() {
 		return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", message("announcement.api.notFound"), List.of());
-	}
-
-	/**
-	 * The API takes no CSRF token: it is stateless and signs in with HTTP Basic. A
-	 * browser holding Basic credentials for Herald would still attach them to a request
-	 * another site makes it send, and an HTML form or a simple fetch can post
-	 * {@code application/x-www-form-urlencoded}, {@code multipart/form-data},
-	 * {@code text/plain} or no body at all without asking Herald first (no CORS
-	 * preflight). So a changing call with a body takes {@code application/json} only (a
-	 * cross-site page cannot send that without a preflight, which Herald does not allow),
-	 * and a call without a body is refused when the browser says it comes from another
-	 * site.
-	 * @throws HttpMediaTypeNotSupportedException (415) for a body that is not JSON
-	 */
-	void requireJsonOrNoBody(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
-		String contentType = request.getContentType();
-		if (contentType != null && !contentType.isBlank()) {
-			MediaType type;
-			try {
-				type = MediaType.parseMediaType(contentType);
-			}
-			catch (IllegalArgumentException ex) {
-				type = MediaType.APPLICATION_OCTET_STREAM;
-			}
-			if (!MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
-				throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON),
-						org.springframework.http.HttpMethod.POST);
-			}
-		}
-	}
-
-	/**
-	 * Whether a browser sent this request on behalf of another site.
-	 */
-	static boolean crossSite(HttpServletRequest request) {
-		String site = request.getHeader("Sec-Fetch-Site");
-		return site != null && !SAME_SITE.contains(site);
 	}
 
 	ResponseEntity<ProblemDetail> crossSiteRefused() {

@@ -12,6 +12,7 @@ import io.herald.crisis.PlanView;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.InvalidChange;
+import io.herald.shared.LocalPaths;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -116,7 +117,7 @@ class IncidentController {
 		catch (InvalidChange refused) {
 			redirect.addFlashAttribute("flashError", refused.problems().get(0).code());
 		}
-		return "redirect:" + (local(returnTo) ? returnTo : "/feed");
+		return "redirect:" + LocalPaths.safe(returnTo).orElse("/feed");
 	}
 
 	@PostMapping("/crisis/incidents/{id:\\d+}/resolve")
@@ -147,11 +148,6 @@ class IncidentController {
 	}
 
 	// Only a path on this site: never another host, nor a scheme-relative URL.
-	private static boolean local(String path) {
-		return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
-				&& path.length() <= 500;
-	}
-
 	@PostMapping("/crisis/incidents/{id:\\d+}/steps/{step:\\d+}")
 	String tick(@PathVariable long id, @PathVariable int step, RedirectAttributes redirect) {
 		try {

@@ -1,6 +1,7 @@
 package io.herald.notification.web;
 
 import io.herald.notification.Inbox;
+import io.herald.shared.LocalPaths;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +40,9 @@ class NotificationController {
 	 */
 	@GetMapping("/notifications/{id:\\d+}/open")
 	String open(@PathVariable long id) {
-		return "redirect:" + insideHerald(this.inbox.open(id));
+		// Links are paths inside Herald; anything else would make this an open
+		// redirect, so it leads back to the inbox.
+		return "redirect:" + LocalPaths.safe(this.inbox.open(id)).orElse("/notifications");
 	}
 
 	@PostMapping("/notifications/{id:\\d+}/read")
@@ -58,14 +61,6 @@ class NotificationController {
 		this.inbox.markAllRead();
 		redirect.addFlashAttribute("flashSuccess", "notifications.markedAllRead");
 		return "redirect:/notifications";
-	}
-
-	// Links are paths inside Herald; anything else (another site, a scheme) would make
-	// this an open redirect, so it leads back to the inbox.
-	private static String insideHerald(String link) {
-		boolean path = link != null && link.startsWith("/") && !link.startsWith("//") && !link.contains("\\")
-				&& link.chars().noneMatch(Character::isISOControl);
-		return path ? link : "/notifications";
 	}
 
 }

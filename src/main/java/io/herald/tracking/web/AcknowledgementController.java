@@ -1,6 +1,7 @@
 package io.herald.tracking.web;
 
 import io.herald.shared.ChangeRefused;
+import io.herald.shared.LocalPaths;
 import io.herald.tracking.Receipts;
 
 import org.springframework.stereotype.Controller;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.herald.announcement.AnnouncementStatus;
 import io.herald.announcement.Priority;
+import io.herald.shared.ApiRequests;
 import io.herald.shared.ChangeRefused;
 import io.herald.tracking.ReceiptNotFound;
 import io.herald.tracking.Receipts;
@@ -135,8 +136,8 @@ class ReceiptApiController {
 	@PostMapping("/{id:\\d+}/read")
 	ResponseEntity<?> read(@PathVariable long id, HttpServletRequest request)
 			throws HttpMediaTypeNotSupportedException {
-		this.problems.requireJsonOrNoBody(request);
-		if (TrackingApiProblems.crossSite(request)) {
+		ApiRequests.requireJsonOrNoBody(request);
+		if (ApiRequests.crossSite(request)) {
 			return this.problems.crossSiteRefused();
 		}
 		this.receipts.read(id);
@@ -147,8 +148,8 @@ class ReceiptApiController {
 	ResponseEntity<?> acknowledge(@PathVariable long id,
 			@RequestParam(name = "revision", required = false) Integer revision, HttpServletRequest request)
 			throws HttpMediaTypeNotSupportedException {
-		this.problems.requireJsonOrNoBody(request);
-		if (TrackingApiProblems.crossSite(request)) {
+		ApiRequests.requireJsonOrNoBody(request);
+		if (ApiRequests.crossSite(request)) {
 			return this.problems.crossSiteRefused();
 		}
 		this.receipts.acknowledge(id, revision);

@@ -1,4 +1,4 @@
-package io.herald.tracking.web;
+package io.herald.shared;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Where a form may send its person back after posting: a path in Herald, never another
  * site. Anything that is not plainly a local path is ignored.
  */
-final class LocalPaths {
+public final class LocalPaths {
 
 	// One slash, then path characters and an optional simple query: no scheme, no
 	// host, no "//" or "/\" (which browsers read as another host), no fragment.
@@ -19,7 +19,7 @@ final class LocalPaths {
 	private LocalPaths() {
 	}
 
-	static Optional<String> safe(String path) {
+	public static Optional<String> safe(String path) {
 		if (path == null || path.length() > MAX_LENGTH || !LOCAL.matcher(path).matches()) {
 			return Optional.empty();
 		}
