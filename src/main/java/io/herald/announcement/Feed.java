@@ -45,7 +45,7 @@ public class Feed {
 
 	private static final String ITEM_COLUMNS = "a.id, a.title, a.summary, a.priority, c.slug, c.name, d.published_at, "
 			+ "a.pinned_until, d.read_at, a.ack_required, d.acknowledged_at, d.acknowledged_revision, a.ack_revision, a.revision, "
-			+ "a.check_in_path, " + "greatest(d.ack_due_at, a.ack_due_at) as ack_due_at";
+			+ "a.check_in_path, " + DeliverySql.EFFECTIVE_DUE + " as ack_due_at";
 
 	private static final String ACTIVE = "a.status = 'PUBLISHED' and (a.expires_at is null or a.expires_at > ?)";
 
@@ -172,7 +172,7 @@ public class Feed {
 		Opened opened = this.jdbc
 			.query("select a.id, a.title, a.summary, a.body, a.priority, a.channel_id, a.author_id, a.published_at, "
 					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, a.check_in_path, "
-					+ "greatest(d.ack_due_at, a.ack_due_at) as ack_due_at, "
+					+ DeliverySql.EFFECTIVE_DUE + " as ack_due_at, "
 					+ "d.employee_id, d.read_at, d.acknowledged_at, d.acknowledged_revision "
 					+ "from announcements a left join deliveries d on d.announcement_id = a.id and d.employee_id = ? "
 					+ "where a.id = ?", (rs, n) -> new Opened(rs), caller.employeeId(), id)

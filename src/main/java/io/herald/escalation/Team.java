@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.herald.announcement.DeliverySql;
 import io.herald.announcement.Priority;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
@@ -121,7 +122,7 @@ public class Team {
 		Instant now = this.clock.instant();
 		Timestamp at = Timestamp.from(now);
 		List<Row> rows = this.jdbc.query(
-				"select d.announcement_id, a.title, a.priority, d.employee_id, greatest(d.ack_due_at, a.ack_due_at) "
+				"select d.announcement_id, a.title, a.priority, d.employee_id, " + DeliverySql.EFFECTIVE_DUE + " "
 						+ "as due_at, e.time_zone, 1 as depth from deliveries d join announcements a "
 						+ "on a.id = d.announcement_id join employees e on e.id = d.employee_id "
 						+ "where d.announcement_id = ? and d.employee_id = ? and e.active = true "
@@ -185,12 +186,12 @@ public class Team {
 
 	private List<Row> rows(long manager, Instant now, int limit) {
 		Timestamp at = Timestamp.from(now);
-		return this.jdbc.query(REPORTS
-				+ "select d.announcement_id, a.title, a.priority, d.employee_id, greatest(d.ack_due_at, a.ack_due_at) "
-				+ "as due_at, e.time_zone, r.depth " + OUTSTANDING
-				+ " order by case when greatest(d.ack_due_at, a.ack_due_at) < ? then 0 else 1 end, "
-				+ "greatest(d.ack_due_at, a.ack_due_at) nulls last, d.employee_id, d.announcement_id limit ?", Row::of,
-				manager, manager, at, at, at, limit);
+		return this.jdbc.query(
+				REPORTS + "select d.announcement_id, a.title, a.priority, d.employee_id, " + DeliverySql.EFFECTIVE_DUE
+						+ " " + "as due_at, e.time_zone, r.depth " + OUTSTANDING + " order by case when "
+						+ DeliverySql.EFFECTIVE_DUE + " < ? then 0 else 1 end, " + DeliverySql.EFFECTIVE_DUE
+						+ " nulls last, d.employee_id, d.announcement_id limit ?",
+				Row::of, manager, manager, at, at, at, limit);
 	}
 
 	private Set<String> nudgedToday(List<Row> rows, Instant now) {

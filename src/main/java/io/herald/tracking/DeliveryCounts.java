@@ -10,6 +10,7 @@ import io.herald.announcement.AnnouncementPublished;
 import io.herald.announcement.AnnouncementRead;
 import io.herald.announcement.AnnouncementRevised;
 import io.herald.announcement.DeliveriesAdded;
+import io.herald.announcement.DeliverySql;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,7 +124,7 @@ public class DeliveryCounts {
 					+ "and coalesce(d.department_id, 0) = delivery_counts.department_id "
 					+ "and coalesce(d.location_id, 0) = delivery_counts.location_id "
 					+ "and mod(d.employee_id, 8) = delivery_counts.shard and " + Receipt.ACKNOWLEDGED
-					+ " and d.acknowledged_at <= coalesce(greatest(d.ack_due_at, a.ack_due_at), d.acknowledged_at)) "
+					+ " and d.acknowledged_at <= coalesce(" + DeliverySql.EFFECTIVE_DUE + ", d.acknowledged_at)) "
 					+ "where announcement_id = ?", id, id);
 		}
 	}

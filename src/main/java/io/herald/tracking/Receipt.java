@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import io.herald.announcement.DeliverySql;
+
 /**
  * One person's delivery of one post as the receipts need it: whether they read and
  * acknowledged the current revision, and where its counters are.
@@ -19,8 +21,8 @@ record Receipt(long announcementId, long employeeId, long departmentId, long loc
 
 	static final String SELECT = "select d.announcement_id, d.employee_id, coalesce(d.department_id, 0) as department_id, "
 			+ "coalesce(d.location_id, 0) as location_id, a.status, a.ack_required, a.ack_revision, d.read_at, "
-			+ "case when " + ACKNOWLEDGED + " then 1 else 0 end as acknowledged, "
-			+ "greatest(d.ack_due_at, a.ack_due_at) as due_at, a.expires_at, a.check_in_path "
+			+ "case when " + ACKNOWLEDGED + " then 1 else 0 end as acknowledged, " + DeliverySql.EFFECTIVE_DUE
+			+ " as due_at, a.expires_at, a.check_in_path "
 			+ "from deliveries d join announcements a on a.id = d.announcement_id "
 			+ "where d.announcement_id = ? and d.employee_id = ?";
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.herald.announcement.DeliverySql;
 import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
@@ -60,8 +61,7 @@ public class TrackingReports {
 
 	private static final String RECIPIENTS = "select d.employee_id, coalesce(d.department_id, 0) as department_id, "
 			+ "coalesce(d.location_id, 0) as location_id, d.read_at, d.acknowledged_at, a.ack_required, " + "case when "
-			+ Receipt.ACKNOWLEDGED + " then 1 else 0 end as acknowledged, "
-			+ "greatest(d.ack_due_at, a.ack_due_at) as due_at "
+			+ Receipt.ACKNOWLEDGED + " then 1 else 0 end as acknowledged, " + DeliverySql.EFFECTIVE_DUE + " as due_at "
 			+ "from deliveries d join announcements a on a.id = d.announcement_id "
 			// Sorted by name in the database, so a page is one indexed range of
 			// the post's deliveries whatever its size.
@@ -175,7 +175,7 @@ public class TrackingReports {
 			// Late joiners carry their own due times: the few still owing an
 			// acknowledgement are counted one by one (a partial index finds them).
 			this.jdbc.query("select coalesce(d.department_id, 0), coalesce(d.location_id, 0), count(*), "
-					+ "sum(case when greatest(d.ack_due_at, a.ack_due_at) < ? then 1 else 0 end) "
+					+ "sum(case when " + DeliverySql.EFFECTIVE_DUE + " < ? then 1 else 0 end) "
 					+ "from deliveries d join announcements a on a.id = d.announcement_id "
 					+ "where d.announcement_id = ? and d.late_joiner = true and " + TrackedPost.NOT_ACKNOWLEDGED
 					+ " group by coalesce(d.department_id, 0), coalesce(d.location_id, 0)", (ResultSet rs) -> {
@@ -269,8 +269,8 @@ public class TrackingReports {
 			case NOT_READ -> where.append(" and d.read_at is null");
 			case NOT_ACKNOWLEDGED -> where.append(" and a.ack_required = true and " + TrackedPost.NOT_ACKNOWLEDGED);
 			case OVERDUE -> {
-				where.append(" and a.ack_required = true and " + TrackedPost.NOT_ACKNOWLEDGED
-						+ " and greatest(d.ack_due_at, a.ack_due_at) < ?");
+				where.append(" and a.ack_required = true and " + TrackedPost.NOT_ACKNOWLEDGED + " and "
+						+ DeliverySql.EFFECTIVE_DUE + " < ?");
 				arguments.add(Timestamp.from(now));
 			}
 			case ACKNOWLEDGED -> where.append(" and a.ack_required = true and " + Receipt.ACKNOWLEDGED);

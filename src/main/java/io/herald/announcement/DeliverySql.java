@@ -1,0 +1,19 @@
+package io.herald.announcement;
+
+/**
+ * SQL over a delivery {@code d} and its announcement {@code a} that every module reading
+ * deliveries must agree on, written once.
+ */
+public final class DeliverySql {
+
+	/**
+	 * When this recipient has to acknowledge by: the post's due time, or a late joiner's
+	 * own later one. A re-ask's fresh window replaces an earlier personal deadline, so
+	 * the later of the two holds ({@code greatest} ignores a missing one).
+	 */
+	public static final String EFFECTIVE_DUE = "greatest(d.ack_due_at, a.ack_due_at)";
+
+	private DeliverySql() {
+	}
+
+}
