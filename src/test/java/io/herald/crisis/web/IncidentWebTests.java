@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -177,6 +178,31 @@ class IncidentWebTests implements PostgresIntegrationTest {
 			.andExpect(jsonPath("$.detail").value("This incident is resolved: check-ins are closed."));
 		this.mvc.perform(get("/crisis"))
 			.andExpect(content().string(containsString("data-incident=\"" + incident + "\"")));
+	}
+
+	@Test
+	void aBrowserCannotBeMadeToActivateAPlanOrCheckInFromAnotherSite() throws Exception {
+		long plan = anyPlan();
+		long before = this.jdbc.queryForObject("select count(*) from crisis_incidents where plan_id = ?", Long.class,
+				plan);
+
+		this.mvc
+			.perform(post("/api/v1/crisis/plans/" + plan + "/activate").with(httpBasic("comms@herald.test", PASSWORD))
+				.header("Sec-Fetch-Site", "cross-site"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/v1/crisis/plans/" + plan + "/activate").with(httpBasic("comms@herald.test", PASSWORD))
+				.contentType(MediaType.TEXT_PLAIN)
+				.content("{}"))
+			.andExpect(status().isUnsupportedMediaType());
+		this.mvc
+			.perform(post("/api/v1/crisis/incidents/1/check-in").with(httpBasic("employee@herald.test", PASSWORD))
+				.header("Sec-Fetch-Site", "cross-site"))
+			.andExpect(status().isForbidden());
+
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from crisis_incidents where plan_id = ?", Long.class, plan))
+			.isEqualTo(before);
 	}
 
 	@Test
