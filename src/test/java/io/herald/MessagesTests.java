@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.herald.account.Role;
+import io.herald.crisis.AnsweredVia;
+import io.herald.crisis.CheckInLink;
+import io.herald.crisis.CheckInStatus;
+import io.herald.crisis.DrillReport.GapReason;
 import io.herald.tracking.RecipientFilter;
 import io.herald.tracking.RecipientStatus;
 import org.jsoup.Jsoup;
@@ -106,6 +110,23 @@ class MessagesTests {
 				missing.add("recipientFilter." + filter);
 			}
 		}
+		List<String> named = new ArrayList<>();
+		for (GapReason reason : GapReason.values()) {
+			named.add("crisis.drillReport.gap." + reason);
+		}
+		for (AnsweredVia via : AnsweredVia.values()) {
+			named.add("crisis.drillReport.via." + via);
+		}
+		for (CheckInStatus status : CheckInStatus.values()) {
+			named.add("crisis.drillReport.status." + status);
+			named.add("crisis.link.recorded." + status);
+		}
+		for (CheckInLink.State state : List.of(CheckInLink.State.USED, CheckInLink.State.EXPIRED,
+				CheckInLink.State.CLOSED)) {
+			named.add("crisis.link." + state);
+			named.add("crisis.link." + state + ".heading");
+		}
+		named.stream().filter((key) -> !keys.contains(key)).forEach(missing::add);
 		assertThat(missing).isEmpty();
 	}
 

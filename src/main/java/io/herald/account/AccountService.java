@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,22 @@ public class AccountService {
 	@Transactional(readOnly = true)
 	public Set<Long> employeesHolding(Role role) {
 		return Set.copyOf(this.accounts.findEnabledEmployeeIdsWithRole(role));
+	}
+
+	/**
+	 * Which of these people can sign in (an enabled account with a password), so can be
+	 * reached in the app: for reports on who a message could reach.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public Set<Long> employeesAbleToSignIn(Collection<Long> employeeIds) {
+		Set<Long> able = new HashSet<>();
+		List<Long> distinct = employeeIds.stream().distinct().toList();
+		for (int from = 0; from < distinct.size(); from += 1000) {
+			able.addAll(this.accounts
+				.findEmployeeIdsAbleToSignIn(distinct.subList(from, Math.min(from + 1000, distinct.size()))));
+		}
+		return able;
 	}
 
 	@Transactional(readOnly = true)

@@ -72,7 +72,7 @@ class SecurityConfiguration {
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?throttled"));
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.svg",
-					"/invitation/**")
+					"/invitation/**", "/check-in/**")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()

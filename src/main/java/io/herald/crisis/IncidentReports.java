@@ -8,16 +8,25 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.herald.account.AccountService;
+import io.herald.crisis.DrillReport.Gap;
+import io.herald.crisis.DrillReport.GapReason;
 import io.herald.crisis.IncidentReport.HelpCase;
 import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.Reachability;
+import io.herald.notification.EmailOutcome;
+import io.herald.notification.Notifications;
+import io.herald.notification.OutboxStatus;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
@@ -29,12 +38,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * After-action reports of resolved incidents, as a printable page and as CSV.
+ * After-action reports of resolved incidents, and drill reports of who a drill could
+ * reach, as printable pages and as CSV.
  */
 @Service
 public class IncidentReports {
 
 	static final String[] CSV_HEADER = { "section", "time", "what", "who", "title", "detail" };
+
+	static final String[] DRILL_CSV_HEADER = { "employee_id", "name", "location", "email", "mobile", "gaps",
+			"email_error", "check_in" };
+
+	static final int DRILL_LISTED = 500;
 
 	private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
 
@@ -48,11 +63,21 @@ public class IncidentReports {
 
 	private final EmployeeDirectory directory;
 
-	IncidentReports(JdbcTemplate jdbc, Incidents incidents, IncidentResponse response, EmployeeDirectory directory) {
+	private final CrisisPlans plans;
+
+	private final AccountService accounts;
+
+	private final Notifications notifications;
+
+	IncidentReports(JdbcTemplate jdbc, Incidents incidents, IncidentResponse response, EmployeeDirectory directory,
+			CrisisPlans plans, AccountService accounts, Notifications notifications) {
 		this.jdbc = jdbc;
 		this.incidents = incidents;
 		this.response = response;
 		this.directory = directory;
+		this.plans = plans;
+		this.accounts = accounts;
+		this.notifications = notifications;
 	}
 
 	/**
@@ -132,6 +157,128 @@ public class IncidentReports {
 			throw new UncheckedIOException(ex);
 		}
 		return bytes.toByteArray();
+	}
+
+	/**
+	 * The drill report, while the drill runs and after: reach by medium from the
+	 * directory, accounts and the alert's e-mails as they stand now.
+	 * @throws IncidentNotFound when there is no such incident
+	 * @throws ChangeRefused when the incident is not a drill
+	 */
+	@PreAuthorize(CrisisPlans.READ)
+	@Transactional(readOnly = true)
+	public DrillReport drill(long incidentId) {
+		return drill(incidentId, DRILL_LISTED);
+	}
+
+	private DrillReport drill(long incidentId, int listed) {
+		IncidentView incident = this.incidents.find(incidentId);
+		if (!incident.drill()) {
+			throw new ChangeRefused("crisis.drillReport.notDrill");
+		}
+		List<Medium> media = this.plans.find(incident.planId()).map(PlanView::media).orElse(List.of());
+		List<Object[]> roster = this.jdbc.query(
+				"select employee_id, location_id, status, answered_via from crisis_check_ins where incident_id = ?",
+				(rs, n) -> new Object[] { rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
+						rs.getString(4) },
+				incidentId);
+		List<Long> people = roster.stream().map((row) -> (Long) row[0]).toList();
+		Map<Long, Reachability> reach = this.directory.findReachability(people);
+		Set<Long> signIn = this.accounts.employeesAbleToSignIn(people);
+		Map<Long, EmailOutcome> emails = (incident.announcementId() != null)
+				? this.notifications.criticalEmailOutcomes(incident.announcementId()) : Map.of();
+		Map<Long, String> locations = this.directory.locationOptions()
+			.stream()
+			.collect(Collectors.toMap(DirectoryOption::id, DirectoryOption::name));
+		Map<AnsweredVia, Long> via = new EnumMap<>(AnsweredVia.class);
+		for (AnsweredVia each : AnsweredVia.values()) {
+			via.put(each, 0L);
+		}
+		long inApp = 0;
+		long email = 0;
+		long emailFailed = 0;
+		long emailWaiting = 0;
+		long mobile = 0;
+		List<Gap> gaps = new ArrayList<>();
+		for (Object[] row : roster) {
+			long id = (Long) row[0];
+			if (row[3] != null) {
+				via.merge(AnsweredVia.valueOf((String) row[3]), 1L, Long::sum);
+			}
+			Reachability person = reach.get(id);
+			EmailOutcome outcome = emails.get(id);
+			List<GapReason> reasons = new ArrayList<>();
+			if (person == null || !person.active()) {
+				reasons.add(GapReason.LEFT);
+			}
+			if (signIn.contains(id)) {
+				inApp++;
+			}
+			else {
+				reasons.add(GapReason.NO_ACCOUNT);
+			}
+			if (person == null || !present(person.email())) {
+				reasons.add(GapReason.NO_EMAIL);
+			}
+			else if (outcome != null && outcome.status() == OutboxStatus.FAILED) {
+				reasons.add(GapReason.EMAIL_FAILED);
+				emailFailed++;
+			}
+			else if (outcome != null && outcome.status() == OutboxStatus.SENT) {
+				email++;
+			}
+			else {
+				emailWaiting++;
+			}
+			if (person != null && present(person.mobile())) {
+				mobile++;
+			}
+			else {
+				reasons.add(GapReason.NO_MOBILE);
+			}
+			if (!reasons.isEmpty()) {
+				gaps.add(new Gap(id, (person != null) ? person.displayName() : "",
+						(row[1] != null) ? locations.get((Long) row[1]) : null,
+						(person != null) ? person.email() : null, (person != null) ? person.mobile() : null,
+						List.copyOf(reasons), (reasons.contains(GapReason.EMAIL_FAILED)) ? outcome.error() : null,
+						CheckInStatus.valueOf((String) row[2])));
+			}
+		}
+		// The people most cut off first: those no medium reached, then by name.
+		gaps.sort(Comparator.comparingInt((Gap gap) -> -gap.reasons().size())
+			.thenComparing(Gap::name, String.CASE_INSENSITIVE_ORDER));
+		List<Gap> shown = (gaps.size() > listed) ? List.copyOf(gaps.subList(0, listed)) : List.copyOf(gaps);
+		return new DrillReport(incident, media, inApp, email, emailFailed, emailWaiting, mobile, via, gaps.size(),
+				shown, gaps.size() - shown.size());
+	}
+
+	/**
+	 * The drill report as CSV: one row per person some medium could not reach, with the
+	 * reasons ({@code NO_ACCOUNT;NO_MOBILE}), UTF-8 with a BOM, formula-like cells inert.
+	 */
+	@PreAuthorize(CrisisPlans.READ)
+	@Transactional(readOnly = true)
+	public byte[] drillCsv(long incidentId) {
+		DrillReport report = drill(incidentId, Integer.MAX_VALUE);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 * 1024);
+		bytes.writeBytes(BOM);
+		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+				CSVPrinter printer = new CSVPrinter(writer, CSV)) {
+			printer.printRecord((Object[]) DRILL_CSV_HEADER);
+			for (Gap gap : report.gaps()) {
+				printer.printRecord(gap.employeeId(), cell(gap.name()), cell(gap.location()), cell(gap.email()),
+						cell(gap.mobile()), String.join(";", gap.reasons().stream().map(GapReason::name).toList()),
+						cell(gap.emailError()), gap.status().name());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static boolean present(String value) {
+		return value != null && !value.isBlank();
 	}
 
 	private static void summary(CSVPrinter printer, String what, String value) throws IOException {

@@ -191,6 +191,16 @@ public class Incidents {
 	}
 
 	/**
+	 * Records the caller's answer given in the app, or changes it.
+	 * @see #checkIn(long, CheckInStatus, String, AnsweredVia)
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void checkIn(long incidentId, CheckInStatus status, String note) {
+		checkIn(incidentId, status, note, AnsweredVia.APP);
+	}
+
+	/**
 	 * Records the caller's answer, or changes it; answering the same again changes
 	 * nothing but the time. Also acknowledges the alert, so tracking and escalation count
 	 * the person as answered.
@@ -199,7 +209,24 @@ public class Incidents {
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
-	public void checkIn(long incidentId, CheckInStatus status, String note) {
+	public void checkIn(long incidentId, CheckInStatus status, String note, AnsweredVia via) {
+		long announcementId = record(incidentId, Callers.require().employeeId(), status, note, via);
+		this.receipts.acknowledgeCheckIn(announcementId);
+	}
+
+	/**
+	 * Records the answer of someone who followed a verified one-click link; see
+	 * {@link CheckInLinks}.
+	 */
+	void checkInByLink(long incidentId, long employeeId, CheckInStatus status, String note) {
+		long announcementId = record(incidentId, employeeId, status, note, AnsweredVia.LINK);
+		this.receipts.acknowledgeCheckInByLink(announcementId, employeeId);
+	}
+
+	/**
+	 * Writes the person's answer on their roster row; answers the alert's id.
+	 */
+	private long record(long incidentId, long employeeId, CheckInStatus status, String note, AnsweredVia via) {
 		if (status == null || status == CheckInStatus.NO_RESPONSE) {
 			throw new InvalidChange("status", "crisis.checkIn.status.required");
 		}
@@ -207,7 +234,6 @@ public class Incidents {
 		if (cleaned != null && cleaned.length() > 500) {
 			throw new InvalidChange("note", "crisis.checkIn.note.tooLong");
 		}
-		long me = Callers.require().employeeId();
 		// Someone who joined the alert's audience after activation (a transfer, a
 		// new hire) received it as a late joiner: their delivery puts them on the
 		// roster now, so they can answer and are counted.
@@ -217,11 +243,11 @@ public class Incidents {
 						+ "join deliveries d on d.announcement_id = i.announcement_id and d.employee_id = ? "
 						+ "where i.id = ? and i.status = 'OPEN' and not exists (select 1 from crisis_check_ins c "
 						+ "where c.incident_id = i.id and c.employee_id = d.employee_id) on conflict do nothing",
-				me, incidentId);
+				employeeId, incidentId);
 		Object[] incident = this.jdbc
 			.query("select i.status, i.announcement_id from crisis_incidents i join crisis_check_ins c "
 					+ "on c.incident_id = i.id and c.employee_id = ? where i.id = ?",
-					(rs, n) -> new Object[] { rs.getString(1), rs.getLong(2) }, me, incidentId)
+					(rs, n) -> new Object[] { rs.getString(1), rs.getLong(2) }, employeeId, incidentId)
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new IncidentNotFound(incidentId));
@@ -229,14 +255,16 @@ public class Incidents {
 			throw new ChangeRefused("crisis.checkIn.closed");
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
-		int updated = this.jdbc.update("update crisis_check_ins set status = ?, note = ?, answered_at = ?, "
-				+ "first_answered_at = coalesce(first_answered_at, ?) where incident_id = ? and employee_id = ? "
-				+ "and exists (select 1 from crisis_incidents i where i.id = ? and i.status = 'OPEN')", status.name(),
-				cleaned, now, now, incidentId, me, incidentId);
+		int updated = this.jdbc.update(
+				"update crisis_check_ins set status = ?, note = ?, answered_at = ?, "
+						+ "first_answered_at = coalesce(first_answered_at, ?), answered_via = ? where incident_id = ? "
+						+ "and employee_id = ? and exists (select 1 from crisis_incidents i where i.id = ? "
+						+ "and i.status = 'OPEN')",
+				status.name(), cleaned, now, now, via.name(), incidentId, employeeId, incidentId);
 		if (updated == 0) {
 			throw new ChangeRefused("crisis.checkIn.closed");
 		}
-		this.receipts.acknowledgeCheckIn((Long) incident[1]);
+		return (Long) incident[1];
 	}
 
 	/**

@@ -15,12 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.herald.directory.Contact;
+import io.herald.notification.MailActions.MailAction;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -47,11 +49,14 @@ class MailComposer {
 
 	private final String messageIdDomain;
 
+	private final ObjectProvider<MailActions> actions;
+
 	MailComposer(ITemplateEngine templates, MessageSource messages, MailSettings settings,
-			@Value("${herald.base-url:http://localhost:8080}") String baseUrl) {
+			ObjectProvider<MailActions> actions, @Value("${herald.base-url:http://localhost:8080}") String baseUrl) {
 		this.templates = templates;
 		this.messages = messages;
 		this.settings = settings;
+		this.actions = actions;
 		this.baseUrl = baseUrl.replaceAll("/+$", "");
 		String host = URI.create(this.baseUrl).getHost();
 		this.messageIdDomain = (host != null && !host.isBlank()) ? host : "herald.localhost";
@@ -79,6 +84,7 @@ class MailComposer {
 		variables.put("detailLines", (message.detail() != null)
 				? Arrays.stream(message.detail().split("\\R")).filter((line) -> !line.isBlank()).toList() : List.of());
 		variables.put("link", absolute(message.link()));
+		variables.put("actions", actions(message));
 		variables.put("preferencesLink", absolute("/me"));
 		variables.put("entries",
 				entries.stream()
@@ -143,6 +149,19 @@ class MailComposer {
 		}
 		Locale locale = Locale.forLanguageTag(language.strip());
 		return locale.getLanguage().isEmpty() ? Locale.ENGLISH : locale;
+	}
+
+	/**
+	 * The answers the recipient can give straight from this e-mail, with absolute links.
+	 */
+	private List<MailAction> actions(OutboxMessage message) {
+		if (message.isDigest() || message.announcementId() == null) {
+			return List.of();
+		}
+		return this.actions.orderedStream()
+			.flatMap((provider) -> provider.actionsFor(message.employeeId(), message.announcementId()).stream())
+			.map((action) -> new MailAction(action.labelCode(), absolute(action.link()), action.primary()))
+			.toList();
 	}
 
 	String absolute(String link) {

@@ -132,6 +132,21 @@ public class Notifications {
 	}
 
 	/**
+	 * Where each recipient's e-mail of a critical post stands, by employee id; people the
+	 * post was not e-mailed to are missing.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, EmailOutcome> criticalEmailOutcomes(long announcementId) {
+		Map<Long, EmailOutcome> outcomes = new HashMap<>();
+		this.jdbc.query("select employee_id, status, last_error from outbox_messages where announcement_id = ? "
+				+ "and kind = 'CRITICAL_POST'", (rs) -> {
+					outcomes.put(rs.getLong(1),
+							new EmailOutcome(rs.getLong(1), OutboxStatus.valueOf(rs.getString(2)), rs.getString(3)));
+				}, announcementId);
+		return outcomes;
+	}
+
+	/**
 	 * A CRITICAL post reaches every recipient in the app and by e-mail at once, whatever
 	 * their preferences: two set-based statements in the publishing transaction.
 	 */

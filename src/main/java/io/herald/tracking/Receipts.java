@@ -9,7 +9,6 @@ import io.herald.announcement.AnnouncementRead;
 import io.herald.notification.Notifications;
 import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
-import io.herald.shared.SignedInPerson;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +51,7 @@ public class Receipts {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void read(long announcementId) {
-		Receipt receipt = receiptOf(announcementId, Callers.require());
+		Receipt receipt = receiptOf(announcementId, Callers.require().employeeId());
 		Instant now = now();
 		if (receipt.readAt() == null && markRead(receipt, now)) {
 			// The read counter follows the event, wherever the read was recorded.
@@ -74,7 +73,7 @@ public class Receipts {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public Acknowledgement acknowledge(long announcementId, Integer seenRevision) {
-		return acknowledge(announcementId, seenRevision, false);
+		return acknowledge(announcementId, Callers.require().employeeId(), seenRevision, false);
 	}
 
 	/**
@@ -86,18 +85,28 @@ public class Receipts {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public Acknowledgement acknowledgeCheckIn(long announcementId) {
-		return acknowledge(announcementId, null, true);
+		return acknowledge(announcementId, Callers.require().employeeId(), null, true);
 	}
 
-	private Acknowledgement acknowledge(long announcementId, Integer seenRevision, boolean checkIn) {
-		SignedInPerson caller = Callers.require();
-		Receipt first = receiptOf(announcementId, caller);
+	/**
+	 * Records the check-in of someone who answered through a one-click link from an
+	 * e-mail, without signing in; the crisis module has verified the link's signature,
+	 * that it names this person and that it is unused and unexpired.
+	 * @throws ReceiptNotFound when the person is not a recipient of a published post
+	 */
+	@Transactional
+	public Acknowledgement acknowledgeCheckInByLink(long announcementId, long employeeId) {
+		return acknowledge(announcementId, employeeId, null, true);
+	}
+
+	private Acknowledgement acknowledge(long announcementId, long employeeId, Integer seenRevision, boolean checkIn) {
+		Receipt first = receiptOf(announcementId, employeeId);
 		// The counter row's lock orders this acknowledgement with a revision
 		// that asks everyone again (it locks all of the post's rows): read after
 		// the lock, the revision asked for and the due time are the ones that
 		// hold when this commits.
 		this.counts.lock(first);
-		Receipt receipt = receiptOf(announcementId, caller);
+		Receipt receipt = receiptOf(announcementId, employeeId);
 		if (!receipt.ackRequired()) {
 			throw new ChangeRefused("tracking.ack.notRequested");
 		}
@@ -136,8 +145,8 @@ public class Receipts {
 		return acknowledgementOf(announcementId, receipt.employeeId());
 	}
 
-	private Receipt receiptOf(long announcementId, SignedInPerson caller) {
-		return this.jdbc.query(Receipt.SELECT, Receipt::of, announcementId, caller.employeeId())
+	private Receipt receiptOf(long announcementId, long employeeId) {
+		return this.jdbc.query(Receipt.SELECT, Receipt::of, announcementId, employeeId)
 			.stream()
 			.filter((receipt) -> "PUBLISHED".equals(receipt.status()) || "ARCHIVED".equals(receipt.status()))
 			.findFirst()

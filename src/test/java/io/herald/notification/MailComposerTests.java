@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.herald.directory.Contact;
+import io.herald.notification.MailActions.MailAction;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MailComposerTests {
 
-	private final MailComposer composer = new MailComposer(engine(), messages(),
-			new MailSettings("Herald <herald@example.test>", 20, 8, Duration.ofSeconds(30), Duration.ofHours(1),
-					Duration.ofMinutes(10), LocalTime.of(8, 0)),
-			"https://herald.example.test///");
+	private final MailComposer composer = composer(new DefaultListableBeanFactory());
 
 	private final Contact ada = new Contact(7, "ada@example.test", "Ada Lovelace", "en", ZoneId.of("Europe/London"),
 			true);
@@ -100,6 +99,32 @@ class MailComposerTests {
 	}
 
 	@Test
+	void answersAModuleOffersBecomeButtonsAndLinesWithAbsoluteLinks() {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("checkIns",
+				(MailActions) (employee, announcement) -> (employee == 7 && announcement == 42)
+						? List.of(new MailAction("crisis.checkIn.safe", "/check-in/abc?answer=SAFE", true),
+								new MailAction("crisis.checkIn.needHelp", "/check-in/abc?answer=NEED_HELP", false))
+						: List.of());
+		ComposedMail mail = composer(beans).compose(message("CRITICAL_POST", "Fire alarm", null), this.ada, List.of());
+
+		Document html = Jsoup.parse(mail.html());
+		assertThat(html.select("[data-mail-actions] a").eachText()).containsExactly("I'm safe", "I need help");
+		assertThat(html.select("[data-mail-actions] a").eachAttr("href")).containsExactly(
+				"https://herald.example.test/check-in/abc?answer=SAFE",
+				"https://herald.example.test/check-in/abc?answer=NEED_HELP");
+		assertThat(mail.text()).contains("I'm safe: https://herald.example.test/check-in/abc?answer=SAFE")
+			.contains("I need help: https://herald.example.test/check-in/abc?answer=NEED_HELP");
+	}
+
+	@Test
+	void anEmailWithoutAnswersHasNoButtons() {
+		ComposedMail mail = this.composer.compose(message("CRITICAL_POST", "Fire alarm", null), this.ada, List.of());
+		assertThat(Jsoup.parse(mail.html()).select("[data-mail-actions]")).isEmpty();
+		assertThat(mail.text()).doesNotContain("check-in");
+	}
+
+	@Test
 	void messageIdsAreStableValidAndDifferPerKey() {
 		String id = MailComposer.messageId("reminder:42:17:DUE", "herald.example.test");
 		assertThat(id).isEqualTo(MailComposer.messageId("reminder:42:17:DUE", "herald.example.test"))
@@ -107,6 +132,13 @@ class MailComposerTests {
 		assertThat(Set.of(id, MailComposer.messageId("reminder:42:17:DUE+24H", "herald.example.test"),
 				MailComposer.messageId("reminder.42.17.DUE", "herald.example.test")))
 			.hasSize(3);
+	}
+
+	private static MailComposer composer(DefaultListableBeanFactory beans) {
+		return new MailComposer(engine(), messages(),
+				new MailSettings("Herald <herald@example.test>", 20, 8, Duration.ofSeconds(30), Duration.ofHours(1),
+						Duration.ofMinutes(10), LocalTime.of(8, 0)),
+				beans.getBeanProvider(MailActions.class), "https://herald.example.test///");
 	}
 
 	private static OutboxMessage message(String kind, String subject, String detail) {

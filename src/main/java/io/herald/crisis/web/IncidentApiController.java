@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.herald.crisis.Activation;
+import io.herald.crisis.AnsweredVia;
 import io.herald.crisis.IncidentScope;
 import io.herald.crisis.IncidentStatus;
 import io.herald.crisis.IncidentView;
@@ -105,7 +106,7 @@ class IncidentApiController {
 			HttpServletRequest http) throws HttpMediaTypeNotSupportedException {
 		refuseCrossSite(http);
 		this.incidents.checkIn(id, (request != null) ? IncidentController.parse(request.status()) : null,
-				(request != null) ? request.note() : null);
+				(request != null) ? request.note() : null, AnsweredVia.API);
 		return ResponseEntity.noContent().build();
 	}
 
