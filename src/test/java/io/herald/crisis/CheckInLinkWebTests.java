@@ -72,7 +72,7 @@ class CheckInLinkWebTests implements PostgresIntegrationTest {
 			.andExpect(content().string(containsString("Safety check-in for Ines Person 1")))
 			.andExpect(content().string(containsString("data-drill")))
 			.andExpect(content().string(containsString("name=\"_csrf\"")))
-			.andExpect(content().string(containsString("btn btn-warning btn-lg")));
+			.andExpect(content().string(containsString("btn btn-lg btn-warning")));
 		assertThat(answerOf(opened.id(), person)).isEqualTo("NO_RESPONSE");
 
 		this.mvc.perform(post(path).session(session).with(anonymous()).param("status", "SAFE"))

@@ -1,26 +1,71 @@
 package io.herald.journeys;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.herald.notification.OutboxDriver;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * A crisis as people live it: a comms manager activates the Warsaw fire plan after a
- * confirmation step, a Warsaw employee sees the alert on every page and checks in safe
- * from the banner, the live roster counts them safe, and the manager resolves with the
- * all-clear and reads the after-action summary.
+ * A crisis as people live it, with a real SMTP server catching Herald's e-mails: a comms
+ * manager activates the Warsaw fire plan after a confirmation step; one Warsaw employee
+ * checks in safe from the banner, another says they need help and is on top of the
+ * roster, a third checks in from the e-mail's link without signing in; the manager posts
+ * an update, resolves with the all-clear and reads the after-action report's timeline. A
+ * drill is marked DRILL everywhere and has its drill report.
  */
 class CrisisIncidentJourneyTests extends BrowserJourney {
 
+	static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(
+			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void smtpServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	@Autowired
+	ApplicationContext context;
+
 	@Test
-	void aManagerActivatesTheFirePlanAWarsawEmployeeChecksInSafeAndTheManagerResolves() {
-		String employee = unusedPersonIn("Warsaw");
-		long employeeId = this.jdbc.queryForObject("select id from employees where email = ?", Long.class, employee);
+	void warsawIsAlertedChecksInFromTheBannerAndTheEmailLinkAndTheManagerResolves() throws Exception {
+		String safe = unusedPersonIn("Warsaw");
+		String needsHelp = unusedPersonIn("Warsaw");
+		String byMail = unusedPersonIn("Warsaw");
+		long safeId = employeeId(safe);
+		long needsHelpId = employeeId(needsHelp);
+		long byMailId = employeeId(byMail);
 		String title = "Fire alarm in the Warsaw office " + System.nanoTime();
 
 		signIn(DemoAccount.COMMS_MANAGER);
@@ -47,10 +92,9 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		assertAccessible("/crisis/incidents/{id}");
 		signOut();
 
-		signIn(employee);
+		signIn(safe);
 		open("/directory");
-		Locator banner = this.page.locator("[data-critical-banner]")
-			.filter(new Locator.FilterOptions().setHasText(title));
+		Locator banner = banner(title);
 		assertThat(banner).isVisible();
 		assertAccessible("/directory (crisis banner)");
 		banner.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("I'm safe")).click();
@@ -60,19 +104,153 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		assertThat(banner).hasCount(0);
 		signOut();
 
+		signIn(needsHelp);
+		open("/feed");
+		banner(title).locator("input[name=note]").fill("Twisted ankle in stairwell B");
+		banner(title).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("I need help")).click();
+		assertThat(this.page.locator(".alert-success")).hasText("Thank you: your answer is recorded.");
+		signOut();
+
+		// The third opens the alert's e-mail and answers from it, never signing in.
+		OutboxDriver.sendDue(this.context);
+		URI safeLink = URI.create(mailAction(byMail, title, "I'm safe"));
+		open(safeLink.getRawPath() + "?" + safeLink.getRawQuery());
+		assertThat(heading()).containsText("Safety check-in for");
+		assertThat(this.page.locator("a[data-nav=me]")).hasCount(0);
+		assertAccessible("/check-in/{token}");
+		button("I'm safe").click();
+		assertThat(this.page.locator("[data-answered]")).hasText("Your answer is recorded: you are safe.");
+		open(safeLink.getRawPath());
+		assertThat(heading()).hasText("This check-in link has been used");
+
 		signIn(DemoAccount.COMMS_MANAGER);
 		open(incident);
-		assertThat(this.page.locator("[data-safe] li[data-person='" + employeeId + "']")).isVisible();
-		assertThat(this.page.locator("[data-no-response] li[data-person='" + employeeId + "']")).hasCount(0);
-		button("Resolve and send the all-clear").click();
+		assertThat(this.page.locator("[data-count=safe]")).hasText("2");
+		assertThat(this.page.locator("[data-count=needHelp]")).hasText("1");
+		Locator firstInNeed = this.page.locator("table[data-need-help] tbody tr").first();
+		assertThat(firstInNeed).hasAttribute("data-person", Long.toString(needsHelpId));
+		assertThat(firstInNeed).containsText("Twisted ankle in stairwell B");
+		assertThat(this.page.locator("[data-safe] li[data-person='" + safeId + "']")).isVisible();
+		assertThat(this.page.locator("[data-safe] li[data-person='" + byMailId + "']")).isVisible();
+		assertThat(this.page.locator("[data-no-response] li[data-person='" + safeId + "']")).hasCount(0);
 
+		Locator update = this.page.locator("form[data-update-form]");
+		update.getByLabel("Title").fill("Fire brigade on site");
+		update.getByLabel("Message").fill("Stay at the assembly point until the all-clear.");
+		button("Send the update").click();
+		assertThat(this.page.locator(".alert-success")).hasText("The update has gone out.");
+		assertThat(this.page.locator("[data-timeline] li[data-kind=UPDATE]")).containsText("Fire brigade on site");
+
+		button("Resolve and send the all-clear").click();
 		assertThat(this.page.locator(".alert-success"))
 			.hasText("The incident is resolved: the all-clear has gone out and check-ins are closed.");
 		assertThat(this.page.locator("[data-incident-status]")).containsText("Resolved");
 		assertThat(this.page.locator("[data-after-action]")).containsText("Time to 50 % checked in");
 		assertAccessible("/crisis/incidents/{id} (resolved)");
+
+		this.page.locator("a[data-action=report]").click();
+		assertThat(heading()).hasText("After-action report: " + title);
+		assertThat(this.page.locator("[data-report-need-help]")).containsText("Twisted ankle in stairwell B");
+		Locator timeline = this.page.locator("[data-report] [data-timeline]");
+		assertThat(timeline.locator("li[data-kind=OPENED]")).hasCount(1);
+		assertThat(timeline.locator("li[data-kind=UPDATE]")).containsText("Fire brigade on site");
+		assertThat(timeline.locator("li[data-kind=RESOLVED]")).hasCount(1);
+		assertAccessible("/crisis/incidents/{id}/report");
 		open("/crisis");
 		assertThat(this.page.locator("table[data-incidents]")).containsText(title);
+	}
+
+	@Test
+	void aDrillIsMarkedDrillAndReportsWhoEachMediumCouldReach() {
+		String inKrakow = unusedPersonIn("Kraków");
+
+		signIn(DemoAccount.COMMS_MANAGER);
+		this.page.locator("a[data-nav=crisis]").click();
+		this.page.locator("tr[data-plan]")
+			.filter(new Locator.FilterOptions().setHasText("Power cut: any office"))
+			.getByRole(AriaRole.LINK)
+			.first()
+			.click();
+		this.page.locator("a[data-action=activate]").click();
+		this.page.getByLabel("Everyone").uncheck();
+		this.page.getByLabel("Kraków", new Page.GetByLabelOptions().setExact(true)).check();
+		this.page.getByLabel("This is a drill: mark every message DRILL").check();
+		button("Fill in the alert for this scope").click();
+		assertThat(this.page.getByLabel("Alert title")).hasValue("Power cut at Kraków");
+		assertThat(this.page.getByLabel("This is a drill: mark every message DRILL")).isChecked();
+		button("Send the alert now").click();
+
+		assertThat(heading()).hasText(Pattern.compile("^DRILL: Power cut at Kraków"));
+		assertThat(this.page.locator("[data-incident-status] [data-drill]")).hasText("Drill");
+		String drill = this.page.url();
+		String recipients = this.page.locator("[data-count=recipients]").textContent().strip();
+		signOut();
+
+		signIn(inKrakow);
+		assertThat(this.page.locator("[data-critical-banner]")).containsText("DRILL: Power cut at Kraków");
+		signOut();
+
+		signIn(DemoAccount.COMMS_MANAGER);
+		open(drill);
+		this.page.locator("a[data-action=drill-report]").click();
+		assertThat(heading()).hasText(Pattern.compile("^Drill report: DRILL: Power cut at Kraków"));
+		Locator reach = this.page.locator("table[data-drill-reach]");
+		assertThat(reach.locator("tr[data-medium=IN_APP] td").first()).hasText(recipients);
+		assertThat(reach.locator("tr[data-medium=EMAIL]")).isVisible();
+		assertThat(reach.locator("tr[data-medium=MOBILE]")).isVisible();
+		assertThat(this.page.locator("[data-email-waiting]")).containsText("not gone out yet");
+		assertAccessible("/crisis/incidents/{id}/drill-report");
+
+		open(drill);
+		button("Resolve and send the all-clear").click();
+		assertThat(this.page.locator("[data-incident-status]")).containsText("Resolved");
+	}
+
+	private Locator banner(String title) {
+		return this.page.locator("[data-critical-banner]").filter(new Locator.FilterOptions().setHasText(title));
+	}
+
+	/**
+	 * The link of an answer button in the alert's e-mail to this person, waiting for the
+	 * e-mail to arrive.
+	 */
+	private String mailAction(String email, String title, String label) throws MessagingException, IOException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+		while (Instant.now().isBefore(deadline)) {
+			Optional<MimeMessage> alert = Arrays.stream(smtp.getReceivedMessagesForDomain(email))
+				.filter((mail) -> subject(mail).contains(title))
+				.findFirst();
+			if (alert.isPresent()) {
+				String html = GreenMailUtil.getBody(alert.get());
+				Element button = Jsoup.parse(decoded(html))
+					.select("[data-mail-actions] a")
+					.stream()
+					.filter((a) -> a.text().equals(label))
+					.findFirst()
+					.orElseThrow(() -> new AssertionError("No '" + label + "' button in the e-mail"));
+				return button.attr("href");
+			}
+			smtp.waitForIncomingEmail(500, 1);
+		}
+		throw new AssertionError("No alert e-mail reached " + email);
+	}
+
+	private static String decoded(String body) {
+		// Quoted-printable soft line breaks and escapes, as the HTML part travels.
+		return body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=").replace("=20", " ");
+	}
+
+	private static String subject(MimeMessage mail) {
+		try {
+			return mail.getSubject();
+		}
+		catch (MessagingException ex) {
+			return "";
+		}
+	}
+
+	private long employeeId(String email) {
+		return this.jdbc.queryForObject("select id from employees where email = ?", Long.class, email);
 	}
 
 	private Locator button(String name) {
@@ -82,6 +260,15 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 	private void signOut() {
 		button("Sign out").click();
 		assertThat(this.page).hasURL(Pattern.compile(".*/login\\?logout"));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

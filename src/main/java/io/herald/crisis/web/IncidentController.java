@@ -55,6 +55,21 @@ class IncidentController {
 		return activationPage(id, model);
 	}
 
+	/**
+	 * The alert's text filled in again for the scope now chosen, nothing sent: the
+	 * template's {@code {location}} names the places actually alerted.
+	 */
+	@PostMapping(path = "/crisis/plans/{id:\\d+}/activate", params = "refill")
+	String refill(@PathVariable long id, @ModelAttribute ActivationForm activationForm, BindingResult result,
+			Model model) {
+		Activation chosen = activationForm.toActivation();
+		Activation refilled = this.incidents.prepare(id, chosen.scope());
+		ActivationForm form = ActivationForm.of(refilled);
+		form.setDrill(activationForm.isDrill());
+		model.addAttribute("activationForm", form);
+		return activationPage(id, model);
+	}
+
 	@PostMapping("/crisis/plans/{id:\\d+}/activate")
 	String activate(@PathVariable long id, @ModelAttribute ActivationForm activationForm, BindingResult result,
 			Model model, RedirectAttributes redirect) {

@@ -263,6 +263,30 @@ class IncidentWebTests implements PostgresIntegrationTest {
 			.andExpect(status().is3xxRedirection());
 	}
 
+	@Test
+	@WithUserDetails("comms@herald.test")
+	void refillingTheAlertForTheChosenScopeNamesThosePlacesAndSendsNothing() throws Exception {
+		long plan = anyPlan();
+		Place place = place("Refill site");
+		long before = this.jdbc.queryForObject("select count(*) from crisis_incidents where plan_id = ?", Long.class,
+				plan);
+
+		this.mvc
+			.perform(post("/crisis/plans/" + plan + "/activate").with(csrf())
+				.param("refill", "true")
+				.param("locationIds", Long.toString(place.locationId()))
+				.param("title", "edited away")
+				.param("drill", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(place.locationName())))
+			.andExpect(content().string(not(containsString("edited away"))))
+			.andExpect(content().string(containsString("name=\"drill\" value=\"true\" checked")));
+
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from crisis_incidents where plan_id = ?", Long.class, plan))
+			.isEqualTo(before);
+	}
+
 	private long anyPlan() {
 		// A plan may have one open incident at a time: take one that has none, and
 		// never the Warsaw fire plan, which the incident journey activates.
