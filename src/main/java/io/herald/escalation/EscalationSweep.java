@@ -32,6 +32,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -90,13 +91,17 @@ class EscalationSweep {
 
 	private final EmployeeDirectory directory;
 
+	private final ObjectProvider<CrisisTeams> crisisTeams;
+
 	private final Clock clock;
 
 	private final int batchSize;
 
 	EscalationSweep(JdbcTemplate jdbc, PlatformTransactionManager transactions, EscalationPolicies policies,
-			Notifications notifications, AccountService accounts, EmployeeDirectory directory, Clock clock,
+			Notifications notifications, AccountService accounts, EmployeeDirectory directory,
+			ObjectProvider<CrisisTeams> crisisTeams, Clock clock,
 			@Value("${herald.escalation.batch-size:1000}") int batchSize) {
+		this.crisisTeams = crisisTeams;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.policies = policies;
@@ -405,7 +410,7 @@ class EscalationSweep {
 	}
 
 	// Channel owners (or HR where a channel has no active owner), HR, or the crisis
-	// team, which is the communications managers until crisis plans name one.
+	// team: the incident plan's response team for a crisis alert.
 	private Map<DigestItem.Group, Set<Long>> groupTargets(List<DigestItem> items, Map<Long, Long> channels) {
 		Set<DigestItem.Group> groups = new HashSet<>();
 		items.stream().filter((item) -> item.targetId() == null).forEach((item) -> groups.add(item.group()));
@@ -427,7 +432,7 @@ class EscalationSweep {
 		for (DigestItem.Group group : groups) {
 			Set<Long> found = switch (group.action()) {
 				case ESCALATE_CHANNEL_OWNER -> owners.getOrDefault(channels.get(group.announcementId()), Set.of());
-				case ESCALATE_CRISIS_TEAM -> holders.computeIfAbsent(Role.COMMS_MANAGER, this::activeHolders);
+				case ESCALATE_CRISIS_TEAM -> crisisTeam(group.announcementId(), holders);
 				default -> holders.computeIfAbsent(Role.HR, this::activeHolders);
 			};
 			if (found.isEmpty() && group.action() == StepAction.ESCALATE_CHANNEL_OWNER) {
@@ -439,6 +444,14 @@ class EscalationSweep {
 			targets.put(group, found);
 		}
 		return targets;
+	}
+
+	// A crisis alert's team is its plan's response team; any other critical post's,
+	// or an alert whose whole team is gone, is the communications managers.
+	private Set<Long> crisisTeam(long announcementId, Map<Role, Set<Long>> holders) {
+		Set<Long> team = new TreeSet<>();
+		this.crisisTeams.orderedStream().forEach((teams) -> team.addAll(teams.responseTeamOf(announcementId)));
+		return team.isEmpty() ? holders.computeIfAbsent(Role.COMMS_MANAGER, this::activeHolders) : team;
 	}
 
 	private Set<Long> activeHolders(Role role) {

@@ -21,8 +21,8 @@ public enum StepAction {
 	ESCALATE_HR,
 
 	/**
-	 * Tells the crisis response team. Until crisis plans name one, that is everyone
-	 * holding the COMMS_MANAGER role.
+	 * Tells the crisis response team: for a crisis alert, its plan's team (deputies for
+	 * members who left); for any other post, everyone holding the COMMS_MANAGER role.
 	 */
 	ESCALATE_CRISIS_TEAM;
 

@@ -289,7 +289,7 @@ class EscalationSweepTests implements PostgresIntegrationTest {
 	}
 
 	@Test
-	void aCriticalPostGoesToTheCommunicationsManagersAtDueUntilCrisisPlansNameATeam() {
+	void aCriticalPostThatIsNoCrisisAlertGoesToTheCommunicationsManagersAtDue() {
 		long comms = new Announcing(this.jdbc).person("Comms", "COMMS_MANAGER").employeeId();
 		long person = this.data.person("Unsafe", "Europe/Warsaw", null);
 		long post = this.data.post(this.channel, this.author, "CRITICAL", "Gas leak", NOW.minus(Duration.ofHours(2)),
@@ -302,6 +302,38 @@ class EscalationSweepTests implements PostgresIntegrationTest {
 				"select critical from notifications where employee_id = ? " + "and kind = 'ESCALATION'", Boolean.class,
 				comms))
 			.isTrue();
+	}
+
+	@Test
+	void aCrisisAlertGoesToItsPlansResponseTeamWithADeputyForAMemberWhoLeft() {
+		long comms = new Announcing(this.jdbc).person("Comms", "COMMS_MANAGER").employeeId();
+		long lead = this.data.person("Lead", "Europe/Warsaw", null);
+		long formerSpokesperson = this.data.person("Former", "Europe/Warsaw", null);
+		long deputy = this.data.person("Deputy", "Europe/Warsaw", null);
+		long person = this.data.person("Silent", "Europe/Warsaw", null);
+		long post = this.data.post(this.channel, this.author, "CRITICAL", "Fire alarm", NOW.minus(Duration.ofHours(2)),
+				NOW.minus(Duration.ofMinutes(1)), List.of(person));
+		long plan = this.jdbc
+			.queryForObject("insert into crisis_plans (current_revision, last_reviewed_on, created_at) "
+					+ "values (1, current_date, now()) returning id", Long.class);
+		this.jdbc.update("insert into crisis_plan_revisions (plan_id, revision, title, scenario, severity, owner_id, "
+				+ "media, everyone, review_interval_days, changed_at, changes) values (?, 1, 'Fire plan', "
+				+ "'FIRE_EVACUATION', 'CRITICAL', ?, 'IN_APP', true, 180, now(), 'created')", plan, lead);
+		this.jdbc.update(
+				"insert into crisis_plan_team (plan_id, revision, team_role, member_id, deputy_id) "
+						+ "values (?, 1, 'LEAD', ?, null), (?, 1, 'SPOKESPERSON', ?, ?)",
+				plan, lead, plan, formerSpokesperson, deputy);
+		this.jdbc.update("update employees set active = false where id = ?", formerSpokesperson);
+		this.jdbc.update("insert into crisis_incidents (plan_id, plan_revision, title, everyone, drill, status, "
+				+ "opened_by, opened_at, announcement_id, recipients) values (?, 1, 'Fire alarm', true, false, 'OPEN', "
+				+ "?, now(), ?, 1)", plan, lead, post);
+
+		this.sweep.run(at(NOW), Set.of(post));
+
+		assertThat(escalations(lead)).singleElement().asString().contains("Fire alarm — 1: Silent");
+		assertThat(escalations(deputy)).singleElement().asString().contains("Fire alarm — 1: Silent");
+		assertThat(escalations(formerSpokesperson)).isEmpty();
+		assertThat(escalations(comms)).isEmpty();
 	}
 
 	private int reminders(long person, long post) {
