@@ -308,18 +308,26 @@ public class Incidents {
 	}
 
 	/**
-	 * Open incidents first, then the most recent; the last 50.
+	 * The last 50 real incidents and the last 50 drills (drills keep a history of their
+	 * own), open ones first, then the most recent.
 	 */
 	@PreAuthorize(CrisisPlans.READ)
 	@Transactional(readOnly = true)
 	public List<IncidentSummary> incidents() {
+		List<IncidentSummary> all = new ArrayList<>(summaries(false));
+		all.addAll(summaries(true));
+		return all;
+	}
+
+	private List<IncidentSummary> summaries(boolean drill) {
 		return this.jdbc.query("select i.id, i.title, i.drill, i.status, i.opened_at, i.resolved_at, i.recipients, "
 				+ "(select count(*) from crisis_check_ins c where c.incident_id = i.id "
-				+ "and c.status <> 'NO_RESPONSE') from crisis_incidents i "
+				+ "and c.status <> 'NO_RESPONSE') from crisis_incidents i where i.drill = ? "
 				+ "order by case when i.status = 'OPEN' then 0 else 1 end, i.opened_at desc, i.id desc limit 50",
 				(rs, n) -> new IncidentSummary(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
 						IncidentStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
-						instant(rs.getTimestamp(6)), rs.getInt(7), rs.getLong(8)));
+						instant(rs.getTimestamp(6)), rs.getInt(7), rs.getLong(8)),
+				drill);
 	}
 
 	/**

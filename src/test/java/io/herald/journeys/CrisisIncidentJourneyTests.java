@@ -157,7 +157,7 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		assertThat(timeline.locator("li[data-kind=RESOLVED]")).hasCount(1);
 		assertAccessible("/crisis/incidents/{id}/report");
 		open("/crisis");
-		assertThat(this.page.locator("table[data-incidents]")).containsText(title);
+		assertThat(this.page.locator("[data-incidents] table")).containsText(title);
 	}
 
 	@Test
@@ -204,6 +204,9 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		open(drill);
 		button("Resolve and send the all-clear").click();
 		assertThat(this.page.locator("[data-incident-status]")).containsText("Resolved");
+		open("/crisis");
+		assertThat(this.page.locator("[data-drills] table")).containsText("DRILL: Power cut at Kraków");
+		assertThat(this.page.locator("[data-incidents]")).not().containsText("DRILL: Power cut at Kraków");
 	}
 
 	private Locator banner(String title) {
