@@ -1,7 +1,6 @@
 package io.herald.journeys;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,14 +8,12 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.herald.notification.OutboxDriver;
+import io.herald.support.SmtpServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.Jsoup;
@@ -41,18 +38,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 class CrisisIncidentJourneyTests extends BrowserJourney {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = SmtpServer.freePort();
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension smtp = SmtpServer.on(SMTP_PORT).withPerMethodLifecycle(false);
 
 	@DynamicPropertySource
 	static void smtpServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		SmtpServer.pointHeraldAt(SMTP_PORT, registry);
 	}
 
 	@Autowired
@@ -224,8 +217,8 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 				.filter((mail) -> subject(mail).contains(title))
 				.findFirst();
 			if (alert.isPresent()) {
-				String html = GreenMailUtil.getBody(alert.get());
-				Element button = Jsoup.parse(decoded(html))
+				String html = SmtpServer.parts(alert.get()).get("text/html");
+				Element button = Jsoup.parse(html)
 					.select("[data-mail-actions] a")
 					.stream()
 					.filter((a) -> a.text().equals(label))
@@ -236,11 +229,6 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 			smtp.waitForIncomingEmail(500, 1);
 		}
 		throw new AssertionError("No alert e-mail reached " + email);
-	}
-
-	private static String decoded(String body) {
-		// Quoted-printable soft line breaks and escapes, as the HTML part travels.
-		return body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=").replace("=20", " ");
 	}
 
 	private static String subject(MimeMessage mail) {
@@ -263,15 +251,6 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 	private void signOut() {
 		button("Sign out").click();
 		assertThat(this.page).hasURL(Pattern.compile(".*/login\\?logout"));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

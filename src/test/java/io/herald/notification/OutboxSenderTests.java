@@ -1,7 +1,6 @@
 package io.herald.notification;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,18 +19,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.herald.support.Announcing;
 import io.herald.support.Announcing.Person;
 import io.herald.support.Notifying;
 import io.herald.support.PostgresIntegrationTest;
+import io.herald.support.SmtpServer;
 import io.herald.support.TestHttp;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.Jsoup;
@@ -65,20 +61,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"herald.base-url=https://herald.example.test/", "herald.mail.from=Herald <herald@example.test>" })
 class OutboxSenderTests implements PostgresIntegrationTest {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = SmtpServer.freePort();
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(true);
+	static final GreenMailExtension smtp = SmtpServer.on(SMTP_PORT).withPerMethodLifecycle(true);
 
 	@DynamicPropertySource
 	static void smtpServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-		registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
-		registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
+		SmtpServer.pointHeraldAt(SMTP_PORT, registry);
 	}
 
 	@LocalServerPort
@@ -127,7 +117,7 @@ class OutboxSenderTests implements PostgresIntegrationTest {
 		assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("herald@example.test");
 		assertThat(mail.getMessageID()).isEqualTo(MailComposer.messageId(key, "herald.example.test"));
 		assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
-		Map<String, String> parts = parts(mail);
+		Map<String, String> parts = SmtpServer.parts(mail);
 		assertThat(parts).containsOnlyKeys("text/plain", "text/html");
 		assertThat(parts.get("text/plain")).contains("Hello Ada Reader", "Fire drill on Friday",
 				"Acknowledge by Friday 17:00.", "https://herald.example.test/announcements/42");
@@ -154,7 +144,7 @@ class OutboxSenderTests implements PostgresIntegrationTest {
 
 		MimeMessage mail = only(piotr);
 		assertThat(mail.getSubject()).isEqualTo("CRITICAL: Evacuate building B");
-		Document html = Jsoup.parse(parts(mail).get("text/html"));
+		Document html = Jsoup.parse(SmtpServer.parts(mail).get("text/html"));
 		assertThat(html.select("html").attr("lang")).isEqualTo("pl");
 		assertThat(html.text()).contains("Critical announcement", "Hello Piotr Reader");
 	}
@@ -348,7 +338,7 @@ class OutboxSenderTests implements PostgresIntegrationTest {
 
 		MimeMessage mail = only(dana);
 		assertThat(mail.getSubject()).isEqualTo("Herald: 2 new notifications");
-		Document html = Jsoup.parse(parts(mail).get("text/html"));
+		Document html = Jsoup.parse(SmtpServer.parts(mail).get("text/html"));
 		assertThat(html.select("li a").eachText()).containsExactly(
 				"You are asked to acknowledge \u201CDigest two\u201D",
 				"Reminder: please acknowledge \u201CDigest one\u201D");
@@ -356,7 +346,8 @@ class OutboxSenderTests implements PostgresIntegrationTest {
 				"https://herald.example.test/announcements/1");
 		assertThat(html.select("a[data-mail-link]").attr("href"))
 			.isEqualTo("https://herald.example.test/notifications");
-		assertThat(parts(mail).get("text/plain")).contains("Digest one", "Digest two").doesNotContain("Already read");
+		assertThat(SmtpServer.parts(mail).get("text/plain")).contains("Digest one", "Digest two")
+			.doesNotContain("Already read");
 		LocalDateKey key = new LocalDateKey(dana.employeeId(), nineInTaipei.atZone(ZoneId.of("Asia/Taipei")));
 		assertThat(mail.getMessageID()).isEqualTo(MailComposer.messageId(key.value(), "herald.example.test"));
 	}
@@ -397,32 +388,6 @@ class OutboxSenderTests implements PostgresIntegrationTest {
 			subjects.add(mail.getSubject());
 		}
 		return subjects;
-	}
-
-	/**
-	 * The leaf parts of a message by content type.
-	 */
-	static Map<String, String> parts(Part part) throws MessagingException, IOException {
-		Map<String, String> parts = new HashMap<>();
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				parts.putAll(parts(multipart.getBodyPart(i)));
-			}
-		}
-		else {
-			parts.put(part.getContentType().split(";")[0].strip().toLowerCase(), (String) part.getContent());
-		}
-		return parts;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
