@@ -37,6 +37,33 @@ public record Figures(long posts, long recipients, long read, long required, lon
 		return percent(this.onTime, this.required);
 	}
 
+	/**
+	 * The heat-map band of a rate: 0 (below 50 %) to 4 (90 % or more), -1 without one.
+	 */
+	public static int band(Double rate) {
+		if (rate == null) {
+			return -1;
+		}
+		if (rate >= 90) {
+			return 4;
+		}
+		if (rate >= 75) {
+			return 3;
+		}
+		if (rate >= 60) {
+			return 2;
+		}
+		return (rate >= 50) ? 1 : 0;
+	}
+
+	public int readBand() {
+		return band(readRate());
+	}
+
+	public int ackBand() {
+		return band(ackRate());
+	}
+
 	Figures hiddenBelow(int minimumGroupSize) {
 		boolean small = this.recipients > 0 && this.largestAudience < minimumGroupSize;
 		return new Figures(this.posts, this.recipients, this.read, this.required, this.acknowledged, this.onTime,

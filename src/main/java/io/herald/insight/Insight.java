@@ -111,6 +111,11 @@ public class Insight {
 	}
 
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public int minimumGroupSize() {
+		return this.rules.minimumGroupSize();
+	}
+
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public FilterOptions options() {
 		return this.snapshot.execute((status) -> new FilterOptions(
 				this.channels.all().stream().map((c) -> new InsightOption(c.id(), c.name())).toList(),
