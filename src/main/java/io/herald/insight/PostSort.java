@@ -23,7 +23,7 @@ public enum PostSort {
 		return PUBLISHED;
 	}
 
-	public String param() {
+	public String urlName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
