@@ -193,7 +193,7 @@ public class Insight {
 		int minimum = this.rules.minimumGroupSize();
 		return this.snapshot.execute((status) -> {
 			Scope scope = scope(own, zone);
-			List<PostFigures> posts = posts(scope, now);
+			List<PostFigures> posts = sorted(posts(scope, now), PostSort.PUBLISHED, true);
 			Tally tally = new Tally();
 			Map<Key, long[]> late = this.queries.late(scope, false, now);
 			this.queries.counts(scope, false).forEach((row) -> tally.add(row, late, now));

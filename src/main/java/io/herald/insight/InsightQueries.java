@@ -74,13 +74,21 @@ class InsightQueries {
 	List<Counted> counts(Scope scope, boolean byCell) {
 		List<Object> arguments = new ArrayList<>();
 		String where = where(scope, arguments, "k.department_id", "k.location_id");
-		String sql = byCell ? "select " + POST
-				+ ", k.department_id, k.location_id, k.delivered, k.read_count, k.acknowledged, "
-				+ "k.acknowledged_on_time from announcements a join insight_counts k on k.announcement_id = a.id"
-				+ where
-				: "select " + POST + ", -1, -1, sum(k.delivered), sum(k.read_count), sum(k.acknowledged), "
-						+ "sum(k.acknowledged_on_time) from announcements a join insight_counts k "
-						+ "on k.announcement_id = a.id" + where + " group by " + POST;
+		String sql;
+		if (byCell) {
+			sql = "select " + POST + ", k.department_id, k.location_id, k.delivered, k.read_count, k.acknowledged, "
+					+ "k.acknowledged_on_time from announcements a join insight_counts k on k.announcement_id = a.id"
+					+ where;
+		}
+		else if (scope.departmentId() == null && scope.locationId() == null) {
+			sql = "select " + POST + ", -1, -1, k.delivered, k.read_count, k.acknowledged, k.acknowledged_on_time "
+					+ "from announcements a join insight_post_counts k on k.announcement_id = a.id" + where;
+		}
+		else {
+			sql = "select " + POST + ", -1, -1, sum(k.delivered), sum(k.read_count), sum(k.acknowledged), "
+					+ "sum(k.acknowledged_on_time) from announcements a join insight_counts k "
+					+ "on k.announcement_id = a.id" + where + " group by " + POST;
+		}
 		Map<Long, Post> posts = new HashMap<>();
 		return this.jdbc.query(sql, (rs, n) -> {
 			Post post = posts.computeIfAbsent(rs.getLong(1), (id) -> post(rs));
@@ -116,7 +124,7 @@ class InsightQueries {
 		List<Object> arguments = new ArrayList<>();
 		String where = where(scope, arguments, "t.department_id", "t.location_id");
 		long[] reads = new long[ReadTime.BUCKETS];
-		this.jdbc.query("select t.bucket, sum(t.reads) from insight_read_times t join announcements a "
+		this.jdbc.query("select t.bucket, sum(t.reads) from " + readTimesTable(scope) + " t join announcements a "
 				+ "on a.id = t.announcement_id" + where + " group by t.bucket", (ResultSet rs) -> {
 					reads[rs.getInt(1)] = rs.getLong(2);
 				}, arguments.toArray());
@@ -131,7 +139,7 @@ class InsightQueries {
 		String where = where(scope, arguments, "t.department_id", "t.location_id");
 		Map<Long, long[]> reads = new HashMap<>();
 		this.jdbc.query(
-				"select a.channel_id, t.bucket, sum(t.reads) from insight_read_times t join announcements a "
+				"select a.channel_id, t.bucket, sum(t.reads) from " + readTimesTable(scope) + " t join announcements a "
 						+ "on a.id = t.announcement_id" + where + " group by a.channel_id, t.bucket",
 				(ResultSet rs) -> {
 					reads.computeIfAbsent(rs.getLong(1), (id) -> new long[ReadTime.BUCKETS])[rs.getInt(2)] = rs
@@ -181,6 +189,14 @@ class InsightQueries {
 		}
 		return this.jdbc.query(sql, (rs, n) -> new Overdue(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
 				rs.getTimestamp(5).toInstant()), arguments.toArray());
+	}
+
+	/**
+	 * The per-post read times when the scope counts everyone, else the detailed ones.
+	 */
+	private static String readTimesTable(Scope scope) {
+		return (scope.departmentId() == null && scope.locationId() == null) ? "insight_post_read_times"
+				: "insight_read_times";
 	}
 
 	private static String where(Scope scope, List<Object> arguments, String department, String location) {

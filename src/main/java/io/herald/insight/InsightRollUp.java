@@ -23,8 +23,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@code insight_counts} and {@code insight_read_times} equal to a recount of the
- * deliveries, in two steps. In the transaction of each read, acknowledgement, late
+ * Keeps {@code insight_counts} and {@code insight_read_times} (and their per-post sums,
+ * {@code insight_post_counts} and {@code insight_post_read_times}) equal to a recount of
+ * the deliveries, in two steps. In the transaction of each read, acknowledgement, late
  * delivery, publication or revision, one row is appended to {@code insight_changes}:
  * appends never wait for each other, so the acknowledgement path keeps its throughput
  * (the tracking counters are sharded for the same reason). A roll-up then folds the
@@ -144,8 +145,17 @@ class InsightRollUp {
 			Object[] ids = chunk.toArray();
 			this.jdbc.update("delete from insight_counts where announcement_id in (" + in + ")", ids);
 			this.jdbc.update("delete from insight_read_times where announcement_id in (" + in + ")", ids);
+			this.jdbc.update("delete from insight_post_counts where announcement_id in (" + in + ")", ids);
+			this.jdbc.update("delete from insight_post_read_times where announcement_id in (" + in + ")", ids);
 			this.jdbc.update(RECOUNT_COUNTS.formatted(in), ids);
 			this.jdbc.update(RECOUNT_READ_TIMES.formatted(in), ids);
+			this.jdbc.update("insert into insight_post_counts (announcement_id, delivered, read_count, acknowledged, "
+					+ "acknowledged_on_time) select announcement_id, sum(delivered), sum(read_count), sum(acknowledged), "
+					+ "sum(acknowledged_on_time) from insight_counts where announcement_id in (" + in
+					+ ") group by announcement_id", ids);
+			this.jdbc.update("insert into insight_post_read_times (announcement_id, bucket, reads) "
+					+ "select announcement_id, bucket, sum(reads) from insight_read_times where announcement_id in ("
+					+ in + ") group by announcement_id, bucket", ids);
 			// Their changes are all in the recount, which sees what they saw.
 			List<Object> arguments = new ArrayList<>(chunk);
 			arguments.add(last);
@@ -173,6 +183,24 @@ class InsightRollUp {
 				+ "when matched then update set reads = t.reads + c.reads "
 				+ "when not matched then insert (announcement_id, department_id, location_id, bucket, reads) "
 				+ "values (c.announcement_id, c.department_id, c.location_id, c.bucket, c.reads)", last);
+		this.jdbc.update("merge into insight_post_counts k using (select c.announcement_id, "
+				+ "sum(c.delivered) as delivered, sum(c.read_count) as read_count, sum(c.acknowledged) as acknowledged, "
+				+ "sum(c.acknowledged_on_time) as acknowledged_on_time from insight_changes c "
+				+ "join announcements a on a.id = c.announcement_id where c.id <= ? group by c.announcement_id) c "
+				+ "on (k.announcement_id = c.announcement_id) when matched then update set "
+				+ "delivered = k.delivered + c.delivered, read_count = k.read_count + c.read_count, "
+				+ "acknowledged = k.acknowledged + c.acknowledged, "
+				+ "acknowledged_on_time = k.acknowledged_on_time + c.acknowledged_on_time "
+				+ "when not matched then insert (announcement_id, delivered, read_count, acknowledged, "
+				+ "acknowledged_on_time) values (c.announcement_id, c.delivered, c.read_count, c.acknowledged, "
+				+ "c.acknowledged_on_time)", last);
+		this.jdbc.update("merge into insight_post_read_times t using (select c.announcement_id, c.bucket, "
+				+ "sum(c.read_count) as reads from insight_changes c join announcements a on a.id = c.announcement_id "
+				+ "where c.id <= ? and c.read_count > 0 and c.bucket is not null group by c.announcement_id, c.bucket) c "
+				+ "on (t.announcement_id = c.announcement_id and t.bucket = c.bucket) "
+				+ "when matched then update set reads = t.reads + c.reads "
+				+ "when not matched then insert (announcement_id, bucket, reads) "
+				+ "values (c.announcement_id, c.bucket, c.reads)", last);
 		this.jdbc.update("delete from insight_changes where id <= ?", last);
 		this.jdbc.update("update insight_rollup set folded_at = ? where id = 1", Timestamp.from(this.clock.instant()));
 		return true;

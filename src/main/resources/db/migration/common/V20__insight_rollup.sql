@@ -27,6 +27,24 @@ create table insight_read_times (
     constraint ck_insight_read_times_bucket check (bucket between 0 and 15)
 );
 
+-- The same per post only, for the views of everyone (no department or location
+-- filter): a month of posts is then a few hundred rows, whatever the organisation's
+-- number of departments and locations.
+create table insight_post_counts (
+    announcement_id bigint not null primary key references announcements (id) on delete cascade,
+    delivered integer not null,
+    read_count integer not null,
+    acknowledged integer not null,
+    acknowledged_on_time integer not null
+);
+
+create table insight_post_read_times (
+    announcement_id bigint not null references announcements (id) on delete cascade,
+    bucket smallint not null,
+    reads integer not null,
+    constraint pk_insight_post_read_times primary key (announcement_id, bucket)
+);
+
 -- What happened since the last roll-up, appended in the transaction of each read,
 -- acknowledgement, late delivery, publication or revision: inserts only, so they
 -- never wait for one another. The roll-up folds them into the two tables above and
@@ -84,3 +102,10 @@ from (select d.announcement_id, coalesce(d.department_id, 0) as department_id,
             else 15 end as bucket
     from deliveries d where d.read_at is not null) t
 group by t.announcement_id, t.department_id, t.location_id, t.bucket;
+
+insert into insight_post_counts (announcement_id, delivered, read_count, acknowledged, acknowledged_on_time)
+select announcement_id, sum(delivered), sum(read_count), sum(acknowledged), sum(acknowledged_on_time)
+from insight_counts group by announcement_id;
+
+insert into insight_post_read_times (announcement_id, bucket, reads)
+select announcement_id, bucket, sum(reads) from insight_read_times group by announcement_id, bucket;
