@@ -13,6 +13,12 @@ public final class DeliverySql {
 	 */
 	public static final String EFFECTIVE_DUE = "greatest(d.ack_due_at, a.ack_due_at)";
 
+	/**
+	 * Whether this recipient has acknowledged the revision now asked for (an
+	 * acknowledgement of an earlier revision no longer counts).
+	 */
+	public static final String ACKNOWLEDGED = "(d.acknowledged_at is not null and d.acknowledged_revision >= a.ack_revision)";
+
 	private DeliverySql() {
 	}
 

@@ -173,6 +173,48 @@ public class Channels {
 	}
 
 	/**
+	 * Who each channel that is not archived reaches now, by the audience rule (everyone
+	 * active for company channels and mandatory topics, a department's or location's
+	 * active people, a topic's active subscribers). Four grouped counts whatever the
+	 * number of channels or people; it reads the directory's and the subscriptions'
+	 * tables directly, as the fan-out does.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public Map<Long, ChannelAudience> audiences() {
+		Long everyone = this.jdbc.queryForObject("select count(*) from employees where active = true", Long.class);
+		Map<Long, Long> byDepartment = new java.util.HashMap<>();
+		this.jdbc.query("select department_id, count(*) from employees where active = true "
+				+ "and department_id is not null group by department_id", (rs) -> {
+					byDepartment.put(rs.getLong(1), rs.getLong(2));
+				});
+		Map<Long, Long> byLocation = new java.util.HashMap<>();
+		this.jdbc.query("select location_id, count(*) from employees where active = true "
+				+ "and location_id is not null group by location_id", (rs) -> {
+					byLocation.put(rs.getLong(1), rs.getLong(2));
+				});
+		Map<Long, Long> subscribers = new java.util.HashMap<>();
+		this.jdbc.query("select s.channel_id, count(*) from channel_subscriptions s join employees e "
+				+ "on e.id = s.employee_id where e.active = true group by s.channel_id", (rs) -> {
+					subscribers.put(rs.getLong(1), rs.getLong(2));
+				});
+		Map<Long, ChannelAudience> audiences = new LinkedHashMap<>();
+		this.jdbc.query("select id, kind, department_id, location_id, mandatory, created_at from channels "
+				+ "where archived = false order by name", (rs) -> {
+					long id = rs.getLong("id");
+					long people = switch (ChannelKind.valueOf(rs.getString("kind"))) {
+						case COMPANY -> (everyone != null) ? everyone : 0;
+						case DEPARTMENT -> byDepartment.getOrDefault(rs.getLong("department_id"), 0L);
+						case LOCATION -> byLocation.getOrDefault(rs.getLong("location_id"), 0L);
+						case TOPIC -> rs.getBoolean("mandatory") ? ((everyone != null) ? everyone : 0)
+								: subscribers.getOrDefault(id, 0L);
+					};
+					audiences.put(id, new ChannelAudience(id, people, rs.getTimestamp("created_at").toInstant()));
+				});
+		return audiences;
+	}
+
+	/**
 	 * Whether the caller posts anywhere, so deserves the authoring desk.
 	 */
 	@PreAuthorize("isAuthenticated()")

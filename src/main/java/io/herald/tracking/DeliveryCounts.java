@@ -12,6 +12,7 @@ import io.herald.announcement.AnnouncementRevised;
 import io.herald.announcement.DeliveriesAdded;
 import io.herald.announcement.DeliverySql;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,8 +46,11 @@ public class DeliveryCounts {
 
 	private final JdbcTemplate jdbc;
 
-	DeliveryCounts(JdbcTemplate jdbc) {
+	private final ApplicationEventPublisher events;
+
+	DeliveryCounts(JdbcTemplate jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@EventListener
@@ -150,6 +154,8 @@ public class DeliveryCounts {
 			this.jdbc.update("delete from delivery_counts where announcement_id in (" + in + ")", chunk.toArray());
 			this.jdbc.update(RECOUNT.formatted(in), chunk.toArray());
 		}
+		// Whoever keeps figures of their own from these deliveries counts them again too.
+		this.events.publishEvent(new DeliveriesRecounted(ids));
 	}
 
 	/**

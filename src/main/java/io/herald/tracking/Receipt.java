@@ -17,7 +17,7 @@ record Receipt(long announcementId, long employeeId, long departmentId, long loc
 
 	// Over a delivery d and its announcement a: acknowledged, and for the revision
 	// now asked for.
-	static final String ACKNOWLEDGED = "(d.acknowledged_at is not null and d.acknowledged_revision >= a.ack_revision)";
+	static final String ACKNOWLEDGED = DeliverySql.ACKNOWLEDGED;
 
 	static final String SELECT = "select d.announcement_id, d.employee_id, coalesce(d.department_id, 0) as department_id, "
 			+ "coalesce(d.location_id, 0) as location_id, a.status, a.ack_required, a.ack_revision, d.read_at, "

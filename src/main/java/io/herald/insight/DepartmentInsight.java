@@ -1,0 +1,13 @@
+package io.herald.insight;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One department's drill-down: its figures, its posts' figures, and who in it owes an
+ * acknowledgement past due ({@code moreOverdue}: the list is cut, the CSV has them all).
+ */
+public record DepartmentInsight(long id, String name, InsightFilter filter, Figures figures, List<PostFigures> posts,
+		List<OverduePerson> overdue, boolean moreOverdue, Instant asOf, int minimumGroupSize) {
+
+}

@@ -1,0 +1,529 @@
+package io.herald.insight;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+import io.herald.channel.ChannelAudience;
+import io.herald.channel.ChannelView;
+import io.herald.channel.Channels;
+import io.herald.directory.DirectoryOption;
+import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.EmployeeSummary;
+import io.herald.insight.InsightQueries.ChannelPosts;
+import io.herald.insight.InsightQueries.Counted;
+import io.herald.insight.InsightQueries.Key;
+import io.herald.insight.InsightQueries.Scope;
+import io.herald.shared.Callers;
+import io.herald.shared.SignedInPerson;
+import io.herald.shared.SpreadsheetCells;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The insight dashboards for HR, communications managers and administrators: the overview
+ * of a period against the one before, the 26-week trend, the breakdowns by department and
+ * location, a department's drill-down with its overdue people, every post of a period,
+ * the channel map with its flags, and all of them as CSV.
+ *
+ * <p>
+ * Each answer first lets the roll-up take in what happened since the last one (see
+ * {@link InsightRollUp}), then reads in one read-only snapshot, so the numbers on one
+ * page agree with each other. A fixed number of statements per page, none over all
+ * deliveries.
+ */
+@Service
+public class Insight {
+
+	static final int TREND_WEEKS = 26;
+
+	static final int OVERDUE_SHOWN = 200;
+
+	private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
+
+	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
+	private final InsightQueries queries;
+
+	private final InsightRollUp rollUp;
+
+	private final InsightRules rules;
+
+	private final Channels channels;
+
+	private final EmployeeDirectory directory;
+
+	private final TransactionTemplate snapshot;
+
+	private final Clock clock;
+
+	Insight(InsightQueries queries, InsightRollUp rollUp, InsightRules rules, Channels channels,
+			EmployeeDirectory directory, PlatformTransactionManager transactions, Clock clock) {
+		this.queries = queries;
+		this.rollUp = rollUp;
+		this.rules = rules;
+		this.channels = channels;
+		this.directory = directory;
+		this.clock = clock;
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setReadOnly(true);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+	}
+
+	/**
+	 * The last 30 days, today included, in the caller's time zone.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public InsightFilter defaultFilter() {
+		return InsightFilter.lastDays(today());
+	}
+
+	/**
+	 * Today in the caller's time zone.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), zone());
+	}
+
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public int minimumGroupSize() {
+		return this.rules.minimumGroupSize();
+	}
+
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public FilterOptions options() {
+		return this.snapshot.execute((status) -> new FilterOptions(
+				this.channels.all().stream().map((c) -> new InsightOption(c.id(), c.name())).toList(),
+				options(this.directory.departmentOptions()), options(this.directory.locationOptions())));
+	}
+
+	/**
+	 * The overview of the filter's period.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public Overview overview(InsightFilter filter) {
+		this.rollUp.fold();
+		ZoneId zone = zone();
+		Instant now = this.clock.instant();
+		int minimum = this.rules.minimumGroupSize();
+		return this.snapshot.execute((status) -> {
+			InsightFilter previous = filter.previous();
+			LocalDate lastWeek = filter.to().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+			LocalDate firstWeek = lastWeek.minusWeeks(TREND_WEEKS - 1);
+			LocalDate earliest = firstWeek.isBefore(previous.from()) ? firstWeek : previous.from();
+			LocalDate latest = lastWeek.plusWeeks(1).isAfter(filter.to()) ? lastWeek.plusWeeks(1).minusDays(1)
+					: filter.to();
+			Scope wide = scope(filter.withPeriod(earliest, latest), zone);
+			List<Counted> posts = this.queries.counts(wide, false);
+			Map<Key, long[]> late = this.queries.late(wide, false, now);
+			Scope current = scope(filter, zone);
+			Scope before = scope(previous, zone);
+			Tally now1 = new Tally();
+			Tally then = new Tally();
+			Map<LocalDate, Tally> weeks = new LinkedHashMap<>();
+			for (LocalDate week = firstWeek; !week.isAfter(lastWeek); week = week.plusWeeks(1)) {
+				weeks.put(week, new Tally());
+			}
+			for (Counted row : posts) {
+				Instant at = row.post().publishedAt();
+				if (within(at, current)) {
+					now1.add(row, late, now);
+				}
+				if (within(at, before)) {
+					then.add(row, late, now);
+				}
+				LocalDate week = LocalDate.ofInstant(at, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+				Tally tally = weeks.get(week);
+				if (tally != null) {
+					tally.add(row, late, now);
+				}
+			}
+			List<Week> trend = weeks.entrySet()
+				.stream()
+				.map((e) -> new Week(e.getKey(), e.getValue().figures(minimum)))
+				.toList();
+			List<Counted> cells = this.queries.counts(current, true);
+			Map<Key, long[]> lateCells = this.queries.late(current, true, now);
+			Figures figures = now1.figures(minimum);
+			Figures previousFigures = then.figures(minimum);
+			ReadTime median = figures.hidden() ? null : ReadTime.median(this.queries.readTimes(current));
+			ReadTime previousMedian = previousFigures.hidden() ? null : ReadTime.median(this.queries.readTimes(before));
+			return new Overview(filter, figures, previousFigures, median, previousMedian, trend,
+					breakdown(cells, lateCells, now, Counted::departmentId, names(this.directory.departmentOptions())),
+					breakdown(cells, lateCells, now, Counted::locationId, names(this.directory.locationOptions())),
+					this.rollUp.foldedAt(), minimum);
+		});
+	}
+
+	/**
+	 * One department's drill-down (0: people without a department): the filter's other
+	 * criteria apply, its department is this one.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public DepartmentInsight department(long departmentId, InsightFilter filter) {
+		this.rollUp.fold();
+		InsightFilter own = filter.withDepartment(departmentId);
+		ZoneId zone = zone();
+		Instant now = this.clock.instant();
+		int minimum = this.rules.minimumGroupSize();
+		return this.snapshot.execute((status) -> {
+			Scope scope = scope(own, zone);
+			List<PostFigures> posts = sorted(posts(scope, now), PostSort.PUBLISHED, true);
+			Tally tally = new Tally();
+			Map<Key, long[]> late = this.queries.late(scope, false, now);
+			this.queries.counts(scope, false).forEach((row) -> tally.add(row, late, now));
+			List<OverduePerson> overdue = overduePeople(scope, now, OVERDUE_SHOWN + 1);
+			String name = names(this.directory.departmentOptions()).get(departmentId);
+			return new DepartmentInsight(departmentId, name, own, tally.figures(minimum), posts,
+					overdue.subList(0, Math.min(OVERDUE_SHOWN, overdue.size())), overdue.size() > OVERDUE_SHOWN,
+					this.rollUp.foldedAt(), minimum);
+		});
+	}
+
+	/**
+	 * Every post of the period with its figures for the people the filter counts.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public List<PostFigures> announcements(InsightFilter filter, PostSort sort, boolean descending) {
+		this.rollUp.fold();
+		ZoneId zone = zone();
+		Instant now = this.clock.instant();
+		return this.snapshot.execute((status) -> sorted(posts(scope(filter, zone), now), sort, descending));
+	}
+
+	/**
+	 * The channel map: every channel that is not archived with its audience, its posts in
+	 * the window, their figures, its last post and its flags, flagged channels first.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public ChannelMap channelMap() {
+		this.rollUp.fold();
+		Instant now = this.clock.instant();
+		int minimum = this.rules.minimumGroupSize();
+		return this.snapshot.execute((status) -> {
+			Instant windowStart = now.minus(this.rules.window());
+			Instant previousStart = windowStart.minus(this.rules.window());
+			Scope recent = new Scope(windowStart, now, null, null, null, null);
+			Scope before = new Scope(previousStart, windowStart, null, null, null, null);
+			Scope both = new Scope(previousStart, now, null, null, null, null);
+			List<Counted> rows = this.queries.counts(both, false);
+			Map<Key, long[]> late = this.queries.late(both, false, now);
+			Map<Long, Tally> current = new HashMap<>();
+			Map<Long, Tally> previous = new HashMap<>();
+			Tally organisation = new Tally();
+			for (Counted row : rows) {
+				boolean isRecent = within(row.post().publishedAt(), recent);
+				(isRecent ? current : previous).computeIfAbsent(row.post().channelId(), (id) -> new Tally())
+					.add(row, late, now);
+				if (isRecent) {
+					organisation.add(row, late, now);
+				}
+			}
+			Map<Long, ChannelPosts> posts = this.queries.channelPosts(windowStart);
+			Map<Long, long[]> readTimes = this.queries.readTimesByChannel(recent);
+			Map<Long, ChannelAudience> audiences = this.channels.audiences();
+			Map<Long, ChannelView> views = this.channels.byId(audiences.keySet());
+			double medianPosts = InsightRules.median(audiences.keySet()
+				.stream()
+				.map((id) -> posts.getOrDefault(id, new ChannelPosts(null, 0)).recent())
+				.toList());
+			Figures whole = organisation.figures(minimum);
+			List<ChannelInsight> channels = new ArrayList<>();
+			for (ChannelAudience audience : audiences.values()) {
+				long id = audience.channelId();
+				ChannelView view = views.get(id);
+				ChannelPosts own = posts.getOrDefault(id, new ChannelPosts(null, 0));
+				Figures figures = current.getOrDefault(id, new Tally()).figures(minimum);
+				Figures earlier = previous.getOrDefault(id, new Tally()).figures(minimum);
+				List<ChannelFlag> flags = this.rules.flags(new InsightRules.ChannelState(audience.createdAt(),
+						own.lastPost(), own.recent(), figures, earlier), medianPosts, whole.readRate(), now);
+				ReadTime median = figures.hidden() ? null
+						: ReadTime.median(readTimes.getOrDefault(id, new long[ReadTime.BUCKETS]));
+				channels.add(new ChannelInsight(id, view.slug(), view.name(), view.kind(), audience.people(),
+						own.recent(), own.lastPost(), figures, median, flags));
+			}
+			channels.sort(Comparator.comparing((ChannelInsight c) -> c.flags().isEmpty())
+				.thenComparing(ChannelInsight::name, String.CASE_INSENSITIVE_ORDER));
+			return new ChannelMap(List.copyOf(channels), this.rules.window().toDays(), medianPosts, whole,
+					this.rollUp.foldedAt(), minimum);
+		});
+	}
+
+	/**
+	 * The figures of a period as the API gives them.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public InsightSummary summary(InsightFilter filter) {
+		this.rollUp.fold();
+		ZoneId zone = zone();
+		Instant now = this.clock.instant();
+		int minimum = this.rules.minimumGroupSize();
+		return this.snapshot.execute((status) -> {
+			Scope scope = scope(filter, zone);
+			Map<Key, long[]> late = this.queries.late(scope, false, now);
+			Tally tally = new Tally();
+			this.queries.counts(scope, false).forEach((row) -> tally.add(row, late, now));
+			Figures f = tally.figures(minimum);
+			return new InsightSummary(f.posts(), f.recipients(), fraction(f.readRate()), fraction(f.ackRate()),
+					fraction(f.onTimeRate()), f.hidden() ? 0 : f.overdue());
+		});
+	}
+
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public byte[] announcementsCsv(InsightFilter filter, PostSort sort, boolean descending) {
+		List<PostFigures> posts = announcements(filter, sort, descending);
+		return csv(List.of("id", "published_at", "title", "channel", "priority", "reach", "read", "read_percent",
+				"ack_required", "acknowledged", "ack_percent", "on_time", "overdue", "note"), (printer) -> {
+					for (PostFigures post : posts) {
+						List<Object> row = new ArrayList<>(List.of(post.id(), post.publishedAt().toString(),
+								cell(post.title()), cell(post.channel()), post.priority().name()));
+						row.addAll(figureCells(post.figures()));
+						printer.printRecord(row);
+					}
+				});
+	}
+
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public byte[] departmentsCsv(InsightFilter filter) {
+		return breakdownCsv("department", overview(filter).byDepartment());
+	}
+
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public byte[] locationsCsv(InsightFilter filter) {
+		return breakdownCsv("location", overview(filter).byLocation());
+	}
+
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public byte[] channelsCsv() {
+		ChannelMap map = channelMap();
+		return csv(
+				List.of("channel", "slug", "kind", "audience", "posts_" + map.windowDays() + "_days", "last_post",
+						"read_percent", "median_time_to_read_within_minutes", "on_time_ack_percent", "flags", "note"),
+				(printer) -> {
+					for (ChannelInsight c : map.channels()) {
+						printer.printRecord(cell(c.name()), cell(c.slug()), c.kind().name(), c.audience(), c.posts(),
+								(c.lastPost() != null) ? c.lastPost().toString() : "", percent(c.figures().readRate()),
+								(c.median() == null) ? ""
+										: (c.median().within().toMinutes() + (c.median().orLonger() ? "+" : "")),
+								percent(c.figures().onTimeRate()),
+								String.join(";", c.flags().stream().map((f) -> f.kind().name()).toList()),
+								c.figures().hidden() ? "fewer than " + map.minimumGroupSize() + " people" : "");
+					}
+				});
+	}
+
+	/**
+	 * Everyone the filter counts who owes an acknowledgement past due now, one row per
+	 * person and post, longest overdue first.
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	public byte[] overdueCsv(InsightFilter filter) {
+		this.rollUp.fold();
+		ZoneId zone = zone();
+		Instant now = this.clock.instant();
+		List<OverduePerson> people = this.snapshot.execute((status) -> overduePeople(scope(filter, zone), now, 0));
+		Map<Long, String> departments = names(this.directory.departmentOptions());
+		Map<Long, EmployeeSummary> summaries = people.isEmpty() ? Map.of()
+				: this.directory.findSummaries(people.stream().map(OverduePerson::employeeId).distinct().toList());
+		return csv(List.of("name", "email", "department", "location", "announcement_id", "title", "ack_due_at"),
+				(printer) -> {
+					for (OverduePerson p : people) {
+						EmployeeSummary summary = summaries.get(p.employeeId());
+						String department = (filter.departmentId() != null) ? departments.get(filter.departmentId())
+								: null;
+						printer.printRecord(cell(p.name()), cell(p.email()),
+								cell((department != null) ? department
+										: (summary != null) ? summary.department() : null),
+								cell(p.location()), p.announcementId(), cell(p.title()), p.dueAt().toString());
+					}
+				});
+	}
+
+	@Scheduled(fixedDelayString = "${herald.insight.fold-interval:15s}",
+			initialDelayString = "${herald.insight.fold-interval:15s}")
+	void foldRegularly() {
+		this.rollUp.fold();
+	}
+
+	private List<PostFigures> posts(Scope scope, Instant now) {
+		int minimum = this.rules.minimumGroupSize();
+		Map<Key, long[]> late = this.queries.late(scope, false, now);
+		Map<Long, String> channelNames = new HashMap<>();
+		this.channels.all().forEach((c) -> channelNames.put(c.id(), c.name()));
+		List<PostFigures> posts = new ArrayList<>();
+		for (Counted row : this.queries.counts(scope, false)) {
+			Tally tally = new Tally();
+			tally.add(row, late, now);
+			Figures figures = tally.figures(minimum);
+			if (figures.posts() == 0) {
+				continue;
+			}
+			posts.add(new PostFigures(row.post().id(), row.post().title(), row.post().channelId(),
+					channelNames.get(row.post().channelId()), row.post().priority(), row.post().publishedAt(),
+					row.post().ackRequired(), figures));
+		}
+		return posts;
+	}
+
+	private List<OverduePerson> overduePeople(Scope scope, Instant now, int limit) {
+		List<InsightQueries.Overdue> rows = this.queries.overdue(scope, now, limit);
+		Map<Long, String> locations = names(this.directory.locationOptions());
+		Map<Long, EmployeeSummary> people = rows.isEmpty() ? Map.of() : this.directory
+			.findSummaries(rows.stream().map(InsightQueries.Overdue::employeeId).distinct().toList());
+		return rows.stream().map((row) -> {
+			EmployeeSummary person = people.get(row.employeeId());
+			return new OverduePerson(row.employeeId(),
+					(person != null) ? person.displayName() : Long.toString(row.employeeId()),
+					(person != null) ? person.email() : null, locations.get(row.locationId()), row.announcementId(),
+					row.title(), row.dueAt());
+		}).toList();
+	}
+
+	private List<Breakdown> breakdown(List<Counted> cells, Map<Key, long[]> late, Instant now,
+			ToLongFunction<Counted> key, Map<Long, String> names) {
+		Map<Long, Tally> groups = new HashMap<>();
+		for (Counted cell : cells) {
+			groups.computeIfAbsent(key.applyAsLong(cell), (id) -> new Tally()).add(cell, late, now);
+		}
+		return groups.entrySet()
+			.stream()
+			.map((e) -> new Breakdown(e.getKey(), names.get(e.getKey()),
+					e.getValue().figures(this.rules.minimumGroupSize())))
+			.filter((b) -> b.figures().posts() > 0)
+			.sorted(Comparator.comparing(Breakdown::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+				.thenComparing(Breakdown::id))
+			.toList();
+	}
+
+	private byte[] breakdownCsv(String what, List<Breakdown> rows) {
+		return csv(List.of(what, "posts", "reach", "read", "read_percent", "ack_required", "acknowledged",
+				"ack_percent", "on_time", "overdue", "note"), (printer) -> {
+					for (Breakdown b : rows) {
+						List<Object> row = new ArrayList<>();
+						row.add(cell((b.name() != null) ? b.name() : "(none)"));
+						row.add(b.figures().posts());
+						List<Object> figures = figureCells(b.figures());
+						row.add(figures.get(0));
+						row.add(figures.get(1));
+						row.add(figures.get(2));
+						row.addAll(figures.subList(3, figures.size()));
+						printer.printRecord(row);
+					}
+				});
+	}
+
+	/**
+	 * reach, read, read %, ack required, acknowledged, ack %, on time, overdue, note;
+	 * only the reach of a group below the privacy threshold.
+	 */
+	private List<Object> figureCells(Figures f) {
+		if (f.hidden()) {
+			return List.of(f.recipients(), "", "", f.required(), "", "", "", "",
+					"fewer than " + this.rules.minimumGroupSize() + " people");
+		}
+		return List.of(f.recipients(), f.read(), percent(f.readRate()), f.required(), f.acknowledged(),
+				percent(f.ackRate()), f.onTime(), f.overdue(), "");
+	}
+
+	private static List<PostFigures> sorted(List<PostFigures> posts, PostSort sort, boolean descending) {
+		Comparator<PostFigures> order = switch (sort) {
+			case PUBLISHED -> Comparator.comparing(PostFigures::publishedAt);
+			case TITLE -> Comparator.comparing(PostFigures::title, String.CASE_INSENSITIVE_ORDER);
+			case CHANNEL -> Comparator.comparing((PostFigures p) -> (p.channel() != null) ? p.channel() : "",
+					String.CASE_INSENSITIVE_ORDER);
+			case REACH -> Comparator.comparingLong((PostFigures p) -> p.figures().recipients());
+			case READ -> Comparator.comparing((PostFigures p) -> p.figures().readRate(),
+					Comparator.nullsFirst(Comparator.naturalOrder()));
+			case ACK -> Comparator.comparing((PostFigures p) -> p.figures().ackRate(),
+					Comparator.nullsFirst(Comparator.naturalOrder()));
+			case OVERDUE ->
+				Comparator.comparingLong((PostFigures p) -> p.figures().hidden() ? -1 : p.figures().overdue());
+		};
+		order = order.thenComparing(PostFigures::publishedAt).thenComparing(PostFigures::id);
+		List<PostFigures> list = new ArrayList<>(posts);
+		list.sort(descending ? order.reversed() : order);
+		return List.copyOf(list);
+	}
+
+	private static boolean within(Instant at, Scope scope) {
+		return !at.isBefore(scope.from()) && at.isBefore(scope.to());
+	}
+
+	private static Scope scope(InsightFilter filter, ZoneId zone) {
+		return new Scope(filter.from().atStartOfDay(zone).toInstant(),
+				filter.to().plusDays(1).atStartOfDay(zone).toInstant(), filter.channelId(), filter.departmentId(),
+				filter.locationId(), filter.priority());
+	}
+
+	private static ZoneId zone() {
+		return Callers.current().map(SignedInPerson::timeZone).orElse(ZoneOffset.UTC);
+	}
+
+	private static List<InsightOption> options(List<DirectoryOption> options) {
+		return options.stream().map((o) -> new InsightOption(o.id(), o.name())).toList();
+	}
+
+	private static Map<Long, String> names(List<DirectoryOption> options) {
+		Map<Long, String> names = new HashMap<>();
+		options.forEach((o) -> names.put(o.id(), o.name()));
+		return names;
+	}
+
+	private static Double fraction(Double percent) {
+		return (percent != null) ? Math.round(percent * 100) / 10_000.0 : null;
+	}
+
+	private static String percent(Double percent) {
+		return (percent != null) ? String.format(java.util.Locale.ROOT, "%.1f", percent) : "";
+	}
+
+	private static String cell(String value) {
+		return SpreadsheetCells.neutralise(value);
+	}
+
+	interface Rows {
+
+		void print(CSVPrinter printer) throws IOException;
+
+	}
+
+	private static byte[] csv(List<String> header, Rows rows) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+		bytes.writeBytes(BOM);
+		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+				CSVPrinter printer = new CSVPrinter(writer, CSV)) {
+			printer.printRecord(header);
+			rows.print(printer);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+}

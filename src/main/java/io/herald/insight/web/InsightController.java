@@ -1,0 +1,158 @@
+package io.herald.insight.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.herald.insight.ChannelMap;
+import io.herald.insight.DepartmentInsight;
+import io.herald.insight.Insight;
+import io.herald.insight.InsightFilter;
+import io.herald.insight.Overview;
+import io.herald.insight.PostFigures;
+import io.herald.insight.PostSort;
+import io.herald.insight.Week;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The insight pages and their CSV exports. Every view reads its filters from the query
+ * string (see {@link FilterParams}), so a URL shows the same view to whoever opens it; a
+ * filter that cannot be read is said so on the page and left at its default.
+ */
+@Controller
+@RequestMapping("/insight")
+class InsightController {
+
+	private final Insight insight;
+
+	InsightController(Insight insight) {
+		this.insight = insight;
+	}
+
+	@GetMapping
+	String overview(@RequestParam Map<String, String> params, Model model) {
+		FilterParams parsed = filters(params, model);
+		Overview overview = this.insight.overview(parsed.filter());
+		model.addAttribute("overview", overview);
+		List<Week> trend = overview.trend();
+		model.addAttribute("trendLabels",
+				trend.stream().map((w) -> w.start().toString()).collect(Collectors.joining(",")));
+		model.addAttribute("trendRead", series(trend, true));
+		model.addAttribute("trendAck", series(trend, false));
+		return "insight/overview";
+	}
+
+	@GetMapping("/departments/{id:\\d+}")
+	String department(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+		FilterParams parsed = filters(params, model);
+		DepartmentInsight department = this.insight.department(id, parsed.filter());
+		model.addAttribute("department", department);
+		model.addAttribute("departmentQuery", FilterParams.query(department.filter()));
+		return "insight/department";
+	}
+
+	@GetMapping("/announcements")
+	String announcements(@RequestParam Map<String, String> params, Model model) {
+		FilterParams parsed = filters(params, model);
+		PostSort sort = PostSort.parse(params.get("sort"));
+		boolean descending = descending(params, sort);
+		List<PostFigures> posts = this.insight.announcements(parsed.filter(), sort, descending);
+		model.addAttribute("posts", posts);
+		model.addAttribute("sort", sort);
+		model.addAttribute("descending", descending);
+		model.addAttribute("sorts", PostSort.values());
+		model.addAttribute("minimumGroupSize", this.insight.minimumGroupSize());
+		return "insight/announcements";
+	}
+
+	@GetMapping("/channels")
+	String channels(Model model) {
+		ChannelMap map = this.insight.channelMap();
+		model.addAttribute("map", map);
+		return "insight/channels";
+	}
+
+	@GetMapping("/announcements.csv")
+	ResponseEntity<byte[]> announcementsCsv(@RequestParam Map<String, String> params) {
+		FilterParams parsed = FilterParams.parse(params, this.insight.defaultFilter());
+		PostSort sort = PostSort.parse(params.get("sort"));
+		return csv("insight-announcements", parsed.filter(),
+				this.insight.announcementsCsv(parsed.filter(), sort, descending(params, sort)));
+	}
+
+	@GetMapping("/departments.csv")
+	ResponseEntity<byte[]> departmentsCsv(@RequestParam Map<String, String> params) {
+		InsightFilter filter = FilterParams.parse(params, this.insight.defaultFilter()).filter();
+		return csv("insight-departments", filter, this.insight.departmentsCsv(filter));
+	}
+
+	@GetMapping("/locations.csv")
+	ResponseEntity<byte[]> locationsCsv(@RequestParam Map<String, String> params) {
+		InsightFilter filter = FilterParams.parse(params, this.insight.defaultFilter()).filter();
+		return csv("insight-locations", filter, this.insight.locationsCsv(filter));
+	}
+
+	@GetMapping("/overdue.csv")
+	ResponseEntity<byte[]> overdueCsv(@RequestParam Map<String, String> params) {
+		InsightFilter filter = FilterParams.parse(params, this.insight.defaultFilter()).filter();
+		return csv("insight-overdue", filter, this.insight.overdueCsv(filter));
+	}
+
+	@GetMapping("/channels.csv")
+	ResponseEntity<byte[]> channelsCsv() {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("insight-channels.csv").build().toString())
+			.body(this.insight.channelsCsv());
+	}
+
+	private FilterParams filters(Map<String, String> params, Model model) {
+		FilterParams parsed = FilterParams.parse(params, this.insight.defaultFilter());
+		model.addAttribute("filter", parsed.filter());
+		model.addAttribute("filterProblems", parsed.problems());
+		model.addAttribute("query", FilterParams.query(parsed.filter()));
+		model.addAttribute("options", this.insight.options());
+		model.addAttribute("priorities", io.herald.announcement.Priority.values());
+		return parsed;
+	}
+
+	private static boolean descending(Map<String, String> params, PostSort sort) {
+		String direction = params.get("dir");
+		if (direction == null || direction.isBlank()) {
+			return sort != PostSort.TITLE && sort != PostSort.CHANNEL;
+		}
+		return !"asc".equalsIgnoreCase(direction.strip());
+	}
+
+	private static String series(List<Week> trend, boolean read) {
+		return trend.stream().map((w) -> {
+			Double rate = read ? w.figures().readRate() : w.figures().ackRate();
+			return (rate != null) ? String.format(Locale.ROOT, "%.1f", rate) : "";
+		}).collect(Collectors.joining(","));
+	}
+
+	private static ResponseEntity<byte[]> csv(String name, InsightFilter filter, byte[] body) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(name + "-" + filter.from() + "-" + filter.to() + ".csv")
+						.build()
+						.toString())
+			.body(body);
+	}
+
+}

@@ -1,0 +1,170 @@
+package io.herald.insight;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import io.herald.shared.SignedInPerson;
+import io.herald.tracking.DeliveryCounts;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Rows of a test's own for the insight tests: departments, locations, people, a topic
+ * channel and posts written straight to the tables (then counted as publishing does),
+ * each name unique in the JVM so tests sharing the database never see each other's.
+ */
+final class InsightFixture {
+
+	private static final AtomicLong sequence = new AtomicLong();
+
+	private final String run = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000000));
+
+	private final JdbcTemplate jdbc;
+
+	private final UserDetailsService users;
+
+	private final DeliveryCounts counts;
+
+	private final List<Long> announcements = new ArrayList<>();
+
+	InsightFixture(JdbcTemplate jdbc, UserDetailsService users, DeliveryCounts counts) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.counts = counts;
+	}
+
+	String unique(String name) {
+		return name + " " + this.run + "-" + sequence.incrementAndGet();
+	}
+
+	long department(String name) {
+		return this.jdbc.queryForObject("insert into departments (name, created_at) values (?, now()) returning id",
+				Long.class, unique(name));
+	}
+
+	long location(String name) {
+		return this.jdbc.queryForObject(
+				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', now()) returning id",
+				Long.class, unique(name));
+	}
+
+	List<Long> people(int count, Long departmentId, Long locationId, String lastName) {
+		List<Long> ids = new ArrayList<>();
+		for (int n = 1; n <= count; n++) {
+			String email = unique("insight").replace(' ', '.').toLowerCase(Locale.ROOT) + "@insight.test";
+			ids.add(this.jdbc.queryForObject("insert into employees (email, first_name, last_name, department_id, "
+					+ "location_id, time_zone, language, active, created_at, updated_at) values (?, 'Iga', ?, ?, ?, "
+					+ "'Europe/Warsaw', 'pl', true, now(), now()) returning id", Long.class, email, lastName + " " + n,
+					departmentId, locationId));
+		}
+		return ids;
+	}
+
+	long topic(List<Long> subscribers, Instant createdAt) {
+		String slug = unique("insight").replace(' ', '-').toLowerCase(Locale.ROOT);
+		long id = this.jdbc.queryForObject(
+				"insert into channels (slug, name, kind, mandatory, created_at) "
+						+ "values (?, ?, 'TOPIC', false, ?) returning id",
+				Long.class, slug, slug, Timestamp.from(createdAt));
+		for (long person : subscribers) {
+			this.jdbc.update("insert into channel_subscriptions (channel_id, employee_id, subscribed_at) "
+					+ "values (?, ?, now())", id, person);
+		}
+		return id;
+	}
+
+	/**
+	 * A post that went out at {@code publishedAt} to these people, counted as publishing
+	 * does.
+	 */
+	long published(long channelId, String title, String priority, Instant publishedAt, Instant ackDueAt,
+			List<Long> recipients) {
+		long author = this.jdbc.queryForObject("select id from employees where email = 'comms@herald.test'",
+				Long.class);
+		Timestamp published = Timestamp.from(publishedAt);
+		long id = this.jdbc.queryForObject(
+				"insert into announcements (channel_id, author_id, title, body, priority, "
+						+ "status, ack_required, ack_due_at, published_at, recipients, created_at, updated_at) "
+						+ "values (?, ?, ?, 'Body', ?, 'PUBLISHED', ?, ?, ?, ?, ?, ?) returning id",
+				Long.class, channelId, author, unique(title), priority, ackDueAt != null,
+				(ackDueAt != null) ? Timestamp.from(ackDueAt) : null, published, recipients.size(), published,
+				published);
+		this.announcements.add(id);
+		for (long person : recipients) {
+			this.jdbc.update("insert into deliveries (announcement_id, employee_id, published_at, delivered_at, "
+					+ "department_id, location_id) select ?, e.id, ?, ?, e.department_id, e.location_id "
+					+ "from employees e where e.id = ?", id, published, published, person);
+		}
+		this.counts.recount(List.of(id));
+		return id;
+	}
+
+	/**
+	 * Marks a read (and an acknowledgement) straight in the table, as history is written:
+	 * only counted once {@link DeliveryCounts#recount} runs.
+	 */
+	void history(long announcementId, long person, Duration readAfter, Duration ackAfter) {
+		this.jdbc.update(
+				"update deliveries set read_at = delivered_at + ? * interval '1' second, "
+						+ "acknowledged_at = case when cast(? as bigint) is null then null "
+						+ "else delivered_at + ? * interval '1' second end, "
+						+ "acknowledged_revision = case when cast(? as bigint) is null then null else 1 end "
+						+ "where announcement_id = ? and employee_id = ?",
+				readAfter.toSeconds(), (ackAfter != null) ? ackAfter.toSeconds() : null,
+				(ackAfter != null) ? ackAfter.toSeconds() : 0, (ackAfter != null) ? 1L : null, announcementId, person);
+	}
+
+	void recount(long announcementId) {
+		this.counts.recount(List.of(announcementId));
+	}
+
+	void removeAnnouncements() {
+		for (long id : this.announcements) {
+			this.jdbc.update("delete from announcements where id = ?", id);
+		}
+		this.announcements.clear();
+	}
+
+	<T> T as(String email, Supplier<T> work) {
+		UserDetails user = this.users.loadUserByUsername(email);
+		return as(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), work);
+	}
+
+	<T> T asEmployee(long employeeId, Supplier<T> work) {
+		Person person = new Person(-employeeId, employeeId, "p" + employeeId + "@insight.test",
+				ZoneId.of("Europe/Warsaw"), Locale.ENGLISH);
+		return as(UsernamePasswordAuthenticationToken.authenticated(person, null,
+				AuthorityUtils.createAuthorityList("ROLE_EMPLOYEE")), work);
+	}
+
+	static <T> T as(Authentication authentication, Supplier<T> work) {
+		Authentication before = SecurityContextHolder.getContext().getAuthentication();
+		SecurityContextHolder.getContext().setAuthentication(authentication);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.getContext().setAuthentication(before);
+		}
+	}
+
+	record Person(long accountId, long employeeId, String email, ZoneId timeZone,
+			Locale locale) implements SignedInPerson {
+
+	}
+
+}
