@@ -122,7 +122,7 @@ class MessagesTests {
 			named.add("crisis.link.recorded." + status);
 		}
 		for (CheckInLink.State state : List.of(CheckInLink.State.USED, CheckInLink.State.EXPIRED,
-				CheckInLink.State.CLOSED)) {
+				CheckInLink.State.CLOSED, CheckInLink.State.HELP_ASKED)) {
 			named.add("crisis.link." + state);
 			named.add("crisis.link." + state + ".heading");
 		}

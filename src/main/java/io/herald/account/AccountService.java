@@ -120,7 +120,7 @@ public class AccountService {
 	 * Which of these people can sign in (an enabled account with a password), so can be
 	 * reached in the app: for reports on who a message could reach.
 	 */
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'HR', 'ADMIN')")
 	@Transactional(readOnly = true)
 	public Set<Long> employeesAbleToSignIn(Collection<Long> employeeIds) {
 		Set<Long> able = new HashSet<>();

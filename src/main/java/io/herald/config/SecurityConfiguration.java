@@ -101,6 +101,8 @@ class SecurityConfiguration {
 			.hasAnyRole("COMMS_MANAGER", "ADMIN")
 			.requestMatchers("/crisis", "/crisis/plans", "/crisis/plans/**", "/crisis/incidents/**")
 			.hasAnyRole("COMMS_MANAGER", "HR", "ADMIN")
+			.requestMatchers("/insight/overdue.csv")
+			.hasAnyRole("HR", "ADMIN")
 			.requestMatchers("/insight", "/insight/**")
 			.hasAnyRole("COMMS_MANAGER", "HR", "ADMIN")
 			.anyRequest()

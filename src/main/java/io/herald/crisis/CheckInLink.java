@@ -40,6 +40,12 @@ public record CheckInLink(State state, Long incidentId, String incidentTitle, bo
 		/** Used before: a link works once. */
 		USED,
 
+		/**
+		 * "I'm safe" refused over the person's "I need help": only they, signed in, can
+		 * take that back.
+		 */
+		HELP_ASKED,
+
 		/** Past its validity. */
 		EXPIRED,
 

@@ -122,10 +122,11 @@ public class CheckInLinks implements MailActions {
 		try {
 			this.incidents.checkInByLink(link.incidentId(), link.employeeId(), status, note);
 		}
-		catch (ChangeRefused closed) {
-			// Resolved in the meantime: nothing is recorded, the link included.
+		catch (ChangeRefused refused) {
+			// Resolved in the meantime, or "safe" over a call for help: nothing is
+			// recorded, the link's use included.
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-			return view(link, State.CLOSED);
+			return view(link, Incidents.HELP_ASKED.equals(refused.code()) ? State.HELP_ASKED : State.CLOSED);
 		}
 		return view(link, State.ANSWERED);
 	}

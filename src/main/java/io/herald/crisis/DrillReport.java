@@ -9,11 +9,13 @@ import java.util.Map;
  * came in, and everyone some medium could not reach, with why.
  *
  * @param emailWaiting e-mails not sent yet (pending, or held for want of an SMTP server)
+ * @param emailNotSent e-mails never sent: cancelled because the person answered first, or
+ * never queued because they joined the audience later
  * @param unlisted people with a gap beyond the page's list (the CSV has them all)
  */
 public record DrillReport(IncidentView incident, List<Medium> media, long inApp, long email, long emailFailed,
-		long emailWaiting, long mobile, Map<AnsweredVia, Long> answeredVia, long gapCount, List<Gap> gaps,
-		long unlisted) {
+		long emailWaiting, long emailNotSent, long mobile, Map<AnsweredVia, Long> answeredVia, long gapCount,
+		List<Gap> gaps, long unlisted) {
 
 	/**
 	 * Someone at least one medium could not reach.

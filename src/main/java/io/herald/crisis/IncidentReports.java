@@ -198,6 +198,7 @@ public class IncidentReports {
 		long email = 0;
 		long emailFailed = 0;
 		long emailWaiting = 0;
+		long emailNotSent = 0;
 		long mobile = 0;
 		List<Gap> gaps = new ArrayList<>();
 		for (Object[] row : roster) {
@@ -209,15 +210,19 @@ public class IncidentReports {
 			EmailOutcome outcome = emails.get(id);
 			List<GapReason> reasons = new ArrayList<>();
 			if (person == null || !person.active()) {
+				// Nobody reaches someone who left, by any medium: that is the gap.
 				reasons.add(GapReason.LEFT);
 			}
-			if (signIn.contains(id)) {
+			else if (signIn.contains(id)) {
 				inApp++;
 			}
 			else {
 				reasons.add(GapReason.NO_ACCOUNT);
 			}
-			if (person == null || !present(person.email())) {
+			if (reasons.contains(GapReason.LEFT)) {
+				// Counted as reached by nothing.
+			}
+			else if (!present(person.email())) {
 				reasons.add(GapReason.NO_EMAIL);
 			}
 			else if (outcome != null && outcome.status() == OutboxStatus.FAILED) {
@@ -227,10 +232,19 @@ public class IncidentReports {
 			else if (outcome != null && outcome.status() == OutboxStatus.SENT) {
 				email++;
 			}
-			else {
+			else if (outcome != null
+					&& (outcome.status() == OutboxStatus.PENDING || outcome.status() == OutboxStatus.HELD)) {
 				emailWaiting++;
 			}
-			if (person != null && present(person.mobile())) {
+			else {
+				// Cancelled (they answered before it went out) or never queued (they
+				// joined the alert's audience later).
+				emailNotSent++;
+			}
+			if (reasons.contains(GapReason.LEFT)) {
+				// As above.
+			}
+			else if (present(person.mobile())) {
 				mobile++;
 			}
 			else {
@@ -248,8 +262,8 @@ public class IncidentReports {
 		gaps.sort(Comparator.comparingInt((Gap gap) -> -gap.reasons().size())
 			.thenComparing(Gap::name, String.CASE_INSENSITIVE_ORDER));
 		List<Gap> shown = (gaps.size() > listed) ? List.copyOf(gaps.subList(0, listed)) : List.copyOf(gaps);
-		return new DrillReport(incident, media, inApp, email, emailFailed, emailWaiting, mobile, via, gaps.size(),
-				shown, gaps.size() - shown.size());
+		return new DrillReport(incident, media, inApp, email, emailFailed, emailWaiting, emailNotSent, mobile, via,
+				gaps.size(), shown, gaps.size() - shown.size());
 	}
 
 	/**

@@ -57,6 +57,8 @@ public class Incidents {
 
 	static final String DRILL = "DRILL";
 
+	static final String HELP_ASKED = "crisis.link.HELP_ASKED";
+
 	private static final int LIST_LIMIT = 200;
 
 	private final JdbcTemplate jdbc;
@@ -191,8 +193,11 @@ public class Incidents {
 	}
 
 	/**
-	 * Records the caller's answer given in the app, or changes it.
-	 * @see #checkIn(long, CheckInStatus, String, AnsweredVia)
+	 * Records the caller's answer given in the app, or changes it; answering the same
+	 * again changes nothing but the time. Also acknowledges the alert, so tracking and
+	 * escalation count the person as answered.
+	 * @throws IncidentNotFound when the caller is not in the incident's scope
+	 * @throws ChangeRefused when the incident is resolved
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
@@ -201,15 +206,16 @@ public class Incidents {
 	}
 
 	/**
-	 * Records the caller's answer, or changes it; answering the same again changes
-	 * nothing but the time. Also acknowledges the alert, so tracking and escalation count
-	 * the person as answered.
-	 * @throws IncidentNotFound when the caller is not in the incident's scope
-	 * @throws ChangeRefused when the incident is resolved
+	 * The same as {@link #checkIn(long, CheckInStatus, String)}, answered through the
+	 * API, so reports can tell how answers came in.
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
-	public void checkIn(long incidentId, CheckInStatus status, String note, AnsweredVia via) {
+	public void checkInThroughApi(long incidentId, CheckInStatus status, String note) {
+		checkIn(incidentId, status, note, AnsweredVia.API);
+	}
+
+	private void checkIn(long incidentId, CheckInStatus status, String note, AnsweredVia via) {
 		long announcementId = record(incidentId, Callers.require().employeeId(), status, note, via);
 		this.receipts.acknowledgeCheckIn(announcementId);
 	}
@@ -219,6 +225,15 @@ public class Incidents {
 	 * {@link CheckInLinks}.
 	 */
 	void checkInByLink(long incidentId, long employeeId, CheckInStatus status, String note) {
+		// A forwarded e-mail must not hide a call for help: once someone has said they
+		// need help, only they, signed in, can say they are safe. The row lock orders
+		// this with an answer arriving from the app at the same time.
+		List<String> current = this.jdbc.queryForList(
+				"select status from crisis_check_ins where incident_id = ? and employee_id = ? for update",
+				String.class, incidentId, employeeId);
+		if (status == CheckInStatus.SAFE && current.contains(CheckInStatus.NEED_HELP.name())) {
+			throw new ChangeRefused(HELP_ASKED);
+		}
 		long announcementId = record(incidentId, employeeId, status, note, AnsweredVia.LINK);
 		this.receipts.acknowledgeCheckInByLink(announcementId, employeeId);
 	}

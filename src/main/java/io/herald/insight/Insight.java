@@ -36,7 +36,12 @@ import io.herald.shared.SignedInPerson;
 import io.herald.shared.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -58,6 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Insight {
+
+	private static final Logger log = LoggerFactory.getLogger(Insight.class);
 
 	static final int TREND_WEEKS = 26;
 
@@ -81,8 +88,11 @@ public class Insight {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	Insight(InsightQueries queries, InsightRollUp rollUp, InsightRules rules, Channels channels,
-			EmployeeDirectory directory, PlatformTransactionManager transactions, Clock clock) {
+			EmployeeDirectory directory, PlatformTransactionManager transactions, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.queries = queries;
 		this.rollUp = rollUp;
 		this.rules = rules;
@@ -127,7 +137,7 @@ public class Insight {
 	 */
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public Overview overview(InsightFilter filter) {
-		this.rollUp.fold();
+		freshen();
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
 		int minimum = this.rules.minimumGroupSize();
@@ -186,7 +196,7 @@ public class Insight {
 	 */
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public DepartmentInsight department(long departmentId, InsightFilter filter) {
-		this.rollUp.fold();
+		freshen();
 		InsightFilter own = filter.withDepartment(departmentId);
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
@@ -197,11 +207,13 @@ public class Insight {
 			Tally tally = new Tally();
 			Map<Key, long[]> late = this.queries.late(scope, false, now);
 			this.queries.counts(scope, false).forEach((row) -> tally.add(row, late, now));
-			List<OverduePerson> overdue = overduePeople(scope, now, OVERDUE_SHOWN + 1);
+			// Named people are HR's to see; communications managers get the counts.
+			boolean peopleShown = Callers.hasAnyRole("HR", "ADMIN");
+			List<OverduePerson> overdue = peopleShown ? overduePeople(scope, now, OVERDUE_SHOWN + 1) : List.of();
 			String name = names(this.directory.departmentOptions()).get(departmentId);
 			return new DepartmentInsight(departmentId, name, own, tally.figures(minimum), posts,
 					overdue.subList(0, Math.min(OVERDUE_SHOWN, overdue.size())), overdue.size() > OVERDUE_SHOWN,
-					this.rollUp.foldedAt(), minimum);
+					peopleShown, this.rollUp.foldedAt(), minimum);
 		});
 	}
 
@@ -210,7 +222,7 @@ public class Insight {
 	 */
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public List<PostFigures> announcements(InsightFilter filter, PostSort sort, boolean descending) {
-		this.rollUp.fold();
+		freshen();
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
 		return this.snapshot.execute((status) -> sorted(posts(scope(filter, zone), now), sort, descending));
@@ -222,7 +234,7 @@ public class Insight {
 	 */
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public ChannelMap channelMap() {
-		this.rollUp.fold();
+		freshen();
 		Instant now = this.clock.instant();
 		int minimum = this.rules.minimumGroupSize();
 		return this.snapshot.execute((status) -> {
@@ -279,7 +291,7 @@ public class Insight {
 	 */
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public InsightSummary summary(InsightFilter filter) {
-		this.rollUp.fold();
+		freshen();
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
 		int minimum = this.rules.minimumGroupSize();
@@ -332,7 +344,7 @@ public class Insight {
 										: (c.median().within().toMinutes() + (c.median().orLonger() ? "+" : "")),
 								percent(c.figures().onTimeRate()),
 								String.join(";", c.flags().stream().map((f) -> f.kind().name()).toList()),
-								c.figures().hidden() ? "fewer than " + map.minimumGroupSize() + " people" : "");
+								c.figures().hidden() ? fewerThan(map.minimumGroupSize()) : "");
 					}
 				});
 	}
@@ -341,9 +353,9 @@ public class Insight {
 	 * Everyone the filter counts who owes an acknowledgement past due now, one row per
 	 * person and post, longest overdue first.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
 	public byte[] overdueCsv(InsightFilter filter) {
-		this.rollUp.fold();
+		freshen();
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
 		List<OverduePerson> people = this.snapshot.execute((status) -> overduePeople(scope(filter, zone), now, 0));
@@ -367,7 +379,21 @@ public class Insight {
 	@Scheduled(fixedDelayString = "${herald.insight.fold-interval:15s}",
 			initialDelayString = "${herald.insight.fold-interval:15s}")
 	void foldRegularly() {
-		this.rollUp.fold();
+		freshen();
+	}
+
+	/**
+	 * Folds in what changed since the last roll-up. Another instance's roll-up committing
+	 * at the same moment can make this one's snapshot fail to serialise: then that one
+	 * has just folded, and the page is built from its figures.
+	 */
+	private void freshen() {
+		try {
+			this.rollUp.fold();
+		}
+		catch (ConcurrencyFailureException ex) {
+			log.debug("Another roll-up folded at the same time: {}", ex.getMessage());
+		}
 	}
 
 	private List<PostFigures> posts(Scope scope, Instant now) {
@@ -425,7 +451,7 @@ public class Insight {
 				"ack_percent", "on_time", "overdue", "note"), (printer) -> {
 					for (Breakdown b : rows) {
 						List<Object> row = new ArrayList<>();
-						row.add(cell((b.name() != null) ? b.name() : "(none)"));
+						row.add(cell((b.name() != null) ? b.name() : text("insight.csv.none")));
 						row.add(b.figures().posts());
 						List<Object> figures = figureCells(b.figures());
 						row.add(figures.get(0));
@@ -437,6 +463,16 @@ public class Insight {
 				});
 	}
 
+	// CSV notes in the reader's language, as the pages say them.
+	private String fewerThan(int minimum) {
+		return this.messages.getMessage("insight.csv.fewerThan", new Object[] { minimum },
+				LocaleContextHolder.getLocale());
+	}
+
+	private String text(String code) {
+		return this.messages.getMessage(code, null, LocaleContextHolder.getLocale());
+	}
+
 	/**
 	 * reach, read, read %, ack required, acknowledged, ack %, on time, overdue, note;
 	 * only the reach of a group below the privacy threshold.
@@ -444,7 +480,7 @@ public class Insight {
 	private List<Object> figureCells(Figures f) {
 		if (f.hidden()) {
 			return List.of(f.recipients(), "", "", f.required(), "", "", "", "",
-					"fewer than " + this.rules.minimumGroupSize() + " people");
+					fewerThan(this.rules.minimumGroupSize()));
 		}
 		return List.of(f.recipients(), f.read(), percent(f.readRate()), f.required(), f.acknowledged(),
 				percent(f.ackRate()), f.onTime(), f.overdue(), "");

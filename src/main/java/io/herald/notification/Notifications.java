@@ -13,6 +13,7 @@ import io.herald.announcement.Priority;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -135,6 +136,7 @@ public class Notifications {
 	 * Where each recipient's e-mail of a critical post stands, by employee id; people the
 	 * post was not e-mailed to are missing.
 	 */
+	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'HR', 'ADMIN')")
 	@Transactional(readOnly = true)
 	public Map<Long, EmailOutcome> criticalEmailOutcomes(long announcementId) {
 		Map<Long, EmailOutcome> outcomes = new HashMap<>();

@@ -91,8 +91,11 @@ public class Receipts {
 	/**
 	 * Records the check-in of someone who answered through a one-click link from an
 	 * e-mail, without signing in; the crisis module has verified the link's signature,
-	 * that it names this person and that it is unused and unexpired.
+	 * that it names this person and that it is unused and unexpired. It has no caller to
+	 * check, so it only ever answers a post that asks for a check-in: a plain
+	 * acknowledgement cannot be given through it.
 	 * @throws ReceiptNotFound when the person is not a recipient of a published post
+	 * @throws ChangeRefused when the post asks for no check-in
 	 */
 	@Transactional
 	public Acknowledgement acknowledgeCheckInByLink(long announcementId, long employeeId) {
@@ -112,6 +115,9 @@ public class Receipts {
 		}
 		if (receipt.checkIn() && !checkIn) {
 			throw new ChangeRefused("tracking.ack.checkInInstead");
+		}
+		if (checkIn && !receipt.checkIn()) {
+			throw new ChangeRefused("tracking.ack.noCheckIn");
 		}
 		Instant now = now();
 		if (receipt.acknowledged()) {

@@ -93,6 +93,29 @@ class CheckInLinksTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void aLinkCannotTakeBackACallForHelpButCanAddToIt() {
+		long location = this.fixture.location("Help office");
+		long person = this.fixture.people(1, location).get(0);
+		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans),
+				IncidentFixture.at(location, false));
+		String token = token(this.links.link(opened.id(), person));
+		IncidentFixture.as(person,
+				() -> this.incidents.checkIn(opened.id(), CheckInStatus.NEED_HELP, "Trapped in the lift"));
+		SecurityContextHolder.clearContext();
+
+		CheckInLink refused = this.links.answer(token, CheckInStatus.SAFE, null);
+
+		assertThat(refused.state()).isEqualTo(State.HELP_ASKED);
+		assertThat(status(opened.id(), person)).containsEntry("status", "NEED_HELP")
+			.containsEntry("note", "Trapped in the lift")
+			.containsEntry("answered_via", "APP");
+		assertThat(this.links.open(token).state()).isEqualTo(State.USABLE);
+		assertThat(this.links.answer(token, CheckInStatus.NEED_HELP, "Lift 2, 4th floor").state())
+			.isEqualTo(State.ANSWERED);
+		assertThat(status(opened.id(), person)).containsEntry("note", "Lift 2, 4th floor");
+	}
+
+	@Test
 	void anAlteredLinkSaysNothingAndChangesNothing() {
 		long location = this.fixture.location("Altered office");
 		List<Long> people = this.fixture.people(2, location);

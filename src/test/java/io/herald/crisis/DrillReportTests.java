@@ -71,6 +71,7 @@ class DrillReportTests implements PostgresIntegrationTest {
 		this.jdbc.update("update outbox_messages set status = 'FAILED', last_error = '550 5.1.1 mailbox unavailable' "
 				+ "where announcement_id = ? and employee_id = ?", opened.announcementId(), bounced);
 		this.jdbc.update("update employees set active = false where id = ?", left);
+		this.jdbc.update("update employees set first_name = '=HYPERLINK(\"http://evil.test\")' where id = ?", bounced);
 		IncidentFixture.as(withAccount, () -> this.incidents.checkIn(opened.id(), CheckInStatus.SAFE, null));
 		this.links.answer(token(this.links.link(opened.id(), reachedEverywhere)), CheckInStatus.SAFE, null);
 
@@ -81,16 +82,17 @@ class DrillReportTests implements PostgresIntegrationTest {
 		assertThat(report.inApp()).isEqualTo(2);
 		assertThat(report.email()).isEqualTo(2);
 		assertThat(report.emailFailed()).isEqualTo(1);
-		assertThat(report.emailWaiting()).isEqualTo(1);
+		assertThat(report.emailWaiting()).isZero();
+		assertThat(report.emailNotSent()).isZero();
 		assertThat(report.mobile()).isEqualTo(2);
 		assertThat(report.answeredVia()).containsEntry(AnsweredVia.APP, 1L)
 			.containsEntry(AnsweredVia.LINK, 1L)
 			.containsEntry(AnsweredVia.API, 0L);
 		assertThat(report.gapCount()).isEqualTo(2);
-		// As many gaps each: by name.
+		// The most cut off first.
 		assertThat(report.gaps()).extracting(Gap::employeeId).containsExactly(bounced, left);
 		Gap leaver = report.gaps().get(1);
-		assertThat(leaver.reasons()).containsExactly(GapReason.LEFT, GapReason.NO_ACCOUNT, GapReason.NO_MOBILE);
+		assertThat(leaver.reasons()).containsExactly(GapReason.LEFT);
 		Gap bounce = report.gaps().get(0);
 		assertThat(bounce.reasons()).containsExactly(GapReason.NO_ACCOUNT, GapReason.EMAIL_FAILED, GapReason.NO_MOBILE);
 		assertThat(bounce.emailError()).isEqualTo("550 5.1.1 mailbox unavailable");
@@ -100,7 +102,9 @@ class DrillReportTests implements PostgresIntegrationTest {
 		String csv = new String(this.reports.drillCsv(opened.id()), StandardCharsets.UTF_8);
 		assertThat(csv).startsWith("\uFEFFemployee_id,name,location,email,mobile,gaps,email_error,check_in\r\n");
 		assertThat(csv.lines()).hasSize(3);
-		assertThat(csv).contains(bounced + ",Ines Person 2,").contains(",NO_ACCOUNT;EMAIL_FAILED;NO_MOBILE,550 5.1.1");
+		assertThat(csv).contains(bounced + ",\"'=HYPERLINK(\"\"http://evil.test\"\") Person 2\",")
+			.contains(",NO_ACCOUNT;EMAIL_FAILED;NO_MOBILE,550 5.1.1")
+			.contains(left + ",Ines Person 3,");
 	}
 
 	@Test

@@ -69,6 +69,7 @@ class CheckInLinkController {
 		return switch (link.state()) {
 			case USABLE, ANSWERED -> HttpServletResponse.SC_OK;
 			case INVALID -> HttpServletResponse.SC_NOT_FOUND;
+			case HELP_ASKED -> HttpServletResponse.SC_CONFLICT;
 			case USED, EXPIRED, CLOSED -> HttpServletResponse.SC_GONE;
 		};
 	}

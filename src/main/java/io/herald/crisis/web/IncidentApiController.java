@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.herald.crisis.Activation;
-import io.herald.crisis.AnsweredVia;
 import io.herald.crisis.IncidentScope;
 import io.herald.crisis.IncidentStatus;
 import io.herald.crisis.IncidentView;
@@ -105,8 +104,8 @@ class IncidentApiController {
 	ResponseEntity<Void> checkIn(@PathVariable long id, @RequestBody(required = false) CheckInRequest request,
 			HttpServletRequest http) throws HttpMediaTypeNotSupportedException {
 		refuseCrossSite(http);
-		this.incidents.checkIn(id, (request != null) ? IncidentController.parse(request.status()) : null,
-				(request != null) ? request.note() : null, AnsweredVia.API);
+		this.incidents.checkInThroughApi(id, (request != null) ? IncidentController.parse(request.status()) : null,
+				(request != null) ? request.note() : null);
 		return ResponseEntity.noContent().build();
 	}
 

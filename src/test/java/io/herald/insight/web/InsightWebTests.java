@@ -24,8 +24,8 @@ class InsightWebTests implements PostgresIntegrationTest {
 	static final String PASSWORD = "herald-demo";
 
 	static final String[] PAGES = { "/insight", "/insight/announcements", "/insight/channels", "/insight/departments/0",
-			"/insight/announcements.csv", "/insight/departments.csv", "/insight/locations.csv", "/insight/channels.csv",
-			"/insight/overdue.csv" };
+			"/insight/announcements.csv", "/insight/departments.csv", "/insight/locations.csv",
+			"/insight/channels.csv" };
 
 	@LocalServerPort
 	int port;
@@ -40,6 +40,12 @@ class InsightWebTests implements PostgresIntegrationTest {
 				assertThat(response.statusCode()).as("%s %s", email, path).isEqualTo(200);
 			}
 			assertThat(http.get("/insight").body()).contains("data-nav=\"insight\"").contains("data-trend-chart");
+			// Named overdue people are for HR and administrators.
+			boolean hr = !email.startsWith("comms");
+			assertThat(http.get("/insight/overdue.csv").statusCode()).as(email).isEqualTo(hr ? 200 : 403);
+			assertThat(http.get("/insight/departments/0").body()).as(email)
+				.contains(hr ? "data-csv=\"overdue\"" : "data-overdue-hidden")
+				.doesNotContain(hr ? "data-overdue-hidden" : "data-csv=\"overdue\"");
 			assertThat(http.getWithBasic("/api/v1/insight/summary", email, PASSWORD).statusCode()).isEqualTo(200);
 		}
 	}
