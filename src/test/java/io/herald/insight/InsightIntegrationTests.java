@@ -1,5 +1,6 @@
 package io.herald.insight;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every dashboard number against a from-scratch recount over the deliveries of the same
@@ -247,6 +250,39 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 		assertThat(summary.announcements()).isEqualTo(overview.current().posts());
 		assertThat(summary.recipients()).isEqualTo(overview.current().recipients());
 		assertThat(summary.announcements()).isPositive();
+	}
+
+	@Test
+	void exportsKeepFormulaLikeCellsInertAndNamedOverdueListsAreForHr() {
+		long formulas = this.fixture.department("=SUM(A1:A9)");
+		List<Long> people = this.fixture.people(5, formulas, this.warsaw, "Kowalska");
+		people.forEach(
+				(person) -> this.jdbc.update("update employees set first_name = '@cmd|calc' where id = ?", person));
+		Instant now = Instant.now();
+		this.fixture.published(this.channel, "=HYPERLINK(\"http://evil.test\")", "IMPORTANT",
+				now.minus(Duration.ofDays(5)), now.minus(Duration.ofDays(2)), people);
+		foldEverything();
+		LocalDate today = LocalDate.ofInstant(now, this.zone);
+		InsightFilter filter = new InsightFilter(today.minusDays(29), today, this.channel, formulas, null, null);
+
+		String posts = csv(this.fixture.as(HR, () -> this.insight.announcementsCsv(filter, PostSort.PUBLISHED, true)));
+		String departments = csv(this.fixture.as(HR, () -> this.insight.departmentsCsv(filter)));
+		String overdue = csv(this.fixture.as(HR, () -> this.insight.overdueCsv(filter)));
+
+		assertThat(posts).contains("\"'=HYPERLINK(\"\"http://evil.test\"\")").doesNotContain(",=HYPERLINK");
+		assertThat(departments).contains("'=SUM(A1:A9)").doesNotContain(",=SUM");
+		assertThat(overdue).contains("\n'@cmd|calc Kowalska 1,").doesNotContain("\n@cmd");
+		assertThat(overdue.lines()).hasSize(1 + people.size());
+		assertThatThrownBy(() -> this.fixture.as("comms@herald.test", () -> this.insight.overdueCsv(filter)))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(this.fixture.as("comms@herald.test", () -> this.insight.department(formulas, filter)).overdue())
+			.isEmpty();
+		assertThat(this.fixture.as(HR, () -> this.insight.department(formulas, filter)).overdue())
+			.hasSize(people.size());
+	}
+
+	private static String csv(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
 	private void foldEverything() {
