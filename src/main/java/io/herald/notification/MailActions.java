@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Answers a module offers straight from an e-mail, as links that work without signing in:
- * a crisis alert's "I'm safe" and "I need help", say. Asked for each e-mail about a post
- * as it is composed, so each recipient's links are their own; modules that offer nothing
- * for a post answer an empty list.
+ * a crisis alert's "I'm safe" and "I need help", say. Asked for each critical e-mail
+ * about a post as it is composed, so each recipient's links are their own; modules that
+ * offer nothing for a post answer an empty list.
  */
 public interface MailActions {
 

@@ -155,7 +155,9 @@ class MailComposer {
 	 * The answers the recipient can give straight from this e-mail, with absolute links.
 	 */
 	private List<MailAction> actions(OutboxMessage message) {
-		if (message.isDigest() || message.announcementId() == null) {
+		// Answers straight from an e-mail are for emergencies: only critical e-mails
+		// ask, so the bulk of the mail costs no lookup.
+		if (!message.critical() || message.isDigest() || message.announcementId() == null) {
 			return List.of();
 		}
 		return this.actions.orderedStream()

@@ -106,7 +106,8 @@ class MailComposerTests {
 						? List.of(new MailAction("crisis.checkIn.safe", "/check-in/abc?answer=SAFE", true),
 								new MailAction("crisis.checkIn.needHelp", "/check-in/abc?answer=NEED_HELP", false))
 						: List.of());
-		ComposedMail mail = composer(beans).compose(message("CRITICAL_POST", "Fire alarm", null), this.ada, List.of());
+		ComposedMail mail = composer(beans).compose(critical(message("CRITICAL_POST", "Fire alarm", null)), this.ada,
+				List.of());
 
 		Document html = Jsoup.parse(mail.html());
 		assertThat(html.select("[data-mail-actions] a").eachText()).containsExactly("I'm safe", "I need help");
@@ -115,6 +116,16 @@ class MailComposerTests {
 				"https://herald.example.test/check-in/abc?answer=NEED_HELP");
 		assertThat(mail.text()).contains("I'm safe: https://herald.example.test/check-in/abc?answer=SAFE")
 			.contains("I need help: https://herald.example.test/check-in/abc?answer=NEED_HELP");
+	}
+
+	@Test
+	void aNonCriticalEmailAsksForNoAnswers() {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("asked", (MailActions) (employee, announcement) -> {
+			throw new AssertionError("asked for answers to a non-critical e-mail");
+		});
+		ComposedMail mail = composer(beans).compose(message("REMINDER", "Policy", null), this.ada, List.of());
+		assertThat(Jsoup.parse(mail.html()).select("[data-mail-actions]")).isEmpty();
 	}
 
 	@Test
@@ -139,6 +150,11 @@ class MailComposerTests {
 				new MailSettings("Herald <herald@example.test>", 20, 8, Duration.ofSeconds(30), Duration.ofHours(1),
 						Duration.ofMinutes(10), LocalTime.of(8, 0)),
 				beans.getBeanProvider(MailActions.class), "https://herald.example.test///");
+	}
+
+	private static OutboxMessage critical(OutboxMessage m) {
+		return new OutboxMessage(m.id(), m.key(), m.employeeId(), m.kind(), m.announcementId(), m.subject(), m.detail(),
+				m.link(), true, m.attempts(), m.createdAt(), m.coversFrom());
 	}
 
 	private static OutboxMessage message(String kind, String subject, String detail) {
