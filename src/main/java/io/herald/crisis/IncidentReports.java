@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.text.Collator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import io.herald.shared.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -260,7 +262,7 @@ public class IncidentReports {
 		}
 		// The people most cut off first: those no medium reached, then by name.
 		gaps.sort(Comparator.comparingInt((Gap gap) -> -gap.reasons().size())
-			.thenComparing(Gap::name, String.CASE_INSENSITIVE_ORDER));
+			.thenComparing(Gap::name, Collator.getInstance(LocaleContextHolder.getLocale())));
 		List<Gap> shown = (gaps.size() > listed) ? List.copyOf(gaps.subList(0, listed)) : List.copyOf(gaps);
 		return new DrillReport(incident, media, inApp, email, emailFailed, emailWaiting, emailNotSent, mobile, via,
 				gaps.size(), shown, gaps.size() - shown.size());
