@@ -7,6 +7,7 @@ import java.util.Set;
 import io.herald.HeraldApplication;
 import io.herald.crisis.CheckInLink.State;
 import io.herald.notification.MailActions.MailAction;
+import io.herald.support.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,9 +74,7 @@ class CrisisOnH2Tests {
 	}
 
 	private static void signInAsCommsManager(long employeeId) {
-		SecurityContextHolder.getContext()
-			.setAuthentication(new TestingAuthenticationToken(IncidentFixture.employee(employeeId).getPrincipal(), null,
-					"ROLE_COMMS_MANAGER"));
+		SecurityContextHolder.getContext().setAuthentication(SignedIn.person(employeeId, "ROLE_COMMS_MANAGER"));
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.herald.crisis;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,13 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
-import io.herald.shared.SignedInPerson;
+import io.herald.support.SignedIn;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The incident tests' own rows: locations and people (without accounts) nobody else uses,
@@ -73,34 +68,12 @@ final class IncidentFixture {
 				"Leave the building now. Alarm raised at {time}.", drill);
 	}
 
-	static Authentication employee(long employeeId) {
-		Person person = new Person(-employeeId, employeeId, "person" + employeeId + "@incident.test",
-				ZoneId.of("Europe/Warsaw"), Locale.ENGLISH);
-		return UsernamePasswordAuthenticationToken.authenticated(person, null,
-				AuthorityUtils.createAuthorityList("ROLE_EMPLOYEE"));
-	}
-
 	static <T> T as(long employeeId, Supplier<T> work) {
-		Authentication before = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext().setAuthentication(employee(employeeId));
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(before);
-		}
+		return SignedIn.as(SignedIn.employee(employeeId), work);
 	}
 
 	static void as(long employeeId, Runnable work) {
-		as(employeeId, () -> {
-			work.run();
-			return null;
-		});
-	}
-
-	record Person(long accountId, long employeeId, String email, ZoneId timeZone,
-			Locale locale) implements SignedInPerson {
-
+		SignedIn.as(SignedIn.employee(employeeId), work);
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.herald.insight;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.herald.support.TestDatabase;
 import io.herald.tracking.DeliveryCounts;
+import io.herald.support.SignedIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -216,10 +214,7 @@ class InsightBenchmark {
 	}
 
 	private <T> T as(Supplier<T> work) {
-		InsightFixture.Person hr = new InsightFixture.Person(-1, -1, "hr@insight-bench.test",
-				ZoneId.of("Europe/Warsaw"), Locale.ENGLISH);
-		return InsightFixture.as(UsernamePasswordAuthenticationToken.authenticated(hr, null,
-				AuthorityUtils.createAuthorityList("ROLE_HR")), work);
+		return SignedIn.as(SignedIn.person(-1, "ROLE_HR"), work);
 	}
 
 }

@@ -3,7 +3,6 @@ package io.herald.insight;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import io.herald.shared.SignedInPerson;
 import io.herald.tracking.DeliveryCounts;
+import io.herald.support.SignedIn;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -140,31 +134,11 @@ final class InsightFixture {
 	}
 
 	<T> T as(String email, Supplier<T> work) {
-		UserDetails user = this.users.loadUserByUsername(email);
-		return as(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), work);
+		return SignedIn.as(SignedIn.user(this.users.loadUserByUsername(email)), work);
 	}
 
 	<T> T asEmployee(long employeeId, Supplier<T> work) {
-		Person person = new Person(-employeeId, employeeId, "p" + employeeId + "@insight.test",
-				ZoneId.of("Europe/Warsaw"), Locale.ENGLISH);
-		return as(UsernamePasswordAuthenticationToken.authenticated(person, null,
-				AuthorityUtils.createAuthorityList("ROLE_EMPLOYEE")), work);
-	}
-
-	static <T> T as(Authentication authentication, Supplier<T> work) {
-		Authentication before = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext().setAuthentication(authentication);
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(before);
-		}
-	}
-
-	record Person(long accountId, long employeeId, String email, ZoneId timeZone,
-			Locale locale) implements SignedInPerson {
-
+		return SignedIn.as(SignedIn.employee(employeeId), work);
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.herald.support.TestDatabase;
+import io.herald.support.SignedIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -150,8 +151,7 @@ class AckThroughputBenchmark {
 					int mine = 0;
 					for (int i = next.getAndIncrement(); i < work.size(); i = next.getAndIncrement()) {
 						long[] ack = work.get(i);
-						TrackingFixture.as(TrackingFixture.employee(ack[1]),
-								() -> this.receipts.acknowledge(ack[0], null));
+						SignedIn.as(SignedIn.employee(ack[1]), () -> this.receipts.acknowledge(ack[0], null));
 						mine++;
 					}
 					return mine;

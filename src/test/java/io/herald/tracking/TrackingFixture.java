@@ -2,7 +2,6 @@ package io.herald.tracking;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,14 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import io.herald.shared.SignedInPerson;
+import io.herald.support.SignedIn;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -176,52 +170,22 @@ final class TrackingFixture {
 	 * Runs as one of the fixture's people: an employee signed in.
 	 */
 	<T> T asEmployee(long employeeId, Supplier<T> work) {
-		return as(employee(employeeId), work);
+		return SignedIn.as(SignedIn.employee(employeeId), work);
 	}
 
 	void asEmployee(long employeeId, Runnable work) {
-		asEmployee(employeeId, () -> {
-			work.run();
-			return null;
-		});
+		SignedIn.as(SignedIn.employee(employeeId), work);
 	}
 
 	/**
 	 * Runs as a demo account, loaded as signing in would.
 	 */
 	<T> T as(String email, Supplier<T> work) {
-		UserDetails user = this.users.loadUserByUsername(email);
-		return as(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), work);
+		return SignedIn.as(SignedIn.user(this.users.loadUserByUsername(email)), work);
 	}
 
 	void as(String email, Runnable work) {
-		as(email, () -> {
-			work.run();
-			return null;
-		});
-	}
-
-	static Authentication employee(long employeeId) {
-		Person person = new Person(-employeeId, employeeId, "person" + employeeId + "@tracking.test",
-				ZoneId.of("Europe/Warsaw"), Locale.ENGLISH);
-		return UsernamePasswordAuthenticationToken.authenticated(person, null,
-				AuthorityUtils.createAuthorityList("ROLE_EMPLOYEE"));
-	}
-
-	static <T> T as(Authentication authentication, Supplier<T> work) {
-		Authentication before = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext().setAuthentication(authentication);
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(before);
-		}
-	}
-
-	record Person(long accountId, long employeeId, String email, ZoneId timeZone,
-			Locale locale) implements SignedInPerson {
-
+		SignedIn.as(SignedIn.user(this.users.loadUserByUsername(email)), work);
 	}
 
 }

@@ -28,6 +28,7 @@ import io.herald.notification.NotificationKind;
 import io.herald.notification.Notifications;
 import io.herald.shared.ChangeRefused;
 import io.herald.support.PostgresIntegrationTest;
+import io.herald.support.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -598,8 +599,7 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 			for (long person : people) {
 				acks.add(threads.submit(() -> {
 					start.await();
-					return TrackingFixture.as(TrackingFixture.employee(person),
-							() -> this.receipts.acknowledge(post, null));
+					return SignedIn.as(SignedIn.employee(person), () -> this.receipts.acknowledge(post, null));
 				}));
 			}
 			start.countDown();
