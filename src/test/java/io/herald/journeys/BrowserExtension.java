@@ -10,6 +10,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -33,11 +34,18 @@ final class BrowserExtension implements BeforeEachCallback, AfterTestExecutionCa
 
 	private static final Pattern INVOCATION = Pattern.compile("#(\\d+)]$");
 
+	// Playwright's own five seconds is shorter than a loaded CI machine's first render
+	// of a heavy page; a waiting assertion still passes the moment its condition holds.
+	private static final double WAIT_MS = 30_000;
+
+	static {
+		PlaywrightAssertions.setDefaultAssertionTimeout(WAIT_MS);
+	}
+
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		// The root store closes its values when the whole run ends: that shuts the
-		// browser
-		// down.
+		// browser down.
 		Browser browser = context.getRoot()
 			.getStore(NAMESPACE)
 			.computeIfAbsent(SharedBrowser.class, (key) -> SharedBrowser.launch(), SharedBrowser.class)
@@ -46,6 +54,7 @@ final class BrowserExtension implements BeforeEachCallback, AfterTestExecutionCa
 			.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl(context)).setLocale("en-GB"));
 		// The test's own store closes both after @AfterEach.
 		context.getStore(NAMESPACE).put(BrowserContext.class, browserContext);
+		browserContext.setDefaultTimeout(WAIT_MS);
 		context.getStore(NAMESPACE).put(Page.class, browserContext.newPage());
 	}
 
