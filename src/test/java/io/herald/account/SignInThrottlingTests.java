@@ -148,10 +148,13 @@ class SignInThrottlingTests implements PostgresIntegrationTest {
 
 	// Finance belongs to the account administration tests; journeys take the lowest ids
 	// first.
+	// Demo people only (other tests add Sales people with passwords of their own), from
+	// the newest down, where browser journeys, which take theirs from the oldest up,
+	// never reach.
 	private String unusedDemoPerson(int index) {
 		return this.jdbc.queryForList("""
 				select e.email from employees e join departments d on d.id = e.department_id
-				where d.name = 'Sales' order by e.id desc""", String.class).get(index);
+				where d.name = 'Sales' and e.email like '%@herald.test' order by e.id desc""", String.class).get(index);
 	}
 
 }
