@@ -183,7 +183,10 @@ public class Insight {
 			}
 			List<Week> trend = weeks.entrySet()
 				.stream()
-				.map((e) -> new Week(e.getKey(), e.getValue().figures(minimum), e.getKey().plusDays(6).isAfter(today)))
+				// A week is over once its Sunday is: today's week (or a later one) is
+				// partial.
+				.map((e) -> new Week(e.getKey(), e.getValue().figures(minimum),
+						!e.getKey().plusDays(6).isBefore(today)))
 				.toList();
 			List<Counted> cells = this.queries.counts(current, true);
 			Map<Key, long[]> lateCells = this.queries.late(current, true, now);
