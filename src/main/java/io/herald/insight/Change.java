@@ -27,6 +27,26 @@ public record Change(Number current, Number previous) {
 		return (delta > 0) ? 1 : -1;
 	}
 
+	/**
+	 * How far it moved, whichever way; {@code null} when unknown.
+	 */
+	public Double magnitude() {
+		Double delta = delta();
+		return (delta != null) ? Math.abs(delta) : null;
+	}
+
+	/**
+	 * The way it went, as the message keys of a comparison name it: {@code up},
+	 * {@code down} or {@code same}.
+	 */
+	public String way() {
+		return switch (direction()) {
+			case 1 -> "up";
+			case -1 -> "down";
+			default -> "same";
+		};
+	}
+
 	public static Change of(Number current, Number previous) {
 		return new Change(current, previous);
 	}

@@ -19,11 +19,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 
 import io.herald.channel.ChannelAudience;
 import io.herald.channel.ChannelView;
 import io.herald.channel.Channels;
+import io.herald.crisis.DrillPosts;
 import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
@@ -84,6 +86,8 @@ public class Insight {
 
 	private final EmployeeDirectory directory;
 
+	private final DrillPosts drills;
+
 	private final TransactionTemplate snapshot;
 
 	private final Clock clock;
@@ -91,7 +95,9 @@ public class Insight {
 	private final MessageSource messages;
 
 	Insight(InsightQueries queries, InsightRollUp rollUp, InsightRules rules, Channels channels,
-			EmployeeDirectory directory, PlatformTransactionManager transactions, Clock clock, MessageSource messages) {
+			EmployeeDirectory directory, DrillPosts drills, PlatformTransactionManager transactions, Clock clock,
+			MessageSource messages) {
+		this.drills = drills;
 		this.messages = messages;
 		this.queries = queries;
 		this.rollUp = rollUp;
@@ -142,17 +148,19 @@ public class Insight {
 		Instant now = this.clock.instant();
 		int minimum = this.rules.minimumGroupSize();
 		return this.snapshot.execute((status) -> {
+			Set<Long> drills = this.drills.announcementIds();
+			LocalDate today = LocalDate.ofInstant(now, zone);
 			InsightFilter previous = filter.previous();
 			LocalDate lastWeek = filter.to().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 			LocalDate firstWeek = lastWeek.minusWeeks(TREND_WEEKS - 1);
 			LocalDate earliest = firstWeek.isBefore(previous.from()) ? firstWeek : previous.from();
 			LocalDate latest = lastWeek.plusWeeks(1).isAfter(filter.to()) ? lastWeek.plusWeeks(1).minusDays(1)
 					: filter.to();
-			Scope wide = scope(filter.withPeriod(earliest, latest), zone);
+			Scope wide = scope(filter.withPeriod(earliest, latest), zone, drills);
 			List<Counted> posts = this.queries.counts(wide, false);
 			Map<Key, long[]> late = this.queries.late(wide, false, now);
-			Scope current = scope(filter, zone);
-			Scope before = scope(previous, zone);
+			Scope current = scope(filter, zone, drills);
+			Scope before = scope(previous, zone, drills);
 			Tally now1 = new Tally();
 			Tally then = new Tally();
 			Map<LocalDate, Tally> weeks = new LinkedHashMap<>();
@@ -175,7 +183,10 @@ public class Insight {
 			}
 			List<Week> trend = weeks.entrySet()
 				.stream()
-				.map((e) -> new Week(e.getKey(), e.getValue().figures(minimum)))
+				// A week is over once its Sunday is: today's week (or a later one) is
+				// partial.
+				.map((e) -> new Week(e.getKey(), e.getValue().figures(minimum),
+						!e.getKey().plusDays(6).isBefore(today)))
 				.toList();
 			List<Counted> cells = this.queries.counts(current, true);
 			Map<Key, long[]> lateCells = this.queries.late(current, true, now);
@@ -202,7 +213,7 @@ public class Insight {
 		Instant now = this.clock.instant();
 		int minimum = this.rules.minimumGroupSize();
 		return this.snapshot.execute((status) -> {
-			Scope scope = scope(own, zone);
+			Scope scope = scope(own, zone, this.drills.announcementIds());
 			List<PostFigures> posts = sorted(posts(scope, now), PostSort.PUBLISHED, true);
 			Tally tally = new Tally();
 			Map<Key, long[]> late = this.queries.late(scope, false, now);
@@ -225,7 +236,8 @@ public class Insight {
 		freshen();
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
-		return this.snapshot.execute((status) -> sorted(posts(scope(filter, zone), now), sort, descending));
+		return this.snapshot.execute(
+				(status) -> sorted(posts(scope(filter, zone, this.drills.announcementIds()), now), sort, descending));
 	}
 
 	/**
@@ -238,11 +250,12 @@ public class Insight {
 		Instant now = this.clock.instant();
 		int minimum = this.rules.minimumGroupSize();
 		return this.snapshot.execute((status) -> {
+			Set<Long> drills = this.drills.announcementIds();
 			Instant windowStart = now.minus(this.rules.window());
 			Instant previousStart = windowStart.minus(this.rules.window());
-			Scope recent = new Scope(windowStart, now, null, null, null, null);
-			Scope before = new Scope(previousStart, windowStart, null, null, null, null);
-			Scope both = new Scope(previousStart, now, null, null, null, null);
+			Scope recent = new Scope(windowStart, now, null, null, null, null, drills);
+			Scope before = new Scope(previousStart, windowStart, null, null, null, null, drills);
+			Scope both = new Scope(previousStart, now, null, null, null, null, drills);
 			List<Counted> rows = this.queries.counts(both, false);
 			Map<Key, long[]> late = this.queries.late(both, false, now);
 			Map<Long, Tally> current = new HashMap<>();
@@ -256,7 +269,7 @@ public class Insight {
 					organisation.add(row, late, now);
 				}
 			}
-			Map<Long, ChannelPosts> posts = this.queries.channelPosts(windowStart);
+			Map<Long, ChannelPosts> posts = this.queries.channelPosts(windowStart, drills);
 			Map<Long, long[]> readTimes = this.queries.readTimesByChannel(recent);
 			Map<Long, ChannelAudience> audiences = this.channels.audiences();
 			Map<Long, ChannelView> views = this.channels.byId(audiences.keySet());
@@ -296,13 +309,11 @@ public class Insight {
 		Instant now = this.clock.instant();
 		int minimum = this.rules.minimumGroupSize();
 		return this.snapshot.execute((status) -> {
-			Scope scope = scope(filter, zone);
+			Scope scope = scope(filter, zone, this.drills.announcementIds());
 			Map<Key, long[]> late = this.queries.late(scope, false, now);
 			Tally tally = new Tally();
 			this.queries.counts(scope, false).forEach((row) -> tally.add(row, late, now));
-			Figures f = tally.figures(minimum);
-			return new InsightSummary(f.posts(), f.recipients(), fraction(f.readRate()), fraction(f.ackRate()),
-					fraction(f.onTimeRate()), f.hidden() ? 0 : f.overdue());
+			return InsightSummary.of(tally.figures(minimum));
 		});
 	}
 
@@ -310,7 +321,8 @@ public class Insight {
 	public byte[] announcementsCsv(InsightFilter filter, PostSort sort, boolean descending) {
 		List<PostFigures> posts = announcements(filter, sort, descending);
 		return csv(List.of("id", "published_at", "title", "channel", "priority", "reach", "read", "read_percent",
-				"ack_required", "acknowledged", "ack_percent", "on_time", "overdue", "note"), (printer) -> {
+				"ack_required", "acknowledged", "ack_percent", "on_time", "overdue", "ack_due", "due_later", "note"),
+				(printer) -> {
 					for (PostFigures post : posts) {
 						List<Object> row = new ArrayList<>(List.of(post.id(), post.publishedAt().toString(),
 								cell(post.title()), cell(post.channel()), post.priority().name()));
@@ -358,7 +370,8 @@ public class Insight {
 		freshen();
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
-		List<OverduePerson> people = this.snapshot.execute((status) -> overduePeople(scope(filter, zone), now, 0));
+		List<OverduePerson> people = this.snapshot
+			.execute((status) -> overduePeople(scope(filter, zone, this.drills.announcementIds()), now, 0));
 		Map<Long, String> departments = names(this.directory.departmentOptions());
 		Map<Long, EmployeeSummary> summaries = people.isEmpty() ? Map.of()
 				: this.directory.findSummaries(people.stream().map(OverduePerson::employeeId).distinct().toList());
@@ -448,7 +461,7 @@ public class Insight {
 
 	private byte[] breakdownCsv(String what, List<Breakdown> rows) {
 		return csv(List.of(what, "posts", "reach", "read", "read_percent", "ack_required", "acknowledged",
-				"ack_percent", "on_time", "overdue", "note"), (printer) -> {
+				"ack_percent", "on_time", "overdue", "ack_due", "due_later", "note"), (printer) -> {
 					for (Breakdown b : rows) {
 						List<Object> row = new ArrayList<>();
 						row.add(cell((b.name() != null) ? b.name() : text("insight.csv.none")));
@@ -474,16 +487,18 @@ public class Insight {
 	}
 
 	/**
-	 * reach, read, read %, ack required, acknowledged, ack %, on time, overdue, note;
-	 * only the reach of a group below the privacy threshold.
+	 * reach, read, read %, ack required, acknowledged, ack %, on time, overdue, ack due
+	 * (what the ack percentages count: given or due by now), due later, note; only the
+	 * reach of a group below the privacy threshold. A rate nothing was asked for is an
+	 * empty cell, never 0.
 	 */
 	private List<Object> figureCells(Figures f) {
 		if (f.hidden()) {
-			return List.of(f.recipients(), "", "", f.required(), "", "", "", "",
+			return List.of(f.recipients(), "", "", f.required(), "", "", "", "", "", "",
 					fewerThan(this.rules.minimumGroupSize()));
 		}
 		return List.of(f.recipients(), f.read(), percent(f.readRate()), f.required(), f.acknowledged(),
-				percent(f.ackRate()), f.onTime(), f.overdue(), "");
+				percent(f.ackRate()), f.onTime(), f.overdue(), f.due(), f.dueLater(), "");
 	}
 
 	private static List<PostFigures> sorted(List<PostFigures> posts, PostSort sort, boolean descending) {
@@ -510,10 +525,14 @@ public class Insight {
 		return !at.isBefore(scope.from()) && at.isBefore(scope.to());
 	}
 
-	private static Scope scope(InsightFilter filter, ZoneId zone) {
+	/**
+	 * The filter's posts in the viewer's time zone, drills left out: they are exercises,
+	 * not how people read and acknowledge.
+	 */
+	private static Scope scope(InsightFilter filter, ZoneId zone, Set<Long> drills) {
 		return new Scope(filter.from().atStartOfDay(zone).toInstant(),
 				filter.to().plusDays(1).atStartOfDay(zone).toInstant(), filter.channelId(), filter.departmentId(),
-				filter.locationId(), filter.priority());
+				filter.locationId(), filter.priority(), drills);
 	}
 
 	private static ZoneId zone() {
@@ -528,10 +547,6 @@ public class Insight {
 		Map<Long, String> names = new HashMap<>();
 		options.forEach((o) -> names.put(o.id(), o.name()));
 		return names;
-	}
-
-	private static Double fraction(Double percent) {
-		return (percent != null) ? Math.round(percent * 100) / 10_000.0 : null;
 	}
 
 	private static String percent(Double percent) {

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.herald.announcement.DeliverySql;
 import io.herald.announcement.Priority;
@@ -40,9 +42,14 @@ class InsightQueries {
 
 	/**
 	 * Posts published in a time range, on a channel, of a priority, counted for a
-	 * department and/or location.
+	 * department and/or location, but for the posts {@code excluded} (drills).
 	 */
-	record Scope(Instant from, Instant to, Long channelId, Long departmentId, Long locationId, Priority priority) {
+	record Scope(Instant from, Instant to, Long channelId, Long departmentId, Long locationId, Priority priority,
+			Set<Long> excluded) {
+
+		Scope {
+			excluded = Set.copyOf(excluded);
+		}
 
 	}
 
@@ -51,6 +58,14 @@ class InsightQueries {
 
 		boolean duePassed(Instant now) {
 			return this.ackRequired && this.ackDueAt != null && this.ackDueAt.isBefore(now);
+		}
+
+		/**
+		 * Whether its acknowledgements are still inside their window: a post asking for
+		 * one without a due time owes it from the start.
+		 */
+		boolean dueLater(Instant now) {
+			return this.ackRequired && this.ackDueAt != null && !this.ackDueAt.isBefore(now);
 		}
 
 	}
@@ -99,20 +114,23 @@ class InsightQueries {
 
 	/**
 	 * Late joiners still owing an acknowledgement in the scope, per post and cell or per
-	 * post: how many, and how many of them are past their own due time now.
+	 * post: how many, how many of them are past their own due time now, and how many
+	 * still have time.
 	 */
 	Map<Key, long[]> late(Scope scope, boolean byCell, Instant now) {
 		List<Object> arguments = new ArrayList<>();
+		arguments.add(Timestamp.from(now));
 		arguments.add(Timestamp.from(now));
 		String cell = byCell ? "coalesce(d.department_id, 0), coalesce(d.location_id, 0)" : "-1, -1";
 		String where = where(scope, arguments, "coalesce(d.department_id, 0)", "coalesce(d.location_id, 0)");
 		Map<Key, long[]> late = new HashMap<>();
 		this.jdbc.query("select d.announcement_id, " + cell + ", count(*), sum(case when " + DeliverySql.EFFECTIVE_DUE
-				+ " < ? then 1 else 0 end) from deliveries d join announcements a on a.id = d.announcement_id" + where
+				+ " < ? then 1 else 0 end), sum(case when " + DeliverySql.EFFECTIVE_DUE
+				+ " >= ? then 1 else 0 end) from deliveries d join announcements a on a.id = d.announcement_id" + where
 				+ " and a.ack_required = true and d.late_joiner = true and " + NOT_ACKNOWLEDGED
 				+ " group by d.announcement_id" + (byCell ? ", " + cell : ""), (ResultSet rs) -> {
 					late.put(new Key(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
-							new long[] { rs.getLong(4), rs.getLong(5) });
+							new long[] { rs.getLong(4), rs.getLong(5), rs.getLong(6) });
 				}, arguments.toArray());
 		return late;
 	}
@@ -150,16 +168,18 @@ class InsightQueries {
 
 	/**
 	 * Per channel: its last post ever and its posts since {@code since} (all published
-	 * posts, whoever they reached).
+	 * posts, whoever they reached, but for the {@code excluded} ones).
 	 */
-	Map<Long, ChannelPosts> channelPosts(Instant since) {
+	Map<Long, ChannelPosts> channelPosts(Instant since, Set<Long> excluded) {
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(Timestamp.from(since));
 		Map<Long, ChannelPosts> posts = new HashMap<>();
 		this.jdbc
 			.query("select a.channel_id, max(a.published_at), sum(case when a.published_at >= ? then 1 else 0 end) "
-					+ "from announcements a where " + WENT_OUT
-					+ " and a.published_at is not null group by a.channel_id", (ResultSet rs) -> {
+					+ "from announcements a where " + WENT_OUT + " and a.published_at is not null"
+					+ excluding(excluded, arguments) + " group by a.channel_id", (ResultSet rs) -> {
 						posts.put(rs.getLong(1), new ChannelPosts(rs.getTimestamp(2).toInstant(), rs.getInt(3)));
-					}, Timestamp.from(since));
+					}, arguments.toArray());
 		return posts;
 	}
 
@@ -219,7 +239,15 @@ class InsightQueries {
 			where.append(" and ").append(location).append(" = ?");
 			arguments.add(scope.locationId());
 		}
-		return where.toString();
+		return where.append(excluding(scope.excluded(), arguments)).toString();
+	}
+
+	private static String excluding(Set<Long> excluded, List<Object> arguments) {
+		if (excluded.isEmpty()) {
+			return "";
+		}
+		arguments.addAll(excluded);
+		return " and a.id not in (" + String.join(", ", Collections.nCopies(excluded.size(), "?")) + ")";
 	}
 
 	private static Post post(ResultSet rs) {

@@ -111,6 +111,13 @@ public record ReadTime(int bucket) {
 		return (within.toHours() >= 1) ? "insight.readTime.hours" : "insight.readTime.minutes";
 	}
 
+	/**
+	 * The message key of the short form, for a tile: "within 15 min", "within 2 h".
+	 */
+	public String shortKey() {
+		return key().replace("insight.readTime.", "insight.readTime.short.");
+	}
+
 	public long amount() {
 		Duration within = within();
 		if (within.toDays() >= 1) {

@@ -9,7 +9,22 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.herald.crisis.Activation;
+import io.herald.crisis.CheckInStatus;
+import io.herald.crisis.CrisisPlans;
+import io.herald.crisis.IncidentResponse;
+import io.herald.crisis.IncidentScope;
+import io.herald.crisis.IncidentUpdate;
+import io.herald.crisis.Incidents;
+import io.herald.crisis.Medium;
+import io.herald.crisis.OpenedIncident;
+import io.herald.crisis.PlanDraft;
+import io.herald.crisis.Scenario;
+import io.herald.crisis.Severity;
+import io.herald.crisis.TeamRole;
+import io.herald.crisis.TemplateKind;
 import io.herald.shared.Callers;
 import io.herald.support.PostgresIntegrationTest;
 import io.herald.tracking.DeliveryCounts;
@@ -40,6 +55,8 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 
 	static final String HR = "hr@herald.test";
 
+	static final String COMMS = "comms@herald.test";
+
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -57,6 +74,15 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 
 	@Autowired
 	Receipts receipts;
+
+	@Autowired
+	CrisisPlans plans;
+
+	@Autowired
+	Incidents incidents;
+
+	@Autowired
+	IncidentResponse responses;
 
 	InsightFixture fixture;
 
@@ -166,6 +192,9 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 		assertThat(overview.median()).isEqualTo(medianRecount(filter, null));
 		assertThat(overview.previousMedian()).isEqualTo(medianRecount(filter.previous(), null));
 		assertThat(overview.current().overdue()).isPositive();
+		// The open post's acknowledgements count apart until they are due.
+		assertThat(overview.current().dueLater()).isPositive();
+		assertThat(overview.current().due()).isEqualTo(overview.current().required() - overview.current().dueLater());
 
 		Map<Long, Breakdown> byDepartment = byId(overview.byDepartment());
 		assertThat(byDepartment.keySet()).containsExactlyInAnyOrder(this.sales, this.legal, 0L);
@@ -225,6 +254,89 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void drillsCountNowhereButRealIncidentsDo() {
+		long site = this.fixture.location("Poligon");
+		List<Long> people = this.fixture.people(6, null, site, "Ćwiczebna");
+		IncidentScope scope = new IncidentScope(false, Set.of(site), Set.of());
+		InsightFilter anyDay = this.fixture.as(HR, this.insight::defaultFilter);
+		InsightSummary before = this.fixture.as(HR, () -> this.insight.summary(anyDay));
+		long plan = this.fixture.as(COMMS, () -> this.plans.create(plan(this.fixture.unique("Insight drill plan"))));
+		// A drill: its alert, an update and its all-clear.
+		OpenedIncident drill = this.fixture.as(COMMS,
+				() -> this.incidents.activate(plan, new Activation(scope, "Fire at {location}", "Leave now.", true)));
+		long drillUpdate = this.fixture.as(COMMS,
+				() -> this.responses.postUpdate(drill.id(), new IncidentUpdate("Still a drill", "Stay out.")));
+		// Half of them check in to the drill, which acknowledges its alert.
+		for (long person : people.subList(0, 3)) {
+			this.fixture.asEmployee(person, () -> {
+				this.incidents.checkIn(drill.id(), CheckInStatus.SAFE, null);
+				return null;
+			});
+		}
+		this.fixture.as(COMMS, () -> {
+			this.incidents.resolve(drill.id());
+			return null;
+		});
+		// Then a real incident, which counts like any post.
+		OpenedIncident real = this.fixture.as(COMMS,
+				() -> this.incidents.activate(plan, new Activation(scope, "Fire at {location}", "Leave now.", false)));
+		this.fixture.asEmployee(people.get(0), () -> {
+			this.incidents.checkIn(real.id(), CheckInStatus.SAFE, null);
+			return null;
+		});
+		this.fixture.as(COMMS, () -> {
+			this.incidents.resolve(real.id());
+			return null;
+		});
+		List<Long> drillPosts = this.jdbc
+			.queryForList("select announcement_id from crisis_incidents where id = ? union select all_clear_id "
+					+ "from crisis_incidents where id = ?", Long.class, drill.id(), drill.id());
+		Long realAllClear = this.jdbc.queryForObject("select all_clear_id from crisis_incidents where id = ?",
+				Long.class, real.id());
+		long crisisChannel = this.jdbc.queryForObject("select channel_id from announcements where id = ?", Long.class,
+				real.announcementId());
+		foldEverything();
+
+		LocalDate today = LocalDate.ofInstant(Instant.now(), this.zone);
+		InsightFilter atSite = new InsightFilter(today.minusDays(29), today, crisisChannel, null, site, null);
+		List<PostFigures> posts = this.fixture.as(HR,
+				() -> this.insight.announcements(atSite, PostSort.PUBLISHED, true));
+		assertThat(posts).extracting(PostFigures::id)
+			.containsExactlyInAnyOrder(real.announcementId(), realAllClear)
+			.doesNotContainAnyElementsOf(drillPosts)
+			.doesNotContain(drillUpdate);
+		PostFigures alert = posts.stream().filter((p) -> p.id() == real.announcementId()).findFirst().orElseThrow();
+		assertThat(alert.figures().recipients()).isEqualTo(people.size());
+		assertThat(alert.figures().acknowledged()).isEqualTo(1);
+
+		Overview overview = this.fixture.as(HR, () -> this.insight.overview(atSite));
+		assertThat(overview.current().posts()).isEqualTo(2);
+		assertThat(overview.current().recipients()).isEqualTo(2L * people.size());
+		assertThat(overview.current().acknowledged()).isEqualTo(1);
+		assertThat(overview.byLocation()).extracting(Breakdown::id).containsExactly(site);
+		assertThat(overview.byLocation().get(0).figures().posts()).isEqualTo(2);
+		assertThat(overview.trend().stream().mapToLong((week) -> week.figures().posts()).sum()).isEqualTo(2);
+		String csv = csv(this.fixture.as(HR, () -> this.insight.announcementsCsv(atSite, PostSort.PUBLISHED, true)));
+		assertThat(csv.lines().skip(1).map((line) -> Long.parseLong(line.substring(0, line.indexOf(',')))))
+			.containsExactlyInAnyOrder(real.announcementId(), realAllClear);
+
+		// Across the organisation: two more posts and their recipients, nothing of the
+		// drill's three.
+		InsightSummary after = this.fixture.as(HR, () -> this.insight.summary(anyDay));
+		assertThat(after.announcements()).isEqualTo(before.announcements() + 2);
+		assertThat(after.recipients()).isEqualTo(before.recipients() + 2L * people.size());
+		ChannelInsight row = this.fixture.as(HR, () -> this.insight.channelMap())
+			.channels()
+			.stream()
+			.filter((c) -> c.id() == crisisChannel)
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.lastPost()).isEqualTo(this.jdbc
+			.queryForObject("select published_at from announcements where id = ?", Timestamp.class, realAllClear)
+			.toInstant());
+	}
+
+	@Test
 	void aChannelWithoutPostsForSixtyDaysIsFlaggedDormantInWords() {
 		long quiet = this.fixture.topic(this.everyone, Instant.now().minus(Duration.ofDays(300)));
 		this.fixture.published(quiet, "Last word", "INFO", Instant.now().minus(Duration.ofDays(75)), null,
@@ -281,6 +393,16 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 			.hasSize(people.size());
 	}
 
+	private static PlanDraft plan(String title) {
+		return new PlanDraft(title, Scenario.FIRE_EVACUATION, Severity.CRITICAL, COMMS,
+				List.of(new PlanDraft.MemberDraft(0, TeamRole.LEAD, COMMS, HR)),
+				List.of(new PlanDraft.StepDraft(0, "Sound the alarm", TeamRole.LEAD)),
+				List.of(new PlanDraft.TemplateDraft(0, TemplateKind.INITIAL_ALERT, "Fire at {location}", "Leave now."),
+						new PlanDraft.TemplateDraft(1, TemplateKind.UPDATE, "Update", "Stay out."),
+						new PlanDraft.TemplateDraft(2, TemplateKind.ALL_CLEAR, "All clear", "Go back in.")),
+				List.of(Medium.IN_APP), true, Set.of(), Set.of(), 180, null);
+	}
+
 	private static String csv(byte[] bytes) {
 		return new String(bytes, StandardCharsets.UTF_8);
 	}
@@ -315,15 +437,17 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 				+ "sum(case when " + acknowledged + " then 1 else 0 end) as acknowledged, sum(case when " + acknowledged
 				+ " and d.acknowledged_at <= coalesce(greatest(d.ack_due_at, a.ack_due_at), d.acknowledged_at) "
 				+ "then 1 else 0 end) as on_time, sum(case when a.ack_required and not " + acknowledged
-				+ " and greatest(d.ack_due_at, a.ack_due_at) < ? then 1 else 0 end) as overdue "
+				+ " and greatest(d.ack_due_at, a.ack_due_at) < ? then 1 else 0 end) as overdue, "
+				+ "sum(case when a.ack_required and not " + acknowledged
+				+ " and greatest(d.ack_due_at, a.ack_due_at) >= ? then 1 else 0 end) as due_later "
 				+ "from deliveries d join announcements a on a.id = d.announcement_id" + where, Timestamp.from(now),
-				this.channel, Timestamp.from(from), Timestamp.from(to));
+				Timestamp.from(now), this.channel, Timestamp.from(from), Timestamp.from(to));
 		Long largest = this.jdbc.queryForObject("select coalesce(max(n), 0) from (select count(*) as n "
 				+ "from deliveries d join announcements a on a.id = d.announcement_id" + where + " group by a.id) t",
 				Long.class, this.channel, Timestamp.from(from), Timestamp.from(to));
 		return new Figures(number(row.get("posts")), number(row.get("recipients")), number(row.get("read")),
 				number(row.get("required")), number(row.get("acknowledged")), number(row.get("on_time")),
-				number(row.get("overdue")), largest, false)
+				number(row.get("overdue")), number(row.get("due_later")), largest, false)
 			.hiddenBelow(InsightRules.DEFAULTS.minimumGroupSize());
 	}
 

@@ -90,8 +90,8 @@ class InsightOnH2Tests {
 		// counts that the H2 paths (MERGE, the backfill) produce.
 		return new Figures(((Number) row.get("posts")).longValue(), ((Number) row.get("recipients")).longValue(),
 				((Number) row.get("read_count")).longValue(), ((Number) row.get("required")).longValue(),
-				((Number) row.get("ack")).longValue(), shown.onTime(), shown.overdue(), shown.largestAudience(),
-				shown.hidden());
+				((Number) row.get("ack")).longValue(), shown.onTime(), shown.overdue(), shown.dueLater(),
+				shown.largestAudience(), shown.hidden());
 	}
 
 }

@@ -4,16 +4,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import io.herald.announcement.Priority;
+import io.herald.insight.InsightQueries.Counted;
+import io.herald.insight.InsightQueries.Key;
+import io.herald.insight.InsightQueries.Post;
 import io.herald.insight.InsightRules.ChannelState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The rules of the dashboards with a fixed "now": the channel flags and why they say so,
- * the privacy threshold, the period before a period, changes and the median time to read.
+ * the privacy threshold, the period before a period, changes, the acknowledgement rates
+ * with what is not due yet told apart, and the median time to read.
  */
 class InsightRulesTests {
 
@@ -73,14 +80,14 @@ class InsightRulesTests {
 
 	@Test
 	void groupsWhereNoPostReachedFivePeopleShowNoRates() {
-		Figures small = new Figures(3, 12, 9, 12, 6, 6, 2, 4, false).hiddenBelow(5);
+		Figures small = new Figures(3, 12, 9, 12, 6, 6, 2, 0, 4, false).hiddenBelow(5);
 		assertThat(small.hidden()).isTrue();
 		assertThat(small.readRate()).isNull();
 		assertThat(small.ackRate()).isNull();
-		Figures enough = new Figures(3, 15, 9, 15, 6, 6, 2, 5, false).hiddenBelow(5);
+		Figures enough = new Figures(3, 15, 9, 15, 6, 6, 2, 0, 5, false).hiddenBelow(5);
 		assertThat(enough.hidden()).isFalse();
 		assertThat(enough.readRate()).isEqualTo(60.0);
-		assertThat(new Figures(1, 15, 9, 15, 6, 6, 2, 5, false).hiddenBelow(6).hidden()).isTrue();
+		assertThat(new Figures(1, 15, 9, 15, 6, 6, 2, 0, 5, false).hiddenBelow(6).hidden()).isTrue();
 	}
 
 	@Test
@@ -104,6 +111,63 @@ class InsightRulesTests {
 		assertThat(Change.of(3L, 5L).direction()).isEqualTo(-1);
 		assertThat(Change.of(null, 5L).delta()).isNull();
 		assertThat(Change.of(5L, 5L).direction()).isZero();
+		assertThat(Change.of(60.0, 64.2).magnitude()).isCloseTo(4.2, within(1e-9));
+		assertThat(Change.of(60.0, 64.2).way()).isEqualTo("down");
+		assertThat(Change.of(64.2, 60.0).way()).isEqualTo("up");
+		assertThat(Change.of(5L, 5L).way()).isEqualTo("same");
+		assertThat(Change.of(null, 5L).magnitude()).isNull();
+	}
+
+	@Test
+	void acknowledgementsStillInsideTheirWindowCountApartFromTheRates() {
+		// Due tomorrow: 5 of 20 gave it already, 15 still have time.
+		Post open = post(1, NOW.plus(Duration.ofDays(1)));
+		// Due yesterday: 4 of 10 gave it, 3 of them on time.
+		Post past = post(2, NOW.minus(Duration.ofDays(1)));
+		Tally tally = new Tally();
+		tally.add(new Counted(open, -1, -1, 20, 12, 5, 5), Map.of(), NOW);
+		tally.add(new Counted(past, -1, -1, 10, 9, 4, 3), Map.of(), NOW);
+		Figures figures = tally.figures(5);
+		assertThat(figures.required()).isEqualTo(30);
+		assertThat(figures.dueLater()).isEqualTo(15);
+		assertThat(figures.due()).isEqualTo(15);
+		assertThat(figures.overdue()).isEqualTo(6);
+		// 9 acknowledged of the 15 given or due, not of the 30 asked.
+		assertThat(figures.ackRate()).isEqualTo(60.0);
+		assertThat(figures.onTimeRate()).isEqualTo(8 * 100.0 / 15);
+	}
+
+	@Test
+	void nothingDueYetOrNothingAskedHasNoRateRatherThanZero() {
+		Tally open = new Tally();
+		open.add(new Counted(post(3, NOW.plus(Duration.ofHours(2))), -1, -1, 8, 0, 0, 0), Map.of(), NOW);
+		assertThat(open.figures(5).dueLater()).isEqualTo(8);
+		assertThat(open.figures(5).ackRate()).isNull();
+		assertThat(open.figures(5).onTimeRate()).isNull();
+		Tally info = new Tally();
+		info.add(new Counted(new Post(4, "Menu", 1, Priority.INFO, NOW.minus(Duration.ofDays(2)), false, null), -1, -1,
+				8, 3, 0, 0), Map.of(), NOW);
+		assertThat(info.figures(5).ackRate()).isNull();
+		assertThat(info.figures(5).readRate()).isEqualTo(37.5);
+		// Asked without a due time: owed from the start, never "due later".
+		Tally undated = new Tally();
+		undated.add(new Counted(post(5, null), -1, -1, 8, 0, 2, 2), Map.of(), NOW);
+		assertThat(undated.figures(5).dueLater()).isZero();
+		assertThat(undated.figures(5).ackRate()).isEqualTo(25.0);
+		assertThat(undated.figures(5).overdue()).isZero();
+	}
+
+	@Test
+	void lateJoinersCountByTheirOwnDueTimes() {
+		// The post's due time has passed, but 3 late joiners still owe it: 1 past their
+		// own due time, 2 with time left.
+		Post past = post(6, NOW.minus(Duration.ofDays(1)));
+		Tally tally = new Tally();
+		tally.add(new Counted(past, -1, -1, 13, 10, 6, 6), Map.of(new Key(6, -1, -1), new long[] { 3, 1, 2 }), NOW);
+		Figures figures = tally.figures(5);
+		assertThat(figures.overdue()).isEqualTo(4 + 1);
+		assertThat(figures.dueLater()).isEqualTo(2);
+		assertThat(figures.ackRate()).isEqualTo(6 * 100.0 / 11);
 	}
 
 	@Test
@@ -129,8 +193,12 @@ class InsightRulesTests {
 		assertThat(InsightRules.median(List.of(4, 1, 3, 0))).isEqualTo(2);
 	}
 
+	private static Post post(long id, Instant dueAt) {
+		return new Post(id, "Policy " + id, 1, Priority.IMPORTANT, NOW.minus(Duration.ofDays(3)), true, dueAt);
+	}
+
 	private static Figures figures(long recipients, long read) {
-		return new Figures(1, recipients, read, 0, 0, 0, 0, recipients, false);
+		return new Figures(1, recipients, read, 0, 0, 0, 0, 0, recipients, false);
 	}
 
 }

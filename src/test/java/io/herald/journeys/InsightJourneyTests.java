@@ -3,8 +3,13 @@ package io.herald.journeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -17,10 +22,24 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * Insight as HR and communications managers use it: HR opens the overview, narrows it to
  * one department and a longer period, drills into the department, opens one of its posts'
  * tracking and downloads the department's posts as CSV, which holds exactly the rows
- * shown; a communications manager finds the demo's dormant Facilities channel flagged on
- * the channel map, with why.
+ * shown; HR reads the heat map in its colours, one number per tile with how it moved, and
+ * sees the week not over yet marked; a communications manager finds the demo's dormant
+ * Facilities channel flagged on the channel map, with why.
  */
 class InsightJourneyTests extends BrowserJourney {
+
+	// Each band's tint (as the cell's inset box-shadow paints it) and text colour.
+	private static final Map<String, String[]> HEAT = Map.of("0",
+			new String[] { "rgb(248, 215, 218)", "rgb(88, 21, 28)" }, "1",
+			new String[] { "rgb(253, 229, 204)", "rgb(92, 50, 0)" }, "2",
+			new String[] { "rgb(255, 243, 205)", "rgb(82, 62, 2)" }, "3",
+			new String[] { "rgb(226, 240, 217)", "rgb(30, 61, 18)" }, "4",
+			new String[] { "rgb(209, 231, 221)", "rgb(10, 54, 34)" });
+
+	private static final Pattern FIGURE = Pattern.compile("^(\\d[\\d,]*|\\d+\\.\\d %|—|fewer than \\d+)$");
+
+	private static final Pattern CHANGE = Pattern.compile(
+			"^\\s*((▲|▼|▶)\\s+[\\d,.]+ (pts )?vs previous period\\s+.*|nothing to compare with\\s*)$", Pattern.DOTALL);
 
 	@Test
 	void hrFiltersToADepartmentDrillsInOpensTrackingAndDownloadsTheRows() throws IOException {
@@ -64,15 +83,62 @@ class InsightJourneyTests extends BrowserJourney {
 
 	@Test
 	void aCommsManagerFindsTheDormantChannelFlaggedWithWhy() {
+		// The demo's Facilities post went out at a set hour some days ago: how many whole
+		// days that is depends on the time of day, so the words are checked against the
+		// post's own time, before and after the page was made.
+		Instant lastPost = this.jdbc
+			.queryForObject("select max(a.published_at) from announcements a "
+					+ "join channels c on c.id = a.channel_id where c.slug = 'facilities' "
+					+ "and a.status in ('PUBLISHED', 'ARCHIVED')", Timestamp.class)
+			.toInstant();
+		long daysBefore = Duration.between(lastPost, Instant.now()).toDays();
 		signIn(DemoAccount.COMMS_MANAGER);
 		this.page.locator("a[data-nav=insight]").click();
 		this.page.locator("a[data-tab=channels]").click();
 		assertThat(heading()).hasText("Channel map");
-		Locator facilities = this.page.locator("tr[data-channel=facilities]");
-		assertThat(facilities.locator("[data-flag=dormant]")).containsText("Dormant");
-		assertThat(facilities.locator("[data-flag=dormant]")).containsText("No post for 75 days");
+		Locator dormant = this.page.locator("tr[data-channel=facilities] [data-flag=dormant]");
+		assertThat(dormant).containsText("Dormant");
+		long daysAfter = Duration.between(lastPost, Instant.now()).toDays();
+		org.assertj.core.api.Assertions.assertThat(dormant.textContent())
+			.containsAnyOf("No post for " + daysBefore + " days", "No post for " + daysAfter + " days");
+		org.assertj.core.api.Assertions.assertThat(daysBefore).isGreaterThanOrEqualTo(60);
 		assertThat(this.page.locator("tr[data-channel=company] [data-flag=dormant]")).hasCount(0);
 		assertAccessible("/insight/channels");
+	}
+
+	@Test
+	void hrSeesTheHeatMapTheTilesAndTheWeekNotOverYet() {
+		signIn(DemoAccount.HR);
+		open("/insight");
+		assertThat(heading()).hasText("Insight");
+		// Each banded cell shows its band's colour, not the table's white.
+		Locator banded = this.page.locator("table[data-breakdown] td[class*=herald-heat-]");
+		assertThat(banded.first()).isVisible();
+		org.assertj.core.api.Assertions.assertThat(banded.count()).isPositive();
+		for (Locator cell : banded.all()) {
+			String band = cell.getAttribute("class").replaceAll(".*herald-heat-(\\d).*", "$1");
+			String painted = (String) cell.evaluate("(cell) => { const style = getComputedStyle(cell); "
+					+ "return style.boxShadow + ' | ' + style.color; }");
+			org.assertj.core.api.Assertions.assertThat(painted)
+				.as("band %s", band)
+				.startsWith(HEAT.get(band)[0])
+				.endsWith(HEAT.get(band)[1]);
+		}
+		// One number per tile, and one line against the period before.
+		for (String figure : List.of("posts", "recipients", "readRate", "ackRate", "onTimeRate", "overdue")) {
+			assertThat(this.page.locator("[data-figure=" + figure + "]")).hasText(FIGURE);
+			assertThat(this.page.locator("[data-change=" + figure + "]")).hasText(CHANGE);
+		}
+		assertThat(this.page.locator("[data-change=readRate] .visually-hidden"))
+			.hasText(Pattern.compile("(Up|Down) [0-9.]+ percentage points from [0-9.]+ % in the previous period\\.|"
+					+ "The same as the [0-9.]+ % of the previous period\\."));
+		// The last week of the trend is this one, and says it is not over.
+		this.page.locator("details:has(table[data-trend-table]) summary").click();
+		Locator weeks = this.page.locator("table[data-trend-table] tbody tr");
+		assertThat(weeks.last()).hasAttribute("data-partial-week", "true");
+		assertThat(weeks.last().locator("[data-partial]")).hasText("week not over");
+		assertThat(this.page.locator("table[data-trend-table] tr[data-partial-week=true]")).hasCount(1);
+		assertAccessible("/insight");
 	}
 
 }

@@ -51,6 +51,8 @@ class InsightController {
 				trend.stream().map((w) -> w.start().toString()).collect(Collectors.joining(",")));
 		model.addAttribute("trendRead", series(trend, true));
 		model.addAttribute("trendAck", series(trend, false));
+		model.addAttribute("trendPartial",
+				trend.stream().map((w) -> w.partial() ? "1" : "0").collect(Collectors.joining(",")));
 		return "insight/overview";
 	}
 

@@ -75,7 +75,12 @@ class InsightWebTests implements PostgresIntegrationTest {
 			.contains("\"readRate\":null")
 			.contains("\"ackRate\"")
 			.contains("\"onTimeAckRate\"")
-			.contains("\"overdue\":0");
+			.contains("\"overdue\":0")
+			// Added with the rule that rates count only what is due or given.
+			.contains("\"acknowledgementsAsked\":0")
+			.contains("\"acknowledgementsDue\":0")
+			.contains("\"dueLater\":0")
+			.contains("\"ackRate\":null");
 		HttpResponse<String> unreadable = http.getWithBasic("/api/v1/insight/summary?from=yesterday", "hr@herald.test",
 				PASSWORD);
 		assertThat(unreadable.statusCode()).isEqualTo(400);
