@@ -143,6 +143,22 @@ class NotificationApiTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void theCallsAreDescribedInTheOpenApiDocument() {
+		Person ada = this.people.person("Ada");
+		TestHttp signedIn = ada.signIn(this.port);
+
+		HttpResponse<String> response = signedIn.get("/v3/api-docs", "Accept", "application/json");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode paths = json(response).get("paths");
+		assertThat(paths.get("/api/v1/notifications").has("get")).isTrue();
+		assertThat(paths.get("/api/v1/notifications/{id}/read").has("post")).isTrue();
+		assertThat(paths.get("/api/v1/announcements/{id}/approve").has("post")).isTrue();
+		assertThat(paths.get("/api/v1/announcements/{id}/request-changes").has("post")).isTrue();
+		assertThat(paths.has("/notifications")).isFalse();
+	}
+
+	@Test
 	void anonymousCallersAreNotLetIn() {
 		assertThat(this.http.get("/api/v1/notifications", "Accept", "application/json").statusCode()).isEqualTo(401);
 	}
