@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * An announcement went out: its deliveries exist. Published inside the publishing
- * transaction; {@code late} says it was due earlier (the application was down).
+ * transaction; {@code late} says it was due earlier (the application was down);
+ * {@code ackRequired} that each recipient is asked to acknowledge it.
  */
 public record AnnouncementPublished(long announcementId, long channelId, Priority priority, Instant publishedAt,
-		int recipients, boolean late) {
+		int recipients, boolean late, boolean ackRequired) {
 
 }

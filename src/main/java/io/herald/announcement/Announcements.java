@@ -67,10 +67,13 @@ public class Announcements {
 
 	private final ApplicationEventPublisher events;
 
+	private final CommsManagers commsManagers;
+
 	Announcements(AnnouncementRepository announcements, Channels channels, EmployeeDirectory directory,
 			Publishing publishing, AuditLog audit, JdbcTemplate jdbc, EntityManager entityManager, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CommsManagers commsManagers) {
 		this.events = events;
+		this.commsManagers = commsManagers;
 		this.announcements = announcements;
 		this.channels = channels;
 		this.directory = directory;
@@ -129,8 +132,11 @@ public class Announcements {
 		Announcement announcement = load(id);
 		AnnouncementStatus next = transition(announcement, AnnouncementAction.SUBMIT);
 		requireReady(announcement);
-		announcement.moveTo(next, this.clock.instant());
+		Instant now = this.clock.instant();
+		announcement.moveTo(next, now);
 		this.audit.record("announcement.submitted", "announcement", id, null);
+		this.events.publishEvent(new AnnouncementSubmitted(id, announcement.getTitle(), announcement.getAuthorId(),
+				reviewers(announcement), now));
 	}
 
 	/**
@@ -174,10 +180,15 @@ public class Announcements {
 		// is refused here too.
 		requireReady(announcement);
 		Instant now = this.clock.instant();
-		announcement.reviewed(Callers.require().employeeId(), null, now);
+		long reviewerId = Callers.require().employeeId();
+		announcement.reviewed(reviewerId, null, now);
 		announcement.moveTo(AnnouncementStatus.APPROVED, now);
 		this.audit.record("announcement.approved", "announcement", id, null);
-		return release(announcement, now);
+		String title = announcement.getTitle();
+		long authorId = announcement.getAuthorId();
+		AnnouncementStatus released = release(announcement, now);
+		this.events.publishEvent(new AnnouncementReviewed(id, title, authorId, reviewerId, true, null, released, now));
+		return released;
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -190,9 +201,12 @@ public class Announcements {
 			throw new InvalidChange("comment", "announcement.comment.required");
 		}
 		Instant now = this.clock.instant();
-		announcement.reviewed(Callers.require().employeeId(), cleaned, now);
+		long reviewerId = Callers.require().employeeId();
+		announcement.reviewed(reviewerId, cleaned, now);
 		announcement.moveTo(next, now);
 		this.audit.record("announcement.changes-requested", "announcement", id, cleaned);
+		this.events.publishEvent(new AnnouncementReviewed(id, announcement.getTitle(), announcement.getAuthorId(),
+				reviewerId, false, cleaned, next, now));
 	}
 
 	/**
@@ -566,6 +580,17 @@ public class Announcements {
 		this.entityManager.detach(announcement);
 		return this.publishing.publish(id, now, false)
 			.orElseThrow(() -> new InvalidChange(null, "announcement.refused.publish"));
+	}
+
+	/**
+	 * Who may review this post, as {@link #actor} decides it: the channel's owners and
+	 * the communications managers, never its author.
+	 */
+	private Set<Long> reviewers(Announcement announcement) {
+		Set<Long> reviewers = new HashSet<>(this.commsManagers.employeeIds());
+		this.channels.find(announcement.getChannelId()).ifPresent((channel) -> reviewers.addAll(channel.owners()));
+		reviewers.remove(announcement.getAuthorId());
+		return reviewers;
 	}
 
 	private Announcement load(long id) {

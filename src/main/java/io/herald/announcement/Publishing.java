@@ -74,7 +74,8 @@ class Publishing {
 		this.jdbc.update("update announcements set recipients = ? where id = ?", recipients, id);
 		this.audit.record(late ? "announcement.published.late" : "announcement.published", "announcement", id,
 				"recipients=" + recipients);
-		this.events.publishEvent(new AnnouncementPublished(id, row.channelId(), row.priority(), now, recipients, late));
+		this.events.publishEvent(new AnnouncementPublished(id, row.channelId(), row.priority(), now, recipients, late,
+				row.ackRequired()));
 		return Optional.of(recipients);
 	}
 

@@ -43,6 +43,13 @@ public class Inbox {
 	}
 
 	/**
+	 * Whether this is a cursor {@link #page} gave out (it ignores anything else).
+	 */
+	public static boolean isCursor(String cursor) {
+		return cursor != null && CURSOR.matcher(cursor).matches();
+	}
+
+	/**
 	 * How many of the caller's notifications are unread: one indexed count.
 	 */
 	@PreAuthorize("isAuthenticated()")

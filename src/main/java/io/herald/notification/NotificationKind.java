@@ -19,6 +19,24 @@ public enum NotificationKind {
 	ESCALATION,
 
 	/** A manager's digest of their reports' overdue acknowledgements. */
-	MANAGER_DIGEST
+	MANAGER_DIGEST,
+
+	/** An IMPORTANT post that asks for no acknowledgement went out to the person. */
+	IMPORTANT_POST,
+
+	/**
+	 * A post that asks the person to acknowledge it reached them: when it went out, or
+	 * later when they joined its audience.
+	 */
+	ACK_REQUEST,
+
+	/** A post is waiting for the person's review. */
+	REVIEW_REQUESTED,
+
+	/** A reviewer approved the person's post. */
+	POST_APPROVED,
+
+	/** A reviewer sent the person's post back with changes to make. */
+	CHANGES_REQUESTED
 
 }

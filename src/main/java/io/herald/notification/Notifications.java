@@ -106,14 +106,13 @@ public class Notifications {
 
 	/**
 	 * Withdraws the e-mails not yet sent that ask this person to acknowledge this post
-	 * (reminders, nudges): they have just acknowledged it. What already reached their
-	 * inbox stays there, as a record.
+	 * (the request when it reached them, reminders, nudges): they have just acknowledged
+	 * it. What already reached their inbox stays there, as a record.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void withdrawRequestsToAcknowledge(long employeeId, long announcementId) {
-		this.jdbc.update(
-				"update outbox_messages set status = 'CANCELLED' where employee_id = ? "
-						+ "and announcement_id = ? and kind in ('REMINDER', 'NUDGE') and status in ('PENDING', 'HELD')",
+		this.jdbc.update("update outbox_messages set status = 'CANCELLED' where employee_id = ? "
+				+ "and announcement_id = ? and kind in ('ACK_REQUEST', 'REMINDER', 'NUDGE') and status in ('PENDING', 'HELD')",
 				employeeId, announcementId);
 	}
 

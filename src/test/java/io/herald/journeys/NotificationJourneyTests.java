@@ -1,14 +1,22 @@
 package io.herald.journeys;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.herald.announcement.AnnouncementDraft;
+import io.herald.announcement.Announcements;
+import io.herald.announcement.Priority;
 import io.herald.notification.NotificationKind;
 import io.herald.notification.Notifications;
 import io.herald.support.Notifying;
+import io.herald.support.SignedIn;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -20,6 +28,12 @@ class NotificationJourneyTests extends BrowserJourney {
 
 	@Autowired
 	Notifications notifications;
+
+	@Autowired
+	Announcements announcements;
+
+	@Autowired
+	UserDetailsService users;
 
 	@Test
 	void anEmployeeFollowsANotificationFromTheInboxAndTheCountDrops() {
@@ -37,7 +51,7 @@ class NotificationJourneyTests extends BrowserJourney {
 		assertThat(heading()).hasText("Notifications");
 		assertAccessible("/notifications");
 		Locator entry = this.page.locator("[data-notification]",
-				new com.microsoft.playwright.Page.LocatorOptions().setHasText("Fire drill on Friday"));
+				new Page.LocatorOptions().setHasText("Fire drill on Friday"));
 		assertThat(entry).hasAttribute("data-read", "false");
 		entry.locator("[data-notification-link]").click();
 
@@ -53,6 +67,65 @@ class NotificationJourneyTests extends BrowserJourney {
 	}
 
 	@Test
+	void anImportantPostShowsInTheInboxAndItsLinkOpensThePost() {
+		String email = unusedPerson();
+		long me = employeeId(email);
+		long channel = channel("Works notices", false);
+		subscribe(channel, me);
+		String title = "Water off on Thursday " + System.nanoTime();
+		long id = SignedIn.as(SignedIn.user(this.users.loadUserByUsername(DemoAccount.COMMS_MANAGER.email())), () -> {
+			long draft = this.announcements
+				.create(new AnnouncementDraft(channel, title, null, "The water is off from 9 to 11.",
+						Priority.IMPORTANT, false, null, Set.of(), Set.of(), null, null, null, 0));
+			this.announcements.publish(draft);
+			return draft;
+		});
+
+		signIn(email);
+		open("/notifications");
+		Locator entry = this.page.locator("[data-notification]", new Page.LocatorOptions().setHasText(title));
+		assertThat(entry.locator("[data-notification-link]")).hasText("Important announcement: " + title);
+		entry.locator("[data-notification-link]").click();
+
+		assertThat(this.page).hasURL(Pattern.compile(".*/announcements/" + id + "$"));
+		assertThat(heading()).hasText(title);
+		open("/notifications");
+		assertThat(entry).hasAttribute("data-read", "true");
+	}
+
+	@Test
+	void aReviewerFollowsTheReviewRequestToThePostAndApprovesIt() {
+		long author = employeeId(unusedPerson());
+		long reader = employeeId(unusedPerson());
+		long channel = channel("Reviewed notices", true);
+		this.jdbc.update("insert into channel_members (channel_id, employee_id, role) values (?, ?, 'PUBLISHER')",
+				channel, author);
+		subscribe(channel, reader);
+		String title = "Car park resurfacing " + System.nanoTime();
+		long id = SignedIn.as(SignedIn.employee(author), () -> {
+			long draft = this.announcements
+				.create(new AnnouncementDraft(channel, title, null, "The car park is closed on Saturday.",
+						Priority.INFO, false, null, Set.of(), Set.of(), null, null, null, 0));
+			this.announcements.submit(draft);
+			return draft;
+		});
+
+		signIn(DemoAccount.COMMS_MANAGER);
+		open("/notifications");
+		Locator entry = this.page.locator("[data-notification]", new Page.LocatorOptions().setHasText(title));
+		assertThat(entry.locator("[data-notification-link]")).hasText("Waiting for your review: " + title);
+		entry.locator("[data-notification-link]").click();
+
+		assertThat(this.page).hasURL(Pattern.compile(".*/manage/announcements/" + id + "$"));
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).click();
+		assertThat(this.page.getByText("Approved and published.")).isVisible();
+		org.assertj.core.api.Assertions.assertThat(
+				this.jdbc.queryForList("select kind from notifications where announcement_id = ? and employee_id = ?",
+						String.class, id, author))
+			.containsExactly("POST_APPROVED");
+	}
+
+	@Test
 	void administratorsSeeTheOutbox() {
 		signIn(DemoAccount.ADMIN);
 		this.page.locator("a[data-nav=outbox]").click();
@@ -60,6 +133,24 @@ class NotificationJourneyTests extends BrowserJourney {
 		assertThat(heading()).hasText("E-mail outbox");
 		assertThat(this.page.locator("[data-count=HELD]")).isVisible();
 		assertAccessible("/admin/outbox");
+	}
+
+	private long employeeId(String email) {
+		return this.jdbc.queryForObject("select id from employees where email = ?", Long.class, email);
+	}
+
+	private long channel(String name, boolean requiresReview) {
+		String slug = "journey-" + name.toLowerCase().replace(' ', '-') + "-" + System.nanoTime();
+		return this.jdbc.queryForObject(
+				"insert into channels (slug, name, kind, mandatory, requires_review, "
+						+ "created_at) values (?, ?, 'TOPIC', false, ?, now()) returning id",
+				Long.class, slug, name, requiresReview);
+	}
+
+	private void subscribe(long channel, long employeeId) {
+		this.jdbc.update(
+				"insert into channel_subscriptions (channel_id, employee_id, subscribed_at) values (?, ?, now())",
+				channel, employeeId);
 	}
 
 }

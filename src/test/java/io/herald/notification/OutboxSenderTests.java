@@ -20,10 +20,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.herald.announcement.AnnouncementDraft;
+import io.herald.announcement.Announcements;
+import io.herald.announcement.Priority;
 import io.herald.support.Announcing;
+import io.herald.support.Announcing.Channel;
 import io.herald.support.Announcing.Person;
 import io.herald.support.Notifying;
 import io.herald.support.PostgresIntegrationTest;
+import io.herald.support.SignedIn;
 import io.herald.support.SmtpServer;
 import io.herald.support.TestHttp;
 import jakarta.mail.Message.RecipientType;
@@ -88,6 +93,9 @@ class OutboxSenderTests implements PostgresIntegrationTest {
 
 	@Autowired
 	DailyDigest digest;
+
+	@Autowired
+	Announcements announcements;
 
 	Announcing people;
 
@@ -364,6 +372,73 @@ class OutboxSenderTests implements PostgresIntegrationTest {
 		ZonedDateTime now = ZonedDateTime.now(zone);
 		ZonedDateTime nine = now.toLocalDate().atTime(9, 0).atZone(zone);
 		return (nine.isAfter(now) ? nine : nine.plusDays(1)).toInstant();
+	}
+
+	@Test
+	void anImportantPostIsEmailedOnceToWhoeverWantsItStraightAwayWithALinkToThePost() throws Exception {
+		Person ada = this.people.person("Ada");
+		Person dora = this.people.person("Dora");
+		this.jdbc.update("insert into notification_preferences (employee_id, mode) values (?, 'EMAIL_DIGEST')",
+				dora.employeeId());
+		Person author = this.people.person("Author", "COMMS_MANAGER");
+		Channel channel = this.people.topic("Site safety");
+		subscribe(channel, ada, dora);
+
+		long id = SignedIn.as(SignedIn.person(author.employeeId(), "ROLE_EMPLOYEE", "ROLE_COMMS_MANAGER"), () -> {
+			long draft = this.announcements.create(new AnnouncementDraft(channel.id(), "Ladder checks on Monday",
+					"Every ladder is checked.", "Bring your ladders to the yard.", Priority.IMPORTANT, false, null,
+					Set.of(), Set.of(), null, null, null, 0));
+			this.announcements.publish(draft);
+			return draft;
+		});
+		this.sender.sendDue();
+		this.sender.sendDue();
+
+		MimeMessage mail = only(ada);
+		assertThat(mail.getSubject()).isEqualTo("Important: Ladder checks on Monday");
+		Document html = Jsoup.parse(SmtpServer.parts(mail).get("text/html"));
+		assertThat(html.select("h1").text()).isEqualTo("Important announcement: Ladder checks on Monday");
+		assertThat(html.text()).contains("Every ladder is checked.");
+		assertThat(html.select("a[data-mail-link]").attr("href"))
+			.isEqualTo("https://herald.example.test/announcements/" + id);
+		// Dora reads it in her digest, not now.
+		assertThat(received(dora)).isEmpty();
+	}
+
+	@Test
+	void changesRequestedReachTheAuthorByEmailWithTheCommentAndALinkToTheDesk() throws Exception {
+		Person author = this.people.person("Author");
+		Person owner = this.people.person("Owner");
+		Channel channel = this.people.topic("Reviewed news");
+		this.jdbc.update("update channels set requires_review = true where id = ?", channel.id());
+		this.jdbc.update("insert into channel_members (channel_id, employee_id, role) values (?, ?, 'PUBLISHER'), "
+				+ "(?, ?, 'OWNER')", channel.id(), author.employeeId(), channel.id(), owner.employeeId());
+		subscribe(channel, owner);
+		long id = SignedIn.as(SignedIn.employee(author.employeeId()), () -> {
+			long draft = this.announcements.create(new AnnouncementDraft(channel.id(), "Team lunch", null,
+					"Lunch on Friday.", Priority.INFO, false, null, Set.of(), Set.of(), null, null, null, 0));
+			this.announcements.submit(draft);
+			return draft;
+		});
+		SignedIn.as(SignedIn.employee(owner.employeeId()),
+				() -> this.announcements.requestChanges(id, "Which Friday? Say the date."));
+
+		this.sender.sendDue();
+		this.sender.sendDue();
+
+		assertThat(subjects(received(owner))).containsExactly("Waiting for your review: Team lunch");
+		MimeMessage mail = only(author);
+		assertThat(mail.getSubject()).isEqualTo("Changes requested: Team lunch");
+		assertThat(SmtpServer.parts(mail).get("text/plain")).contains("Which Friday? Say the date.",
+				"https://herald.example.test/manage/announcements/" + id);
+	}
+
+	private void subscribe(Channel channel, Person... people) {
+		for (Person person : people) {
+			this.jdbc.update(
+					"insert into channel_subscriptions (channel_id, employee_id, subscribed_at) values (?, ?, now())",
+					channel.id(), person.employeeId());
+		}
 	}
 
 	private MimeMessage only(Person person) throws Exception {

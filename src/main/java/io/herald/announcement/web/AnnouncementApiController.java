@@ -41,10 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Announcements for API clients: write a draft (and schedule it), publish it, submit it
- * for review, read one as a recipient. The same services and rules as the authoring desk;
- * bad input is 422 with an error per field, a move the post's state or channel does not
- * allow is 409, a channel the caller may not post to is 403, and a post the caller may
- * not see is 404 whether or not it exists.
+ * for review, approve it or request changes as its reviewer, read one as a recipient. The
+ * same services and rules as the authoring desk; bad input is 422 with an error per
+ * field, a move the post's state or channel does not allow is 409, a channel the caller
+ * may not post to or a review they may not give (not a reviewer there, or their own post)
+ * is 403, and a post the caller may not see is 404 whether or not it exists.
  *
  * <p>
  * Decisions the contract leaves open:
@@ -104,6 +105,21 @@ class AnnouncementApiController {
 	}
 
 	record Published(long id, AnnouncementStatus status, int recipients) {
+
+	}
+
+	/**
+	 * An approval: {@code version}, when given, is the version the reviewer read (as
+	 * {@code GET} on the desk shows it); approving a post that changed since is refused.
+	 */
+	record Approval(Long version) {
+
+	}
+
+	/**
+	 * Changes asked of the author: what should change, up to 2,000 characters.
+	 */
+	record ChangeRequest(String comment) {
 
 	}
 
@@ -224,6 +240,52 @@ class AnnouncementApiController {
 	}
 
 	/**
+	 * Approves a post in review, as the desk does: only its channel's owners and the
+	 * communications managers, never its author. It goes out now, or waits for its
+	 * scheduled time when that is still ahead; the answer says which. No body is needed;
+	 * one that is sent must be JSON.
+	 */
+	@PostMapping("/{id:\\d+}/approve")
+	ResponseEntity<?> approve(@PathVariable long id, @RequestBody(required = false) Approval approval,
+			HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+		ApiRequests.requireJsonOrNoBody(request);
+		if (ApiRequests.crossSite(request)) {
+			return this.problems.crossSiteRefused();
+		}
+		long version = (approval != null && approval.version() != null) ? approval.version()
+				: this.announcements.details(id).version();
+		try {
+			return ResponseEntity.ok(new Moved(id, this.announcements.approve(id, version)));
+		}
+		catch (InvalidChange refused) {
+			return refusal(refused);
+		}
+	}
+
+	/**
+	 * Sends a post in review back to its author with a comment, as the desk does; an
+	 * empty comment is 422 naming {@code comment}.
+	 */
+	@PostMapping(path = "/{id:\\d+}/request-changes", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> requestChanges(@PathVariable long id, @RequestBody(required = false) ChangeRequest change,
+			HttpServletRequest request) {
+		if (ApiRequests.crossSite(request)) {
+			return this.problems.crossSiteRefused();
+		}
+		try {
+			this.announcements.requestChanges(id, (change != null) ? change.comment() : null);
+			return ResponseEntity.ok(new Moved(id, AnnouncementStatus.CHANGES_REQUESTED));
+		}
+		catch (InvalidChange refused) {
+			// The comment is the request's fault, not the post's state.
+			if (refused.problems().stream().anyMatch((p) -> "comment".equals(p.field()))) {
+				return this.problems.invalid(refused.problems());
+			}
+			return refusal(refused);
+		}
+	}
+
+	/**
 	 * Reads one announcement as the reader view does: a recipient's first reading is
 	 * recorded as their read, exactly as opening it in the browser. HR and the channel's
 	 * managers may read posts not sent to them (nothing is recorded then); anyone else
@@ -252,8 +314,11 @@ class AnnouncementApiController {
 	}
 
 	private ResponseEntity<ProblemDetail> refusal(InvalidChange refused) {
-		if (refused.problems().stream().anyMatch((p) -> p.code().equals("announcement.refused.notPoster"))) {
-			return this.problems.forbidden("announcement.refused.notPoster");
+		for (String code : List.of("announcement.refused.notPoster", "announcement.refused.notReviewer",
+				"announcement.refused.ownReview")) {
+			if (refused.problems().stream().anyMatch((p) -> p.code().equals(code))) {
+				return this.problems.forbidden(code);
+			}
 		}
 		return this.problems.refused(refused.problems());
 	}
