@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class InsightJourneyTests extends BrowserJourney {
 
 		LocalDate to = LocalDate.parse(this.page.locator("#to").inputValue());
 		this.page.locator("#from").fill(to.minusDays(59).toString());
-		this.page.getByLabel("Department").selectOption(new SelectOption().setLabel("Engineering"));
+		this.page.getByLabel("Department", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("Engineering"));
 		this.page.locator("form[data-insight-filter] button[type=submit]").click();
 		this.page.waitForURL((url) -> url.contains("department=") && url.contains("from=" + to.minusDays(59)));
 		assertThat(this.page.locator("table[data-breakdown=department] tbody tr")).hasCount(1);
