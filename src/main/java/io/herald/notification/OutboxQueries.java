@@ -65,8 +65,11 @@ public class OutboxQueries {
 
 	// What a rendered e-mail may keep inside a page: structure, text and links; no
 	// styles (the page's CSP refuses them anyway), images, forms or scripts.
+	// The e-mail's own headings sit under the page's "As formatted e-mail": one level
+	// below it, so the page keeps a single first-level heading.
 	private static final PolicyFactory MAIL_POLICY = new HtmlPolicyBuilder()
-		.allowElements("div", "p", "h1", "h2", "h3", "ul", "ol", "li", "a", "strong", "em", "b", "i", "br", "span")
+		.allowElements("div", "p", "ul", "ol", "li", "a", "strong", "em", "b", "i", "br", "span")
+		.allowElements((name, attributes) -> "h3", "h1", "h2", "h3")
 		.allowUrlProtocols("http", "https", "mailto")
 		.allowAttributes("href")
 		.onElements("a")

@@ -71,14 +71,23 @@ class OutboxAdminController {
 
 	@PostMapping(HOME + "/{id:\\d+}/retry")
 	String retry(@PathVariable long id, @RequestParam(name = "back", required = false) String back,
-			RedirectAttributes redirect) {
+			@RequestParam(name = "stay", defaultValue = "false") boolean stay, RedirectAttributes redirect) {
 		if (this.outbox.retry(id)) {
 			redirect.addFlashAttribute("flashSuccess", "outbox.retried");
 		}
 		else {
 			redirect.addFlashAttribute("flashError", "outbox.retry.notRetryable");
 		}
-		return "redirect:" + LocalPaths.safe(back).filter((path) -> path.startsWith(HOME)).orElse(HOME);
+		String list = LocalPaths.safe(back).filter((path) -> path.startsWith(HOME)).orElse(HOME);
+		if (stay) {
+			// Back on the e-mail, which still leads back to the list it was opened from.
+			return "redirect:" + UriComponentsBuilder.fromPath(HOME + "/{id}")
+				.queryParam("back", "{back}")
+				.buildAndExpand(id, list)
+				.encode()
+				.toUriString();
+		}
+		return "redirect:" + list;
 	}
 
 	@PostMapping(HOME + "/retry-failed")

@@ -167,6 +167,8 @@ class OutboxAdminTests implements PostgresIntegrationTest {
 		assertThat(html.text()).contains("Hello Dee");
 		assertThat(XssPayloads.dangersIn(html)).isEmpty();
 		assertThat(html.select("[style]")).isEmpty();
+		assertThat(page.select("h1")).hasSize(1);
+		assertThat(html.select("h3")).isNotEmpty();
 		assertThat(page.select("[data-mail-text]").text()).contains(subject, "Hello Dee");
 		assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
 			.contains("script-src 'self'");
