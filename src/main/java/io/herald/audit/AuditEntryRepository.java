@@ -6,8 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
 
-	Page<AuditEntry> findByActionStartingWith(String actionPrefix, Pageable pageable);
-
 	Page<AuditEntry> findByTargetTypeAndTargetId(String targetType, Long targetId, Pageable pageable);
 
 }

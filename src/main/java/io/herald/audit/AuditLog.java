@@ -45,17 +45,6 @@ public class AuditLog {
 				(details != null && details.length() > 4000) ? details.substring(0, 4000) : details));
 	}
 
-	/**
-	 * The newest entries first, optionally only actions starting with a prefix such as
-	 * {@code account.}.
-	 */
-	@PreAuthorize("hasRole('ADMIN')")
-	@Transactional(readOnly = true)
-	public Page<AuditRecord> entries(String actionPrefix, Pageable pageable) {
-		return this.entries.findByActionStartingWith((actionPrefix != null) ? actionPrefix : "", pageable)
-			.map(AuditEntry::toRecord);
-	}
-
 	@PreAuthorize("hasAnyRole('ADMIN', 'HR')")
 	@Transactional(readOnly = true)
 	public Page<AuditRecord> entriesAbout(String targetType, long targetId, Pageable pageable) {

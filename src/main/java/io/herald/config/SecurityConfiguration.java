@@ -54,6 +54,8 @@ class SecurityConfiguration {
 				.hasAnyRole("COMMS_MANAGER", "HR", "ADMIN")
 				.requestMatchers("/api/v1/insight/**")
 				.hasAnyRole("COMMS_MANAGER", "HR", "ADMIN")
+				.requestMatchers("/api/v1/admin/**")
+				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.realmName("Herald").authenticationEntryPoint(problems::unauthorized))

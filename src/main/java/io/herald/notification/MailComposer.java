@@ -67,6 +67,14 @@ class MailComposer {
 	 * {@value #DIGEST_ENTRIES} of them.
 	 */
 	ComposedMail compose(OutboxMessage message, Contact recipient, List<DigestEntry> entries) {
+		return compose(message, recipient, entries, true);
+	}
+
+	/**
+	 * The e-mail for a message, without the answers it offers when {@code withActions} is
+	 * false: those links answer for the recipient, so only the recipient gets them.
+	 */
+	ComposedMail compose(OutboxMessage message, Contact recipient, List<DigestEntry> entries, boolean withActions) {
 		Locale locale = locale(recipient.language());
 		DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 			.withLocale(locale);
@@ -84,7 +92,7 @@ class MailComposer {
 		variables.put("detailLines", (message.detail() != null)
 				? Arrays.stream(message.detail().split("\\R")).filter((line) -> !line.isBlank()).toList() : List.of());
 		variables.put("link", absolute(message.link()));
-		variables.put("actions", actions(message));
+		variables.put("actions", withActions ? actions(message) : List.of());
 		variables.put("preferencesLink", absolute("/me"));
 		variables.put("entries",
 				entries.stream()

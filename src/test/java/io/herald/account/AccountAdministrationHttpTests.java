@@ -76,8 +76,7 @@ class AccountAdministrationHttpTests implements PostgresIntegrationTest {
 		assertThat(http.page("/admin/users/" + target.employeeId()).body()).contains("The role has been given.");
 		HttpResponse<String> audit = http.page("/admin/audit?action=account.role");
 		assertThat(audit.statusCode()).isEqualTo(200);
-		assertThat(audit.body()).contains("account.role.granted")
-			.contains("role HR given to employee " + target.employeeId());
+		assertThat(audit.body()).contains("Role given").contains("role HR given to employee " + target.employeeId());
 		assertThat(http.page("/admin/users/999999999").statusCode()).isEqualTo(404);
 	}
 

@@ -1,20 +1,25 @@
 package io.herald.account.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.herald.account.AccountAdministration;
 import io.herald.account.AccountChangeRefused;
 import io.herald.account.AccountDetails;
 import io.herald.account.AccountService;
+import io.herald.account.AccountState;
 import io.herald.account.AccountSummary;
 import io.herald.account.HeraldUser;
 import io.herald.account.Role;
+import io.herald.account.UserList;
 import io.herald.audit.AuditLog;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -50,8 +55,11 @@ class UserAdminController {
 
 	private final AuditLog audit;
 
+	private final UserList users;
+
 	UserAdminController(EmployeeDirectory directory, AccountService accounts, AccountAdministration administration,
-			AuditLog audit) {
+			AuditLog audit, UserList users) {
+		this.users = users;
 		this.directory = directory;
 		this.accounts = accounts;
 		this.administration = administration;
@@ -60,18 +68,42 @@ class UserAdminController {
 
 	@GetMapping
 	String list(@RequestParam(name = "q", required = false) String query,
+			@RequestParam(name = "role", required = false) String role,
+			@RequestParam(name = "state", required = false) String state,
 			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
-		PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("lastName", "firstName", "id"));
-		Page<EmployeeSummary> people = this.directory.search(query, request);
-		List<Long> ids = people.getContent().stream().map(EmployeeSummary::id).toList();
-		Map<Long, AccountSummary> accountsByEmployee = this.accounts.accountsOf(ids);
+		List<String> problems = new ArrayList<>();
+		Role roleWanted = parse(Role.class, role, "users.filter.badRole", problems);
+		AccountState stateWanted = parse(AccountState.class, state, "users.filter.badState", problems);
+		Page<Long> ids = this.users.find(query, roleWanted, stateWanted, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		Map<Long, EmployeeSummary> summaries = this.directory.findSummaries(ids.getContent());
+		Page<EmployeeSummary> people = new PageImpl<>(
+				ids.getContent().stream().map(summaries::get).filter(Objects::nonNull).toList(), ids.getPageable(),
+				ids.getTotalElements());
+		List<Long> shown = ids.getContent();
 		model.addAttribute("query", query);
+		model.addAttribute("role", roleWanted);
+		model.addAttribute("state", stateWanted);
+		model.addAttribute("problems", problems);
+		model.addAttribute("states", AccountState.values());
 		model.addAttribute("people", people);
-		model.addAttribute("accounts", accountsByEmployee);
-		model.addAttribute("invitations", this.administration.invitationsOf(ids));
+		model.addAttribute("accounts", this.accounts.accountsOf(shown));
+		model.addAttribute("invitations", this.administration.invitationsOf(shown));
 		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
 		model.addAttribute("roles", Role.values());
 		return "users/list";
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String text, String problem, List<String> problems) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		for (E candidate : type.getEnumConstants()) {
+			if (candidate.name().equalsIgnoreCase(text.strip())) {
+				return candidate;
+			}
+		}
+		problems.add(problem);
+		return null;
 	}
 
 	@GetMapping("/{employeeId}")
