@@ -153,6 +153,25 @@ class CrisisFollowUpTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void anUpdatesEmailAsksOnlyThoseWhoHaveNotAnsweredToCheckInAndTheAllClearsAsksNobody() {
+		long site = this.fixture.location("Update links site");
+		List<Long> people = this.fixture.people(2, site);
+		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans), IncidentFixture.at(site, false));
+		IncidentFixture.as(people.get(0), () -> this.incidents.checkIn(opened.id(), CheckInStatus.SAFE, null));
+		long update = this.response.postUpdate(opened.id(), new IncidentUpdate("Update", "Stay out.")).announcementId();
+
+		assertThat(this.links.actionsFor(people.get(0), update)).isEmpty();
+		assertThat(this.links.actionsFor(people.get(1), update)).extracting((action) -> action.labelCode())
+			.containsExactly("crisis.checkIn.safe", "crisis.checkIn.needHelp");
+
+		this.incidents.resolve(opened.id());
+		long allClear = this.jdbc.queryForObject("select all_clear_id from crisis_incidents where id = ?", Long.class,
+				opened.id());
+		assertThat(this.links.actionsFor(people.get(1), allClear)).isEmpty();
+		assertThat(this.links.actionsFor(people.get(1), update)).isEmpty();
+	}
+
+	@Test
 	void theAlertIsPinnedOnTopOfTheFeedWhileTheIncidentIsOpen() {
 		long site = this.fixture.location("Pinned site");
 		long person = this.fixture.people(1, site).get(0);
