@@ -104,8 +104,16 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		assertThat(banner).hasCount(0);
 		signOut();
 
+		// On a phone: the check-in buttons are full size, as wide as the screen.
+		this.page.setViewportSize(360, 740);
 		signIn(needsHelp);
 		open("/feed");
+		for (Locator answer : java.util.List.of(banner(title).locator("[data-check-in=NEED_HELP]"),
+				this.page.locator("article.herald-feed-item").first().locator("[data-check-in=SAFE]"))) {
+			var box = answer.boundingBox();
+			org.assertj.core.api.Assertions.assertThat(box.height).isGreaterThanOrEqualTo(44);
+			org.assertj.core.api.Assertions.assertThat(box.width).isGreaterThan(360 * 0.75);
+		}
 		// The alert is on top of the feed while the incident is open, asking for a
 		// check-in.
 		Locator first = this.page.locator("article.herald-feed-item").first();
@@ -117,6 +125,7 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		banner(title).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("I need help")).click();
 		assertThat(this.page.locator(".alert-success")).hasText("Thank you: your answer is recorded.");
 		signOut();
+		this.page.setViewportSize(1280, 720);
 
 		// The third opens the alert's e-mail and answers from it, never signing in.
 		OutboxDriver.sendDue(this.context);
