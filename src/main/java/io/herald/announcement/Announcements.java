@@ -2,6 +2,7 @@ package io.herald.announcement;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,12 @@ import org.springframework.util.StringUtils;
 public class Announcements {
 
 	static final int MAX_BODY = 50_000;
+
+	/**
+	 * How long a pinned system alert could stay pinned if nobody ended it: far longer
+	 * than any incident runs.
+	 */
+	static final Duration PINNED_SYSTEM_ALERT = Duration.ofDays(366);
 
 	private final AnnouncementRepository announcements;
 
@@ -250,6 +257,12 @@ public class Announcements {
 		if (alert.checkInPath() != null) {
 			this.jdbc.update("update announcements set check_in_path = ? where id = ?", alert.checkInPath(), id);
 		}
+		if (alert.pinned() || alert.drill()) {
+			// Pinned for as long as it runs: ending it unpins it (the year is a mere
+			// bound).
+			this.jdbc.update("update announcements set pinned_until = ?, drill = ? where id = ?",
+					alert.pinned() ? Timestamp.from(now.plus(PINNED_SYSTEM_ALERT)) : null, alert.drill(), id);
+		}
 		this.audit.record("announcement.drafted", "announcement", id, draft.title());
 		int recipients = publishNow(announcement, now);
 		if (recipients == 0) {
@@ -267,10 +280,11 @@ public class Announcements {
 	@Transactional
 	public void expireSystemAlert(String slug, long id) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		int expired = this.jdbc
-			.update("update announcements set expires_at = ?, updated_at = ?, version = version + 1 where id = ? "
-					+ "and channel_id in (select c.id from channels c where c.slug = ?) "
-					+ "and (expires_at is null or expires_at > ?)", now, now, id, slug, now);
+		int expired = this.jdbc.update(
+				"update announcements set expires_at = ?, pinned_until = null, updated_at = ?, version = version + 1 "
+						+ "where id = ? " + "and channel_id in (select c.id from channels c where c.slug = ?) "
+						+ "and (expires_at is null or expires_at > ?)",
+				now, now, id, slug, now);
 		if (expired == 1) {
 			this.audit.record("announcement.expired", "announcement", id, null);
 		}
@@ -479,6 +493,27 @@ public class Announcements {
 	}
 
 	/**
+	 * How many people a system post on the channel {@code slug} would reach if published
+	 * now: the rule of {@link #publishSystemAlert}, which creates the channel
+	 * company-wide when it is missing.
+	 */
+	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'ADMIN')")
+	@Transactional(readOnly = true)
+	public long systemAlertAudience(String slug, Set<Long> departmentIds, Set<Long> locationIds) {
+		List<Long> departments = List.copyOf(departmentIds);
+		List<Long> locations = List.copyOf(locationIds);
+		List<Object> arguments = new ArrayList<>(List.of(slug, slug));
+		arguments.addAll(departments);
+		arguments.addAll(locations);
+		Long count = this.jdbc.queryForObject("select count(*) from employees e cross join (select c.id, c.kind, "
+				+ "c.department_id, c.location_id, c.mandatory from channels c where c.slug = ? union all "
+				+ "select null, 'COMPANY', null, null, false where not exists "
+				+ "(select 1 from channels s where s.slug = ?)) c where "
+				+ AudienceSql.ofTargeting(departments, locations), Long.class, arguments.toArray());
+		return (count != null) ? count : 0;
+	}
+
+	/**
 	 * Whom a targeting would reach if published now.
 	 */
 	@PreAuthorize("isAuthenticated()")
@@ -541,22 +576,22 @@ public class Announcements {
 					narrowing.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
 						.add("l" + rs.getLong(2) + ":" + locationNames.get(rs.getLong(2)));
 				}, Timestamp.from(from), Timestamp.from(to));
-		return this.jdbc.query(
-				"select id, title, channel_id, status, priority, coalesce(published_at, scheduled_at) from announcements "
-						+ "where status in ('SCHEDULED', 'APPROVED', 'PUBLISHED', 'ARCHIVED') "
-						+ "and coalesce(published_at, scheduled_at) >= ? and coalesce(published_at, scheduled_at) < ? "
-						+ "order by 6, id",
-				(rs, n) -> {
-					long id = rs.getLong(1);
-					long channelId = rs.getLong(3);
-					List<String> narrowed = narrowing.getOrDefault(id, List.of()).stream().sorted().toList();
-					return new CalendarEntry(id, rs.getString(2), channelsById.get(channelId),
-							AnnouncementStatus.valueOf(rs.getString(4)), Priority.valueOf(rs.getString(5)),
-							rs.getTimestamp(6).toInstant(),
-							narrowed.stream().map((n2) -> n2.substring(n2.indexOf(':') + 1)).toList(),
-							channelId + "|" + String.join(",",
-									narrowed.stream().map((n2) -> n2.substring(0, n2.indexOf(':'))).toList()));
-				}, Timestamp.from(from), Timestamp.from(to))
+		return this.jdbc
+			.query("select id, title, channel_id, status, priority, coalesce(published_at, scheduled_at), drill "
+					+ "from announcements " + "where status in ('SCHEDULED', 'APPROVED', 'PUBLISHED', 'ARCHIVED') "
+					+ "and coalesce(published_at, scheduled_at) >= ? and coalesce(published_at, scheduled_at) < ? "
+					+ "order by 6, id", (rs, n) -> {
+						long id = rs.getLong(1);
+						long channelId = rs.getLong(3);
+						List<String> narrowed = narrowing.getOrDefault(id, List.of()).stream().sorted().toList();
+						return new CalendarEntry(id, rs.getString(2), channelsById.get(channelId),
+								AnnouncementStatus.valueOf(rs.getString(4)), Priority.valueOf(rs.getString(5)),
+								rs.getTimestamp(6).toInstant(),
+								narrowed.stream().map((n2) -> n2.substring(n2.indexOf(':') + 1)).toList(),
+								channelId + "|" + String.join(",",
+										narrowed.stream().map((n2) -> n2.substring(0, n2.indexOf(':'))).toList()),
+								rs.getBoolean(7));
+					}, Timestamp.from(from), Timestamp.from(to))
 			.stream()
 			.filter((entry) -> manager || mine.contains(entry.channel().id()))
 			.toList();

@@ -46,7 +46,8 @@ class SecurityConfiguration {
 			throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(HttpMethod.POST, "/api/v1/crisis/plans/*/activate")
+				.requestMatchers(HttpMethod.POST, "/api/v1/crisis/plans/*/activate",
+						"/api/v1/crisis/incidents/*/updates", "/api/v1/crisis/incidents/*/resolve")
 				.hasAnyRole("COMMS_MANAGER", "ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/v1/crisis/incidents/*/check-in")
 				.authenticated()
@@ -96,8 +97,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/crisis/incidents/*/resolve", "/crisis/incidents/*/updates",
 					"/crisis/incidents/*/steps/*", "/crisis/incidents/*/renotify")
 			.hasAnyRole("COMMS_MANAGER", "ADMIN")
-			.requestMatchers("/crisis/plans/new", "/crisis/plans/*/edit", "/crisis/plans/*/activate", "/procedures/new",
-					"/procedures/*/edit")
+			.requestMatchers("/crisis/plans/new", "/crisis/plans/*/edit", "/crisis/plans/*/activate",
+					"/crisis/incidents/*/resolve", "/procedures/new", "/procedures/*/edit")
 			.hasAnyRole("COMMS_MANAGER", "ADMIN")
 			.requestMatchers(HttpMethod.POST, "/crisis/plans", "/crisis/plans/**", "/procedures", "/procedures/**")
 			.hasAnyRole("COMMS_MANAGER", "ADMIN")

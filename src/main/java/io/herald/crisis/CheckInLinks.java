@@ -14,17 +14,18 @@ import io.herald.shared.ChangeRefused;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * One-click check-in links: every e-mail about an open incident's alert carries "I'm
- * safe" and "I need help" links that work without signing in. Each link is signed for one
- * person and one incident, expires ({@code herald.crisis.check-in-link-validity}, 24
- * hours by default) and works once; it stops working when the incident is resolved.
- * Opening a link changes nothing (mail scanners open links): the answer is given with one
- * click on its page.
+ * One-click check-in links: every e-mail about an open incident's alert (and about its
+ * updates, to whoever has not answered yet) carries "I'm safe" and "I need help" links
+ * that work without signing in. Each link is signed for one person and one incident,
+ * expires ({@code herald.crisis.check-in-link-validity}, 24 hours by default) and works
+ * once; it stops working when the incident is resolved. Opening a link changes nothing
+ * (mail scanners open links): the answer is given with one click on its page.
  */
 @Service
 public class CheckInLinks implements MailActions {
@@ -32,6 +33,8 @@ public class CheckInLinks implements MailActions {
 	static final String PATH = "/check-in/";
 
 	private final JdbcTemplate jdbc;
+
+	private final JdbcClient sql;
 
 	private final CheckInLinkKey key;
 
@@ -43,9 +46,11 @@ public class CheckInLinks implements MailActions {
 
 	private final Duration validity;
 
-	CheckInLinks(JdbcTemplate jdbc, CheckInLinkKey key, Incidents incidents, EmployeeDirectory directory, Clock clock,
+	CheckInLinks(JdbcTemplate jdbc, JdbcClient sql, CheckInLinkKey key, Incidents incidents,
+			EmployeeDirectory directory, Clock clock,
 			@Value("${herald.crisis.check-in-link-validity:24h}") Duration validity) {
 		this.jdbc = jdbc;
+		this.sql = sql;
 		this.key = key;
 		this.incidents = incidents;
 		this.directory = directory;
@@ -54,16 +59,24 @@ public class CheckInLinks implements MailActions {
 	}
 
 	/**
-	 * The check-in answers for an e-mail about an open incident's alert; nothing for any
-	 * other post.
+	 * The check-in answers for an e-mail about an open incident's alert, and for one
+	 * about its updates to someone who has not answered yet; nothing for any other post.
 	 */
 	@Override
 	@Transactional(readOnly = true)
 	public List<MailAction> actionsFor(long employeeId, long announcementId) {
-		List<Long> open = this.jdbc.queryForList(
-				"select i.id from crisis_incidents i join deliveries d on d.announcement_id = i.announcement_id "
-						+ "and d.employee_id = ? where i.announcement_id = ? and i.status = 'OPEN'",
-				Long.class, employeeId, announcementId);
+		List<Long> open = this.sql.sql("""
+				select i.id
+				from crisis_incidents i
+				join deliveries d on d.announcement_id = i.announcement_id and d.employee_id = :employee
+				where i.status = 'OPEN'
+				  and (i.announcement_id = :post
+				       or (exists (select 1 from crisis_incident_events e
+				                   where e.incident_id = i.id and e.kind = 'UPDATE' and e.announcement_id = :post)
+				           and not exists (select 1 from crisis_check_ins c
+				                           where c.incident_id = i.id and c.employee_id = :employee
+				                             and c.status <> 'NO_RESPONSE')))
+				""").param("employee", employeeId).param("post", announcementId).query(Long.class).list();
 		if (open.isEmpty()) {
 			return List.of();
 		}

@@ -61,12 +61,15 @@ public class IncidentResponse {
 
 	private final AuditLog audit;
 
+	private final FollowUps followUps;
+
 	private final Clock clock;
 
 	IncidentResponse(JdbcTemplate jdbc, Incidents incidents, CrisisPlans plans, Announcements announcements,
 			EmployeeDirectory directory, Notifications notifications, MessageSource messages, AuditLog audit,
-			Clock clock) {
+			FollowUps followUps, Clock clock) {
 		this.jdbc = jdbc;
+		this.followUps = followUps;
 		this.incidents = incidents;
 		this.plans = plans;
 		this.announcements = announcements;
@@ -100,13 +103,15 @@ public class IncidentResponse {
 
 	/**
 	 * Publishes an update to the incident's scope at once: IMPORTANT, on the crisis
-	 * channel, no acknowledgement asked.
+	 * channel, no acknowledgement asked; and tells everyone the alert reached the way the
+	 * alert went (in the app and by e-mail, whatever their preferences).
+	 * @return the update's post
 	 * @throws InvalidChange naming what to fix; nothing is sent then
 	 * @throws ChangeRefused when the incident is resolved
 	 */
 	@PreAuthorize(CrisisPlans.EDIT)
 	@Transactional
-	public long postUpdate(long incidentId, IncidentUpdate update) {
+	public FollowUpSent postUpdate(long incidentId, IncidentUpdate update) {
 		String title = Incidents.strip(update.title());
 		String body = Incidents.strip(update.body());
 		List<Problem> problems = new ArrayList<>();
@@ -123,12 +128,14 @@ public class IncidentResponse {
 		title = Incidents.marked(Placeholders.fill(title, values), incident.drill());
 		body = Placeholders.fill(body, values);
 		SystemAlert.Published sent = this.announcements.publishSystemAlert(Incidents.CHANNEL_SLUG,
-				this.incidents.channelName(), new SystemAlert(title, body, Priority.IMPORTANT, false,
-						incident.scope().departmentIds(), incident.scope().locationIds(), null));
-		event(incidentId, TimelineEntry.Kind.UPDATE, title, body, sent.id(), sent.recipients());
-		this.audit.record("crisis.incident.updated", "crisis_incident", incidentId,
-				title + ": recipients=" + sent.recipients());
-		return sent.id();
+				this.incidents.channelName(),
+				new SystemAlert(title, body, Priority.IMPORTANT, false, incident.scope().departmentIds(),
+						incident.scope().locationIds(), null, false, incident.drill()));
+		int told = (incident.announcementId() != null)
+				? this.followUps.tell(incident.announcementId(), sent.id(), title, body) : sent.recipients();
+		event(incidentId, TimelineEntry.Kind.UPDATE, title, body, sent.id(), told);
+		this.audit.record("crisis.incident.updated", "crisis_incident", incidentId, title + ": recipients=" + told);
+		return new FollowUpSent(sent.id(), told);
 	}
 
 	/**

@@ -31,6 +31,35 @@ public record IncidentView(long id, long planId, String title, boolean drill, In
 	public record RosterPerson(long id, String name, String location, String phone, String mobile, String manager,
 			String note, Instant answeredAt) {
 
+		/**
+		 * The mobile number as a {@code tel:} link, or {@code null} without one.
+		 */
+		public String mobileLink() {
+			return tel(this.mobile);
+		}
+
+		/**
+		 * The phone number as a {@code tel:} link, or {@code null} without one.
+		 */
+		public String phoneLink() {
+			return tel(this.phone);
+		}
+
+		/**
+		 * A number as phones dial it: a leading plus and the digits, nothing else, so
+		 * that "+48 22 123 45 67" or "(022) 123-4567" still dial.
+		 */
+		static String tel(String number) {
+			if (number == null) {
+				return null;
+			}
+			String digits = number.replaceAll("[^0-9]", "");
+			if (digits.isEmpty()) {
+				return null;
+			}
+			return "tel:" + (number.strip().startsWith("+") ? "+" : "") + digits;
+		}
+
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +28,7 @@ import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
 import io.herald.directory.Reachability;
+import io.herald.notification.Inbox;
 import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.InvalidChange;
@@ -75,11 +75,18 @@ public class Incidents {
 
 	private final AuditLog audit;
 
+	private final FollowUps followUps;
+
+	private final Inbox inbox;
+
 	private final Clock clock;
 
 	Incidents(JdbcTemplate jdbc, CrisisPlans plans, Announcements announcements, Receipts receipts,
-			EmployeeDirectory directory, MessageSource messages, AuditLog audit, Clock clock) {
+			EmployeeDirectory directory, MessageSource messages, AuditLog audit, FollowUps followUps, Inbox inbox,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.followUps = followUps;
+		this.inbox = inbox;
 		this.plans = plans;
 		this.announcements = announcements;
 		this.receipts = receipts;
@@ -115,6 +122,19 @@ public class Incidents {
 		Map<String, String> values = values(plan, scope, this.clock.instant());
 		return new Activation(scope, (alert != null) ? Placeholders.fill(alert.title(), values) : plan.title(),
 				(alert != null) ? Placeholders.fill(alert.body(), values) : "", false);
+	}
+
+	/**
+	 * How many people an alert to this scope would reach now: the rule the alert's
+	 * fan-out follows. Unknown places and departments reach nobody.
+	 */
+	@PreAuthorize(CrisisPlans.EDIT)
+	@Transactional(readOnly = true)
+	public long reach(IncidentScope scope) {
+		if (!scope.everyone() && scope.locationIds().isEmpty() && scope.departmentIds().isEmpty()) {
+			return 0;
+		}
+		return this.announcements.systemAlertAudience(CHANNEL_SLUG, scope.departmentIds(), scope.locationIds());
 	}
 
 	/**
@@ -179,7 +199,7 @@ public class Incidents {
 				targets);
 		SystemAlert.Published alert = this.announcements.publishSystemAlert(CHANNEL_SLUG, channelName(),
 				new SystemAlert(title, body, Priority.CRITICAL, true, scope.departmentIds(), scope.locationIds(),
-						"/crisis/incidents/" + id + "/check-in"));
+						"/crisis/incidents/" + id + "/check-in", true, activation.drill()));
 		this.jdbc.update("update crisis_incidents set announcement_id = ?, recipients = ? where id = ?", alert.id(),
 				alert.recipients(), id);
 		// The roster is the alert's audience, as the fan-out just resolved it: one
@@ -216,8 +236,11 @@ public class Incidents {
 	}
 
 	private void checkIn(long incidentId, CheckInStatus status, String note, AnsweredVia via) {
-		long announcementId = record(incidentId, Callers.require().employeeId(), status, note, via);
+		long employeeId = Callers.require().employeeId();
+		long announcementId = record(incidentId, employeeId, status, note, via);
 		this.receipts.acknowledgeCheckIn(announcementId);
+		// Answered: the alert (and any reminder of it) waits in their inbox no more.
+		this.inbox.markReadAbout(employeeId, announcementId);
 	}
 
 	/**
@@ -236,6 +259,7 @@ public class Incidents {
 		}
 		long announcementId = record(incidentId, employeeId, status, note, AnsweredVia.LINK);
 		this.receipts.acknowledgeCheckInByLink(announcementId, employeeId);
+		this.inbox.markReadAbout(employeeId, announcementId);
 	}
 
 	/**
@@ -283,13 +307,55 @@ public class Incidents {
 	}
 
 	/**
-	 * Sends the all-clear to the scope, closes check-ins, ends the alert (it leaves the
-	 * banner; no more reminders) and marks the incident resolved.
+	 * The all-clear as the confirmation step shows it before resolving: the ALL_CLEAR
+	 * template of the plan revision the incident runs, filled in for its scope, now.
+	 */
+	@PreAuthorize(CrisisPlans.EDIT)
+	@Transactional(readOnly = true)
+	public IncidentUpdate prepareAllClear(long incidentId) {
+		Stored incident = stored(incidentId);
+		MessageTemplate allClear = allClearTemplate(incident);
+		Map<String, String> values = values(plan(incident), incident.scope(), this.clock.instant());
+		return new IncidentUpdate(Placeholders.fill(allClear.title(), values),
+				Placeholders.fill(allClear.body(), values));
+	}
+
+	/**
+	 * Sends the plan's all-clear and resolves; see
+	 * {@link #resolve(long, IncidentUpdate)}.
 	 */
 	@PreAuthorize(CrisisPlans.EDIT)
 	@Transactional
-	public void resolve(long incidentId) {
+	public int resolve(long incidentId) {
+		return resolve(incidentId, null);
+	}
+
+	/**
+	 * Sends the all-clear to everyone the alert reached, the way the alert went (in the
+	 * app and by e-mail, whatever their preferences), closes check-ins, ends the alert
+	 * (it leaves the banner and the top of the feed; no more reminders) and marks the
+	 * incident resolved.
+	 * @param allClear the words to send, or {@code null} for the plan's all-clear; either
+	 * may be left {@code null} to take the plan's
+	 * @return how many people were told
+	 * @throws InvalidChange naming what to fix; nothing is sent or changed then
+	 * @throws ChangeRefused when the incident is already resolved
+	 */
+	@PreAuthorize(CrisisPlans.EDIT)
+	@Transactional
+	public int resolve(long incidentId, IncidentUpdate allClear) {
 		Stored incident = stored(incidentId);
+		MessageTemplate template = allClearTemplate(incident);
+		String title = (allClear != null && allClear.title() != null) ? strip(allClear.title()) : template.title();
+		String body = (allClear != null && allClear.body() != null) ? strip(allClear.body()) : template.body();
+		List<Problem> problems = new ArrayList<>();
+		if (title == null || title.length() > 180) {
+			problems.add(new Problem("title", "crisis.incident.title.invalid"));
+		}
+		if (body == null) {
+			problems.add(new Problem("body", "crisis.allClear.body.required"));
+		}
+		InvalidChange.refuseIfAny(problems);
 		Instant now = this.clock.instant();
 		int updated = this.jdbc.update(
 				"update crisis_incidents set status = 'RESOLVED', resolved_by = ?, resolved_at = ? "
@@ -298,8 +364,27 @@ public class Incidents {
 		if (updated == 0) {
 			throw new ChangeRefused("crisis.incident.alreadyResolved");
 		}
-		PlanView plan = this.plans.find(incident.planId()).orElseThrow(() -> new PlanNotFound(incident.planId()));
-		MessageTemplate allClear = this.jdbc
+		Map<String, String> values = values(plan(incident), incident.scope(), now);
+		String sentTitle = marked(Placeholders.fill(title, values), incident.drill());
+		String sentBody = Placeholders.fill(body, values);
+		SystemAlert.Published sent = this.announcements.publishSystemAlert(CHANNEL_SLUG, channelName(),
+				new SystemAlert(sentTitle, sentBody, Priority.IMPORTANT, false, incident.scope().departmentIds(),
+						incident.scope().locationIds(), null, false, incident.drill()));
+		this.jdbc.update("update crisis_incidents set all_clear_id = ? where id = ?", sent.id(), incidentId);
+		int told = sent.recipients();
+		if (incident.announcementId() != null) {
+			told = this.followUps.tell(incident.announcementId(), sent.id(), sentTitle, sentBody);
+			// The alert leaves the banner and escalation stops: nobody is asked to
+			// check in once it is over.
+			this.announcements.expireSystemAlert(CHANNEL_SLUG, incident.announcementId());
+		}
+		this.audit.record("crisis.incident.resolved", "crisis_incident", incidentId,
+				incident.title() + ": recipients=" + told);
+		return told;
+	}
+
+	private MessageTemplate allClearTemplate(Stored incident) {
+		return this.jdbc
 			.query("select kind, title, body from crisis_plan_templates where plan_id = ? and revision = ? "
 					+ "and kind = 'ALL_CLEAR'",
 					(rs, n) -> new MessageTemplate(TemplateKind.ALL_CLEAR, rs.getString(2), rs.getString(3)),
@@ -308,18 +393,10 @@ public class Incidents {
 			.findFirst()
 			.orElse(new MessageTemplate(TemplateKind.ALL_CLEAR, message("crisis.incident.allClear.title"),
 					message("crisis.incident.allClear.body")));
-		Map<String, String> values = values(plan, incident.scope(), now);
-		SystemAlert.Published sent = this.announcements.publishSystemAlert(CHANNEL_SLUG, channelName(),
-				new SystemAlert(marked(Placeholders.fill(allClear.title(), values), incident.drill()),
-						Placeholders.fill(allClear.body(), values), Priority.IMPORTANT, false,
-						incident.scope().departmentIds(), incident.scope().locationIds(), null));
-		this.jdbc.update("update crisis_incidents set all_clear_id = ? where id = ?", sent.id(), incidentId);
-		if (incident.announcementId() != null) {
-			// The alert leaves the banner and escalation stops: nobody is asked to
-			// check in once it is over.
-			this.announcements.expireSystemAlert(CHANNEL_SLUG, incident.announcementId());
-		}
-		this.audit.record("crisis.incident.resolved", "crisis_incident", incidentId, incident.title());
+	}
+
+	private PlanView plan(Stored incident) {
+		return this.plans.find(incident.planId()).orElseThrow(() -> new PlanNotFound(incident.planId()));
 	}
 
 	/**
@@ -469,7 +546,9 @@ public class Incidents {
 	}
 
 	Map<String, String> values(PlanView plan, IncidentScope scope, Instant at) {
-		ZoneId zone = Callers.current().map((caller) -> caller.timeZone()).orElse(this.clock.getZone());
+		ZoneId sender = Callers.current().map((caller) -> caller.timeZone()).orElse(this.clock.getZone());
+		ZoneId zone = IncidentTime.zone(scope, plan.locations().stream().map(DirectoryOption::id).toList(),
+				this.directory.locations(), sender);
 		Person lead = plan.team()
 			.stream()
 			.filter((member) -> member.role() == TeamRole.LEAD)
@@ -481,8 +560,8 @@ public class Incidents {
 		values.put("plan", plan.title());
 		values.put("location",
 				scope.locationText(names(this.directory.locationOptions()), message("crisis.incident.allLocations")));
-		values.put("time", DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(zone)));
-		values.put("date", DateTimeFormatter.ISO_LOCAL_DATE.format(at.atZone(zone)));
+		values.put("time", IncidentTime.time(at, zone, LocaleContextHolder.getLocale()));
+		values.put("date", IncidentTime.date(at, zone));
 		values.put("severity", message("crisis.severity." + plan.severity().name()));
 		if (lead != null) {
 			values.put("lead", lead.displayName());

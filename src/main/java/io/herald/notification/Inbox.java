@@ -15,6 +15,7 @@ import io.herald.shared.Callers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -117,6 +118,17 @@ public class Inbox {
 		this.jdbc.update("update notifications set read_at = ? where id = ? and employee_id = ? and read_at is null",
 				Timestamp.from(this.clock.instant()), id, employeeId);
 		return links.get(0);
+	}
+
+	/**
+	 * Marks what this person was notified of about this post read: they have answered it
+	 * another way (a crisis alert's check-in), so it no longer waits for them.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void markReadAbout(long employeeId, long announcementId) {
+		this.jdbc.update(
+				"update notifications set read_at = ? where employee_id = ? and announcement_id = ? and read_at is null",
+				Timestamp.from(this.clock.instant()), employeeId, announcementId);
 	}
 
 	/**

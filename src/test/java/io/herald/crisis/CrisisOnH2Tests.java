@@ -68,8 +68,58 @@ class CrisisOnH2Tests {
 			DrillReport report = app.getBean(IncidentReports.class).drill(opened.id());
 			assertThat(report.answeredVia()).containsEntry(AnsweredVia.LINK, 1L);
 			assertThat(report.inApp()).isEqualTo(opened.recipients());
+			// Answered by link: the alert waits in their inbox no more.
+			assertThat(jdbc.queryForList(
+					"select read_at is not null from notifications where employee_id = ? " + "and announcement_id = ?",
+					Boolean.class, person, opened.announcementId()))
+				.containsOnly(true);
 			incidents.resolve(opened.id());
 			assertThat(incidents.find(opened.id()).safe()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void theReachTheUpdatesAndTheAllClearOfAnIncidentWorkOnH2() {
+		try (ConfigurableApplicationContext app = SpringApplication.run(HeraldApplication.class, "--server.port=0",
+				"--HERALD_DATA_DIR=" + this.dataDir.toAbsolutePath(), "--herald.escalation.sweep-interval=1h")) {
+			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+			long comms = jdbc.queryForObject("select id from employees where email = 'comms@herald.test'", Long.class);
+			long plan = jdbc.queryForObject("select p.id from crisis_plans p join crisis_plan_revisions r "
+					+ "on r.plan_id = p.id and r.revision = p.current_revision "
+					+ "where r.title = 'Fire and evacuation: Warsaw office'", Long.class);
+			long warsaw = jdbc.queryForObject("select id from locations where name = 'Warsaw'", Long.class);
+			Incidents incidents = app.getBean(Incidents.class);
+			IncidentResponse response = app.getBean(IncidentResponse.class);
+			signInAsCommsManager(comms);
+			IncidentScope scope = new IncidentScope(false, Set.of(warsaw), Set.of());
+
+			long reach = incidents.reach(scope);
+			OpenedIncident opened = incidents.activate(plan,
+					new Activation(scope, "Fire at {location}", "Alarm raised at {time}.", false));
+			assertThat(reach).isEqualTo(opened.recipients()).isPositive();
+			assertThat(jdbc.queryForObject("select pinned_until is not null from announcements where id = ?",
+					Boolean.class, opened.announcementId()))
+				.isTrue();
+
+			FollowUpSent update = response.postUpdate(opened.id(),
+					new IncidentUpdate("Fire brigade on site", "Stay at the assembly point."));
+			incidents.resolve(opened.id());
+			long allClear = jdbc.queryForObject("select all_clear_id from crisis_incidents where id = ?", Long.class,
+					opened.id());
+
+			for (long post : List.of(update.announcementId(), allClear)) {
+				assertThat(jdbc.queryForObject(
+						"select count(*) from notifications where announcement_id = ? " + "and critical = true",
+						Integer.class, post))
+					.isEqualTo(opened.recipients());
+				assertThat(jdbc.queryForObject(
+						"select count(*) from outbox_messages where announcement_id = ? " + "and critical = true",
+						Integer.class, post))
+					.isEqualTo(opened.recipients());
+			}
+			assertThat(jdbc.queryForObject("select pinned_until is null from announcements where id = ?", Boolean.class,
+					opened.announcementId()))
+				.isTrue();
 		}
 	}
 

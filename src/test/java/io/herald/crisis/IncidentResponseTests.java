@@ -62,8 +62,9 @@ class IncidentResponseTests implements PostgresIntegrationTest {
 		IncidentUpdate prepared = this.response.prepareUpdate(opened.id());
 		assertThat(prepared).isEqualTo(new IncidentUpdate("Update", "Stay at the assembly point."));
 
-		long post = this.response.postUpdate(opened.id(),
-				new IncidentUpdate("Update for {location}", "Stay at the assembly point."));
+		long post = this.response
+			.postUpdate(opened.id(), new IncidentUpdate("Update for {location}", "Stay at the assembly point."))
+			.announcementId();
 
 		var sent = this.jdbc.queryForMap("select title, priority, ack_required, status from announcements where id = ?",
 				post);

@@ -30,10 +30,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * A crisis as people live it, with a real SMTP server catching Herald's e-mails: a comms
- * manager activates the Warsaw fire plan after a confirmation step; one Warsaw employee
- * checks in safe from the banner, another says they need help and is on top of the
- * roster, a third checks in from the e-mail's link without signing in; the manager posts
- * an update, resolves with the all-clear and reads the after-action report's timeline. A
+ * manager activates the Warsaw fire plan after a confirmation step that says how many it
+ * reaches; one Warsaw employee checks in safe from the banner, another finds the alert on
+ * top of the feed, says they need help and is on top of the roster, a third checks in
+ * from the e-mail's link without signing in; the manager posts an update from the form
+ * below the roster, which reaches the third by e-mail, confirms and resolves with the
+ * all-clear (which reaches them too) and reads the after-action report's timeline. A
  * drill is marked DRILL everywhere and has its drill report.
  */
 class CrisisIncidentJourneyTests extends BrowserJourney {
@@ -74,12 +76,17 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		Locator alertTitle = this.page.getByLabel("Alert title");
 		assertThat(alertTitle).hasValue("Fire alarm at Warsaw: leave the building now");
 		assertThat(this.page.getByLabel("Warsaw", new Page.GetByLabelOptions().setExact(true))).isChecked();
+		// Before sending: how many people it reaches, by the rule the fan-out follows.
+		long inWarsaw = this.jdbc.queryForObject("select count(*) from employees e join locations l "
+				+ "on l.id = e.location_id where l.name = 'Warsaw' and e.active = true", Long.class);
+		assertThat(this.page.locator("[data-reach]")).hasText("The alert reaches " + inWarsaw + " people.");
 		assertAccessible("/crisis/plans/{id}/activate");
 		alertTitle.fill(title);
 		button("Send the alert now").click();
 
 		assertThat(heading()).hasText(title);
 		assertThat(this.page.locator(".alert-success")).hasText("The incident is open and the alert has gone out.");
+		assertThat(this.page.locator("[data-count=recipients]")).hasText(Long.toString(inWarsaw));
 		assertThat(this.page.locator("[data-count=safe]")).hasText("0");
 		String incident = this.page.url();
 		assertAccessible("/crisis/incidents/{id}");
@@ -97,12 +104,28 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		assertThat(banner).hasCount(0);
 		signOut();
 
+		// On a phone: the check-in buttons are full size, as wide as the screen.
+		this.page.setViewportSize(360, 740);
 		signIn(needsHelp);
 		open("/feed");
+		for (Locator answer : java.util.List.of(banner(title).locator("[data-check-in=NEED_HELP]"),
+				this.page.locator("article.herald-feed-item").first().locator("[data-check-in=SAFE]"))) {
+			var box = answer.boundingBox();
+			org.assertj.core.api.Assertions.assertThat(box.height).isGreaterThanOrEqualTo(44);
+			org.assertj.core.api.Assertions.assertThat(box.width).isGreaterThan(360 * 0.75);
+		}
+		// The alert is on top of the feed while the incident is open, asking for a
+		// check-in.
+		Locator first = this.page.locator("article.herald-feed-item").first();
+		assertThat(first).containsText(title);
+		assertThat(first.locator("[data-pinned]")).isVisible();
+		assertThat(first.locator("[data-check-in-asked]")).hasText("Are you safe? Please check in.");
+		assertThat(first.locator("[data-ack-due]")).hasCount(0);
 		banner(title).locator("input[name=note]").fill("Twisted ankle in stairwell B");
 		banner(title).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("I need help")).click();
 		assertThat(this.page.locator(".alert-success")).hasText("Thank you: your answer is recorded.");
 		signOut();
+		this.page.setViewportSize(1280, 720);
 
 		// The third opens the alert's e-mail and answers from it, never signing in.
 		OutboxDriver.sendDue(this.context);
@@ -126,6 +149,12 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		assertThat(this.page.locator("[data-safe] li[data-person='" + safeId + "']")).isVisible();
 		assertThat(this.page.locator("[data-safe] li[data-person='" + byMailId + "']")).isVisible();
 		assertThat(this.page.locator("[data-no-response] li[data-person='" + safeId + "']")).hasCount(0);
+		// Who needs help, then the rest of the roster, then the update form.
+		double needHelpTop = this.page.locator("[data-need-help-section]").boundingBox().y;
+		double countsTop = this.page.locator("[data-counts]").boundingBox().y;
+		double formTop = this.page.locator("form[data-update-form]").boundingBox().y;
+		org.assertj.core.api.Assertions.assertThat(needHelpTop).isLessThan(countsTop);
+		org.assertj.core.api.Assertions.assertThat(countsTop).isLessThan(formTop);
 
 		Locator update = this.page.locator("form[data-update-form]");
 		update.getByLabel("Title").fill("Fire brigade on site");
@@ -134,12 +163,29 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		assertThat(this.page.locator(".alert-success")).hasText("The update has gone out.");
 		assertThat(this.page.locator("[data-timeline] li[data-kind=UPDATE]")).containsText("Fire brigade on site");
 
-		button("Resolve and send the all-clear").click();
+		// The update reached the person who only has their e-mail.
+		OutboxDriver.sendDue(this.context);
+		org.assertj.core.api.Assertions.assertThat(mailTo(byMail, "Fire brigade on site").getSubject())
+			.isEqualTo("CRITICAL: Fire brigade on site");
+
+		// Resolving asks first, showing the all-clear and whom it reaches.
+		link("Resolve and send the all-clear").click();
+		assertThat(heading()).hasText("Resolve " + title);
+		assertThat(this.page.locator("[data-reach]"))
+			.hasText("It goes to the " + inWarsaw + " people the alert reached.");
+		assertThat(this.page.getByLabel("All-clear title")).hasValue("All clear at Warsaw");
+		assertAccessible("/crisis/incidents/{id}/resolve");
+		String allClear = "All clear at Warsaw " + System.nanoTime();
+		this.page.getByLabel("All-clear title").fill(allClear);
+		button("Send the all-clear and resolve").click();
 		assertThat(this.page.locator(".alert-success"))
 			.hasText("The incident is resolved: the all-clear has gone out and check-ins are closed.");
 		assertThat(this.page.locator("[data-incident-status]")).containsText("Resolved");
 		assertThat(this.page.locator("[data-after-action]")).containsText("Time to 50 % checked in");
 		assertAccessible("/crisis/incidents/{id} (resolved)");
+		OutboxDriver.sendDue(this.context);
+		org.assertj.core.api.Assertions.assertThat(SmtpServer.parts(mailTo(byMail, allClear)).get("text/plain"))
+			.contains("The building at Warsaw is safe again since");
 
 		this.page.locator("a[data-action=report]").click();
 		assertThat(heading()).hasText("After-action report: " + title);
@@ -195,7 +241,9 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		assertAccessible("/crisis/incidents/{id}/drill-report");
 
 		open(drill);
-		button("Resolve and send the all-clear").click();
+		link("Resolve and send the all-clear").click();
+		assertThat(heading()).hasText(Pattern.compile("^Resolve DRILL: Power cut at Kraków"));
+		button("Send the all-clear and resolve").click();
 		assertThat(this.page.locator("[data-incident-status]")).containsText("Resolved");
 		open("/crisis");
 		assertThat(this.page.locator("[data-drills] table")).containsText("DRILL: Power cut at Kraków");
@@ -231,6 +279,23 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		throw new AssertionError("No alert e-mail reached " + email);
 	}
 
+	/**
+	 * The e-mail to this person whose subject names {@code title}, waiting for it.
+	 */
+	private MimeMessage mailTo(String email, String title) throws MessagingException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+		while (Instant.now().isBefore(deadline)) {
+			Optional<MimeMessage> found = Arrays.stream(smtp.getReceivedMessagesForDomain(email))
+				.filter((mail) -> subject(mail).contains(title))
+				.findFirst();
+			if (found.isPresent()) {
+				return found.get();
+			}
+			smtp.waitForIncomingEmail(500, 1);
+		}
+		throw new AssertionError("No e-mail about '" + title + "' reached " + email);
+	}
+
 	private static String subject(MimeMessage mail) {
 		try {
 			return mail.getSubject();
@@ -242,6 +307,10 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 
 	private long employeeId(String email) {
 		return this.jdbc.queryForObject("select id from employees where email = ?", Long.class, email);
+	}
+
+	private Locator link(String name) {
+		return this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
 	}
 
 	private Locator button(String name) {

@@ -20,7 +20,8 @@ import io.herald.channel.ChannelKind;
 /**
  * The content calendar's days: posts placed on the viewer's local days, and a warning
  * where one audience gets three or more posts in a day. Company-wide posts that are not
- * narrowed reach everyone, so they count towards every audience of their day.
+ * narrowed reach everyone, so they count towards every audience of their day; drills
+ * count towards none.
  */
 public final class ContentCalendar {
 
@@ -81,11 +82,16 @@ public final class ContentCalendar {
 
 	/**
 	 * The audiences that get {@value #BUSY_DAY} or more of these posts (all on one day).
+	 * A crisis drill's posts do not count: an exercise is not news people have to take
+	 * in, and planning around it would only hide the real crowding.
 	 */
 	static List<Warning> warnings(List<CalendarEntry> posts) {
 		Map<String, List<CalendarEntry>> byAudience = new LinkedHashMap<>();
 		int everyone = 0;
 		for (CalendarEntry post : posts) {
+			if (post.drill()) {
+				continue;
+			}
 			boolean companyWide = post.channel() != null && post.channel().kind() == ChannelKind.COMPANY
 					&& post.narrowing().isEmpty();
 			if (companyWide) {

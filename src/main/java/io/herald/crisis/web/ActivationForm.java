@@ -3,6 +3,7 @@ package io.herald.crisis.web;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.TreeSet;
 
 import io.herald.crisis.Activation;
 import io.herald.crisis.IncidentScope;
@@ -24,6 +25,10 @@ public class ActivationForm {
 
 	private boolean drill;
 
+	// The scope whose reach the page showed: sending waits until the person has seen the
+	// number for the scope they send to.
+	private String countedScope;
+
 	static ActivationForm of(Activation activation) {
 		ActivationForm form = new ActivationForm();
 		form.everyone = activation.scope().everyone();
@@ -38,6 +43,24 @@ public class ActivationForm {
 	Activation toActivation() {
 		return new Activation(new IncidentScope(this.everyone, new HashSet<>(nonNull(this.locationIds)),
 				new HashSet<>(nonNull(this.departmentIds))), this.title, this.body, this.drill);
+	}
+
+	/**
+	 * The scope ticked, as text that is equal for equal scopes.
+	 */
+	String scopeKey() {
+		IncidentScope scope = toActivation().scope();
+		if (scope.everyone()) {
+			return "everyone";
+		}
+		return "L" + new TreeSet<>(scope.locationIds()) + "D" + new TreeSet<>(scope.departmentIds());
+	}
+
+	/**
+	 * Whether the reach shown was counted for the scope now ticked.
+	 */
+	boolean reachShownForScope() {
+		return scopeKey().equals(this.countedScope);
 	}
 
 	private static List<Long> nonNull(List<Long> ids) {
@@ -90,6 +113,14 @@ public class ActivationForm {
 
 	public void setDrill(boolean drill) {
 		this.drill = drill;
+	}
+
+	public String getCountedScope() {
+		return this.countedScope;
+	}
+
+	public void setCountedScope(String countedScope) {
+		this.countedScope = countedScope;
 	}
 
 }

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.herald.crisis.Activation;
+import io.herald.crisis.FollowUpSent;
+import io.herald.crisis.IncidentResponse;
+import io.herald.crisis.IncidentUpdate;
 import io.herald.crisis.IncidentScope;
 import io.herald.crisis.IncidentStatus;
 import io.herald.crisis.IncidentView;
@@ -37,9 +40,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Incidents for API clients: activate a plan, check in, read the roster's counts.
- * {@code locations} and {@code departments} are names (case-insensitive) or ids; both
- * left out means the plan's default scope. {@code message} replaces the alert's body.
+ * Incidents for API clients, with the rules and rights of the pages: activate a plan,
+ * check in, read the roster's counts, post an update and resolve with the all-clear.
+ * <ul>
+ * <li>{@code POST /plans/{id}/activate} {@code {locations?, departments?, drill?,
+ * message?}} → 201 {@code {incidentId, recipients}}. {@code locations} and
+ * {@code departments} are names (case-insensitive) or ids; both left out means the plan's
+ * default scope. {@code message} replaces the alert's body.</li>
+ * <li>{@code POST /incidents/{id}/updates} {@code {message, title?}} → 201
+ * {@code {announcementId, recipients}}: the update goes to everyone the alert reached, in
+ * the app and by e-mail. {@code title} left out takes the plan's update title.</li>
+ * <li>{@code POST /incidents/{id}/resolve} {@code {message?, title?}} → 200
+ * {@code {status: "RESOLVED", recipients}}: sends the all-clear (the plan's, unless
+ * {@code message} replaces its body) to everyone the alert reached and closes
+ * check-ins.</li>
+ * </ul>
+ * Bad input is a 422 problem with {@code errors: [{field, message}]} and changes nothing;
+ * an incident already resolved is a 409; comms managers and administrators only.
  */
 @RestController
 @RequestMapping("/api/v1/crisis")
@@ -49,12 +66,16 @@ class IncidentApiController {
 
 	private final Incidents incidents;
 
+	private final IncidentResponse response;
+
 	private final EmployeeDirectory directory;
 
 	private final MessageSource messages;
 
-	IncidentApiController(Incidents incidents, EmployeeDirectory directory, MessageSource messages) {
+	IncidentApiController(Incidents incidents, IncidentResponse response, EmployeeDirectory directory,
+			MessageSource messages) {
 		this.incidents = incidents;
+		this.response = response;
 		this.directory = directory;
 		this.messages = messages;
 	}
@@ -68,6 +89,18 @@ class IncidentApiController {
 	}
 
 	record CheckInRequest(String status, String note) {
+
+	}
+
+	record UpdateRequest(String title, String message) {
+
+	}
+
+	record UpdateSent(long announcementId, int recipients) {
+
+	}
+
+	record Resolved(IncidentStatus status, int recipients) {
 
 	}
 
@@ -107,6 +140,64 @@ class IncidentApiController {
 		this.incidents.checkInThroughApi(id, (request != null) ? IncidentController.parse(request.status()) : null,
 				(request != null) ? request.note() : null);
 		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/incidents/{id:\\d+}/updates")
+	ResponseEntity<UpdateSent> postUpdate(@PathVariable long id, @RequestBody(required = false) UpdateRequest request,
+			HttpServletRequest http) throws HttpMediaTypeNotSupportedException {
+		refuseCrossSite(http);
+		// Who may, and whether the incident exists, before what is wrong with the body.
+		IncidentUpdate prepared = this.response.prepareUpdate(id);
+		String message = (request != null) ? request.message() : null;
+		if (message == null || message.isBlank()) {
+			throw new InvalidChange("message", "crisis.update.body.required");
+		}
+		String title = (request.title() != null) ? request.title() : prepared.title();
+		FollowUpSent sent;
+		try {
+			sent = this.response.postUpdate(id, new IncidentUpdate(title, message));
+		}
+		catch (InvalidChange refused) {
+			throw asApiFields(refused);
+		}
+		return ResponseEntity.created(URI.create("/api/v1/crisis/incidents/" + id))
+			.body(new UpdateSent(sent.announcementId(), sent.recipients()));
+	}
+
+	@PostMapping("/incidents/{id:\\d+}/resolve")
+	Resolved resolve(@PathVariable long id, @RequestBody(required = false) UpdateRequest request,
+			HttpServletRequest http) throws HttpMediaTypeNotSupportedException {
+		// A body-less call sends the plan's all-clear: a browser must not be made
+		// to send one from another site.
+		refuseCrossSite(http);
+		IncidentUpdate allClear = null;
+		if (request != null) {
+			// Who may, and whether the incident exists, before what is wrong with the
+			// body.
+			this.incidents.prepareAllClear(id);
+			if (request.message() != null && request.message().isBlank()) {
+				throw new InvalidChange("message", "crisis.allClear.body.required");
+			}
+			allClear = new IncidentUpdate(request.title(), request.message());
+		}
+		int told;
+		try {
+			told = this.incidents.resolve(id, allClear);
+		}
+		catch (InvalidChange refused) {
+			throw asApiFields(refused);
+		}
+		return new Resolved(IncidentStatus.RESOLVED, told);
+	}
+
+	/**
+	 * The service names the form's {@code body}; API clients send {@code message}.
+	 */
+	private static InvalidChange asApiFields(InvalidChange refused) {
+		return new InvalidChange(refused.problems()
+			.stream()
+			.map((p) -> "body".equals(p.field()) ? new Problem("message", p.code(), p.arguments()) : p)
+			.toList());
 	}
 
 	@GetMapping("/incidents/{id:\\d+}")

@@ -76,6 +76,12 @@ class IncidentController {
 		if (result.hasErrors()) {
 			return activationPage(id, model);
 		}
+		if (!activationForm.reachShownForScope()) {
+			// Ticked other places or departments since the count was shown: show
+			// whom it reaches now, and send nothing until confirmed again.
+			model.addAttribute("reachChanged", true);
+			return activationPage(id, model);
+		}
 		try {
 			OpenedIncident opened = this.incidents.activate(id, activationForm.toActivation());
 			redirect.addFlashAttribute("flashSuccess", "crisis.incident.opened");
@@ -135,21 +141,43 @@ class IncidentController {
 		return "redirect:" + LocalPaths.safe(returnTo).orElse("/feed");
 	}
 
+	/**
+	 * The confirmation step before resolving: the all-clear as it will go out, to how
+	 * many people, with a button that sends it.
+	 */
+	@GetMapping("/crisis/incidents/{id:\\d+}/resolve")
+	String confirmResolve(@PathVariable long id, Model model, RedirectAttributes redirect) {
+		IncidentView incident = this.incidents.find(id);
+		if (!incident.open()) {
+			redirect.addFlashAttribute("flashError", "crisis.incident.alreadyResolved");
+			return "redirect:/crisis/incidents/" + id;
+		}
+		model.addAttribute("allClearForm", UpdateForm.of(this.incidents.prepareAllClear(id)));
+		return resolvePage(incident, model);
+	}
+
 	@PostMapping("/crisis/incidents/{id:\\d+}/resolve")
-	String resolve(@PathVariable long id, RedirectAttributes redirect) {
+	String resolve(@PathVariable long id, @ModelAttribute("allClearForm") UpdateForm allClearForm, BindingResult result,
+			Model model, RedirectAttributes redirect) {
 		try {
-			this.incidents.resolve(id);
+			this.incidents.resolve(id, allClearForm.toUpdate());
 			redirect.addFlashAttribute("flashSuccess", "crisis.incident.resolved");
 		}
 		catch (ChangeRefused refused) {
 			redirect.addFlashAttribute("flashError", refused.code());
 		}
 		catch (InvalidChange refused) {
-			// The all-clear could not go out as written (say, a template title
-			// that grew too long): the incident stays open, and says why.
-			redirect.addFlashAttribute("flashError", refused.problems().get(0).code());
+			// The all-clear cannot go out as written: the incident stays open, and
+			// the confirmation says what to fix.
+			Rejections.addTo(result, refused);
+			return resolvePage(this.incidents.find(id), model);
 		}
 		return "redirect:/crisis/incidents/" + id;
+	}
+
+	private String resolvePage(IncidentView incident, Model model) {
+		model.addAttribute("incident", incident);
+		return "crisis/resolve";
 	}
 
 	static CheckInStatus parse(String status) {
@@ -206,6 +234,9 @@ class IncidentController {
 
 	private String activationPage(long id, Model model) {
 		PlanView plan = this.plans.find(id).orElseThrow(() -> new PlanNotFound(id));
+		ActivationForm form = (ActivationForm) model.getAttribute("activationForm");
+		model.addAttribute("reach", this.incidents.reach(form.toActivation().scope()));
+		form.setCountedScope(form.scopeKey());
 		model.addAttribute("plan", plan);
 		model.addAttribute("locations", this.directory.locationOptions());
 		model.addAttribute("departments", this.directory.departmentOptions());

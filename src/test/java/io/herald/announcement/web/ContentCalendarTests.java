@@ -54,7 +54,7 @@ class ContentCalendarTests {
 	void postsFallOnTheViewersOwnDay() {
 		// 23:30 UTC on 14 May is already 15 May in Taipei.
 		CalendarEntry late = new CalendarEntry(9, "Late", SALES, AnnouncementStatus.SCHEDULED, Priority.INFO,
-				Instant.parse("2031-05-14T23:30:00Z"), List.of(), "2|");
+				Instant.parse("2031-05-14T23:30:00Z"), List.of(), "2|", false);
 		LocalDate monday = LocalDate.parse("2031-05-12");
 		List<ContentCalendar.Day> days = ContentCalendar.days(monday, monday.plusDays(6), monday, monday.plusDays(6),
 				List.of(late), ZoneId.of("Asia/Taipei"), Locale.ENGLISH, monday);
@@ -67,9 +67,32 @@ class ContentCalendarTests {
 		assertThat(days.get(0).today()).isTrue();
 	}
 
+	@Test
+	void aDrillsAlertUpdateAndAllClearDoNotMakeABusyDay() {
+		ChannelView crisis = channel(4, "Crisis alerts", ChannelKind.COMPANY);
+		List<CalendarEntry> drill = List.of(drill(crisis), drill(crisis), drill(crisis));
+		assertThat(ContentCalendar.warnings(drill)).isEmpty();
+
+		// Two real posts and the drill's three: still only two that count.
+		List<CalendarEntry> withRealPosts = new java.util.ArrayList<>(drill);
+		withRealPosts.addAll(List.of(post(SALES, List.of()), post(SALES, List.of())));
+		assertThat(ContentCalendar.warnings(withRealPosts)).isEmpty();
+
+		// The same three as a real incident's messages do count.
+		assertThat(ContentCalendar
+			.warnings(List.of(post(crisis, List.of()), post(crisis, List.of()), post(crisis, List.of()))))
+			.containsExactly(new ContentCalendar.Warning("Crisis alerts", List.of(), 3));
+	}
+
 	private static CalendarEntry post(ChannelView channel, List<String> narrowing) {
 		return new CalendarEntry(1, "Post", channel, AnnouncementStatus.SCHEDULED, Priority.INFO,
-				Instant.parse("2031-05-14T09:00:00Z"), narrowing, channel.id() + "|" + String.join(",", narrowing));
+				Instant.parse("2031-05-14T09:00:00Z"), narrowing, channel.id() + "|" + String.join(",", narrowing),
+				false);
+	}
+
+	private static CalendarEntry drill(ChannelView channel) {
+		return new CalendarEntry(1, "DRILL: Power cut", channel, AnnouncementStatus.PUBLISHED, Priority.CRITICAL,
+				Instant.parse("2031-05-14T09:00:00Z"), List.of(), channel.id() + "|", true);
 	}
 
 	private static ChannelView channel(long id, String name, ChannelKind kind) {

@@ -165,7 +165,8 @@ class IncidentResponseWebTests implements PostgresIntegrationTest {
 			.perform(post("/crisis/plans/" + plan + "/activate").with(csrf())
 				.param("locationIds", Long.toString(location))
 				.param("title", "Fire at {location}")
-				.param("body", "Leave now."))
+				.param("body", "Leave now.")
+				.param("countedScope", "L[" + location + "]D[]"))
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();

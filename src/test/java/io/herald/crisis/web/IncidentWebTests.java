@@ -98,8 +98,11 @@ class IncidentWebTests implements PostgresIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-activation-form")))
 			.andExpect(content().string(containsString("Send the alert now")));
-		this.mvc.perform(
-				post("/crisis/plans/" + plan + "/activate").with(csrf()).param("title", "").param("body", "Leave now."))
+		this.mvc
+			.perform(post("/crisis/plans/" + plan + "/activate").with(csrf())
+				.param("title", "")
+				.param("body", "Leave now.")
+				.param("countedScope", "L[]D[]"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Choose everyone, or at least one location or department.")))
 			.andExpect(content().string(containsString("Give the alert a title of at most 180 characters.")));
@@ -108,7 +111,8 @@ class IncidentWebTests implements PostgresIntegrationTest {
 			.perform(post("/crisis/plans/" + plan + "/activate").with(csrf())
 				.param("locationIds", Long.toString(place.locationId()))
 				.param("title", "Gas leak at {location}")
-				.param("body", "Leave the building now."))
+				.param("body", "Leave the building now.")
+				.param("countedScope", "L[" + place.locationId() + "]D[]"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrlPattern("/crisis/incidents/*"))
 			.andExpect(flash().attribute("flashSuccess", "crisis.incident.opened"))
