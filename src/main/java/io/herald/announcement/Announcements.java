@@ -264,7 +264,8 @@ public class Announcements {
 					alert.pinned() ? Timestamp.from(now.plus(PINNED_SYSTEM_ALERT)) : null, alert.drill(), id);
 		}
 		this.audit.record("announcement.drafted", "announcement", id, draft.title());
-		int recipients = publishNow(announcement, now);
+		// The sender (crisis) notifies the recipients itself, through the alert's media.
+		int recipients = publishNow(announcement, now, true);
 		if (recipients == 0) {
 			// Rolls the post back: an alert to nobody is a mistake.
 			throw new InvalidChange(null, "announcement.audience.empty");
@@ -609,11 +610,15 @@ public class Announcements {
 	}
 
 	private int publishNow(Announcement announcement, Instant now) {
+		return publishNow(announcement, now, false);
+	}
+
+	private int publishNow(Announcement announcement, Instant now, boolean notifiedBySender) {
 		this.entityManager.flush();
 		long id = announcement.getId();
 		// Publishing writes with SQL; the entity must not be written again afterwards.
 		this.entityManager.detach(announcement);
-		return this.publishing.publish(id, now, false)
+		return this.publishing.publish(id, now, false, notifiedBySender)
 			.orElseThrow(() -> new InvalidChange(null, "announcement.refused.publish"));
 	}
 

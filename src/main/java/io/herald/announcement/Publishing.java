@@ -46,6 +46,15 @@ class Publishing {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Optional<Integer> publish(long id, Instant now, boolean late) {
+		return publish(id, now, late, false);
+	}
+
+	/**
+	 * Publishes as {@link #publish(long, Instant, boolean)} does; with
+	 * {@code notifiedBySender} the caller tells the recipients itself.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Optional<Integer> publish(long id, Instant now, boolean late, boolean notifiedBySender) {
 		Row row = this.jdbc
 			.query("select priority, ack_required, ack_due_at, channel_id from announcements where id = ?",
 					(rs, n) -> new Row(Priority.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getTimestamp(3),
@@ -75,7 +84,7 @@ class Publishing {
 		this.audit.record(late ? "announcement.published.late" : "announcement.published", "announcement", id,
 				"recipients=" + recipients);
 		this.events.publishEvent(new AnnouncementPublished(id, row.channelId(), row.priority(), now, recipients, late,
-				row.ackRequired()));
+				row.ackRequired(), notifiedBySender));
 		return Optional.of(recipients);
 	}
 

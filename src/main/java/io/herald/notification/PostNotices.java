@@ -51,7 +51,7 @@ class PostNotices {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(AnnouncementPublished published) {
-		if (published.priority() == Priority.CRITICAL
+		if (published.notifiedBySender() || published.priority() == Priority.CRITICAL
 				|| (published.priority() == Priority.INFO && !published.ackRequired())) {
 			return;
 		}

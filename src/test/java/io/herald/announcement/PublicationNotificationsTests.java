@@ -151,7 +151,7 @@ class PublicationNotificationsTests implements PostgresIntegrationTest {
 
 		// A retried or duplicated event, as a second instance would raise it.
 		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(
-				new AnnouncementPublished(id, this.channel, Priority.IMPORTANT, Instant.now(), 3, false, true)));
+				new AnnouncementPublished(id, this.channel, Priority.IMPORTANT, Instant.now(), 3, false, true, false)));
 
 		for (long person : List.of(this.straightAway, this.digest, this.inAppOnly)) {
 			assertThat(inbox(id, person)).hasSize(1);

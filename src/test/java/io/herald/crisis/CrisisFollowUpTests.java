@@ -119,7 +119,10 @@ class CrisisFollowUpTests implements PostgresIntegrationTest {
 			assertThat(linkByPerson.get(movesAway)).isEqualTo("/announcements/" + opened.announcementId());
 			assertThat(this.jdbc.queryForList("select critical from notifications where announcement_id = ?",
 					Boolean.class, post))
-				.containsOnly(true);
+				.containsOnly(true)
+				// Once each: publishing's own notices for IMPORTANT posts leave these to
+				// crisis.
+				.hasSize(people.size());
 		}
 		assertThat(this.jdbc.queryForList(
 				"select people from crisis_incident_events where incident_id = ? and kind = 'UPDATE'", Integer.class,

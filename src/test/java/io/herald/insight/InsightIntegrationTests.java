@@ -263,7 +263,8 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 		OpenedIncident drill = this.fixture.as(COMMS,
 				() -> this.incidents.activate(plan, new Activation(scope, "Fire at {location}", "Leave now.", true)));
 		long drillUpdate = this.fixture.as(COMMS,
-				() -> this.responses.postUpdate(drill.id(), new IncidentUpdate("Still a drill", "Stay out.")));
+				() -> this.responses.postUpdate(drill.id(), new IncidentUpdate("Still a drill", "Stay out."))
+					.announcementId());
 		// Half of them check in to the drill, which acknowledges its alert.
 		for (long person : people.subList(0, 3)) {
 			this.fixture.asEmployee(person, () -> {
