@@ -53,7 +53,8 @@ class InsightJourneyTests extends BrowserJourney {
 
 		LocalDate to = LocalDate.parse(this.page.locator("#to").inputValue());
 		this.page.locator("#from").fill(to.minusDays(59).toString());
-		this.page.getByLabel("Department", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("Engineering"));
+		this.page.getByLabel("Department", new Page.GetByLabelOptions().setExact(true))
+			.selectOption(new SelectOption().setLabel("Engineering"));
 		this.page.locator("form[data-insight-filter] button[type=submit]").click();
 		this.page.waitForURL((url) -> url.contains("department=") && url.contains("from=" + to.minusDays(59)));
 		assertThat(this.page.locator("table[data-breakdown=department] tbody tr")).hasCount(1);
