@@ -127,6 +127,22 @@ class DirectoryImportWebTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void thePreviewShowsChangesFieldByFieldWithReadableNames() {
+		assertThat(this.http
+			.postWithBasic(API + "?dryRun=false", "text/csv",
+					csv("email,first_name,last_name,job_title\nweb.update@import.test,Uma,Update,Analyst\n"),
+					"hr@herald.test", PASSWORD)
+			.statusCode()).isEqualTo(200);
+		this.http.signIn("hr@herald.test", PASSWORD);
+		String token = TestHttp.csrfToken(this.http.page("/admin/directory/import").body());
+		HttpResponse<String> upload = this.http.postMultipart("/admin/directory/import", Map.of("_csrf", token), "file",
+				"people.csv", csv("email,first_name,last_name,job_title\nweb.update@import.test,Uma,Update,Lead\n"));
+		HttpResponse<String> page = this.http.page(path(upload.headers().firstValue("Location").orElseThrow()));
+		assertThat(page.body()).contains("data-count=\"updated\">1<", "data-import-updated",
+				"data-field=\"job_title\">Job title</td>", "<td>Analyst</td>", "<td>Lead</td>");
+	}
+
+	@Test
 	void thePreviewListsEveryProblemAndOffersNoApply() {
 		this.http.signIn("hr@herald.test", PASSWORD);
 		String token = TestHttp.csrfToken(this.http.page("/admin/directory/import").body());
