@@ -19,6 +19,7 @@ import io.herald.crisis.AnsweredVia;
 import io.herald.crisis.CheckInLink;
 import io.herald.crisis.CheckInStatus;
 import io.herald.crisis.DrillReport.GapReason;
+import io.herald.directory.DirectoryImport;
 import io.herald.tracking.RecipientFilter;
 import io.herald.tracking.RecipientStatus;
 import org.jsoup.Jsoup;
@@ -125,6 +126,9 @@ class MessagesTests {
 				CheckInLink.State.CLOSED, CheckInLink.State.HELP_ASKED)) {
 			named.add("crisis.link." + state);
 			named.add("crisis.link." + state + ".heading");
+		}
+		for (String column : DirectoryImport.COLUMNS) {
+			named.add("directoryImport.column." + column);
 		}
 		named.stream().filter((key) -> !keys.contains(key)).forEach(missing::add);
 		assertThat(missing).isEmpty();

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +45,24 @@ public class DirectoryImport {
 	 * The largest file accepted, in bytes.
 	 */
 	public static final int MAX_BYTES = DirectoryCsv.MAX_BYTES;
+
+	/**
+	 * The header names of the directory CSV, in the order the export and the template
+	 * write them.
+	 */
+	public static final List<String> COLUMNS = Arrays.stream(ImportColumn.values()).map(ImportColumn::header).toList();
+
+	// The template's example person fills every column the importer accepts on its own;
+	// manager_email stays empty because a manager must already exist or be in the file.
+	private static final Map<ImportColumn, String> EXAMPLE = new EnumMap<>(Map.ofEntries(
+			Map.entry(ImportColumn.EMAIL, "anna.kowalska@example.com"), Map.entry(ImportColumn.FIRST_NAME, "Anna"),
+			Map.entry(ImportColumn.LAST_NAME, "Kowalska"), Map.entry(ImportColumn.EMPLOYEE_NUMBER, "EXAMPLE-0001"),
+			Map.entry(ImportColumn.PREFERRED_NAME, "Ania"), Map.entry(ImportColumn.JOB_TITLE, "Payroll specialist"),
+			Map.entry(ImportColumn.DEPARTMENT, "People"), Map.entry(ImportColumn.LOCATION, "Warsaw"),
+			Map.entry(ImportColumn.PHONE, "+48 22 123 45 67"), Map.entry(ImportColumn.MOBILE, "+48 600 123 456"),
+			Map.entry(ImportColumn.TIME_ZONE, "Europe/Warsaw"), Map.entry(ImportColumn.LANGUAGE, "pl"),
+			Map.entry(ImportColumn.START_DATE, "2027-01-04"), Map.entry(ImportColumn.ACTIVE, "true"),
+			Map.entry(ImportColumn.SKILLS, "Payroll;Polish;English")));
 
 	private static final Duration UPLOADS_KEPT = Duration.ofDays(1);
 
@@ -166,6 +186,26 @@ public class DirectoryImport {
 					throw new UncheckedIOException(ex);
 				}
 			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * An empty file to start from: the header row with every column and one example
+	 * person, written like the export (BOM, CRLF, formula-like cells made inert).
+	 */
+	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	public byte[] template() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+		bytes.writeBytes(DirectoryCsv.bom());
+		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+				CSVPrinter printer = new CSVPrinter(writer, DirectoryCsv.FORMAT)) {
+			printer.printRecord(COLUMNS);
+			printer.printRecord(
+					Arrays.stream(ImportColumn.values()).map((column) -> DirectoryCsv.neutralise(EXAMPLE.get(column))));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

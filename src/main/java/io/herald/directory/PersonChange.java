@@ -9,4 +9,16 @@ import java.util.List;
  */
 public record PersonChange(int line, String email, String name, List<FieldChange> changes) {
 
+	/**
+	 * The value a field has after the import, or {@code null} when it stays empty or does
+	 * not change.
+	 */
+	public String after(String field) {
+		return this.changes.stream()
+			.filter((change) -> change.field().equals(field))
+			.map(FieldChange::newValue)
+			.findFirst()
+			.orElse(null);
+	}
+
 }

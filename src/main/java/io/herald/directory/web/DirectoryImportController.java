@@ -2,12 +2,15 @@ package io.herald.directory.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.herald.shared.ChangeRefused;
 import io.herald.directory.DirectoryImport;
 import io.herald.directory.ImportReport;
+import io.herald.directory.PersonChange;
 import io.herald.directory.StagedImport;
 
 import org.springframework.http.ContentDisposition;
@@ -83,7 +86,9 @@ class DirectoryImportController {
 		ImportReport report = staged.report();
 		model.addAttribute("staged", staged);
 		model.addAttribute("report", report);
-		model.addAttribute("createdShown", first(report.createdPeople()));
+		List<PersonChange> created = first(report.createdPeople());
+		model.addAttribute("createdShown", created);
+		model.addAttribute("createdColumns", columnsIn(created));
 		model.addAttribute("updatedShown", first(report.updatedPeople()));
 		model.addAttribute("deactivatedShown", first(report.deactivatedPeople()));
 		model.addAttribute("shown", SHOWN);
@@ -122,20 +127,35 @@ class DirectoryImportController {
 
 	@GetMapping("/admin/directory/export.csv")
 	ResponseEntity<byte[]> export() {
-		byte[] csv = this.imports.export();
+		return csv(this.imports.export(), "herald-directory-" + LocalDate.now() + ".csv");
+	}
+
+	@GetMapping(PATH + "/template.csv")
+	ResponseEntity<byte[]> template() {
+		return csv(this.imports.template(), "herald-directory-template.csv");
+	}
+
+	private static ResponseEntity<byte[]> csv(byte[] csv, String fileName) {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename("herald-directory-" + LocalDate.now() + ".csv")
-						.build()
-						.toString())
+					ContentDisposition.attachment().filename(fileName).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(csv);
 	}
 
 	private UUID stage(MultipartFile file, boolean fullSync) throws IOException {
 		return this.imports.stage(file.getOriginalFilename(), file.getBytes(), fullSync);
+	}
+
+	/**
+	 * The columns the new people have values in, in the file format's order: the created
+	 * table shows these and leaves out columns nobody fills.
+	 */
+	private static List<String> columnsIn(List<PersonChange> people) {
+		Set<String> filled = new HashSet<>();
+		people.forEach((person) -> person.changes().forEach((change) -> filled.add(change.field())));
+		return DirectoryImport.COLUMNS.stream().filter(filled::contains).toList();
 	}
 
 	private static <T> List<T> first(List<T> items) {

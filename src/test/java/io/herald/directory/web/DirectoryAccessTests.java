@@ -38,7 +38,8 @@ class DirectoryAccessTests implements PostgresIntegrationTest {
 		http.signIn(email, "herald-demo");
 		long someone = this.jdbc.queryForObject("select id from employees where email = 'hr@herald.test'", Long.class);
 		for (String path : new String[] { "/admin/directory", "/admin/directory/import", "/admin/directory/export.csv",
-				"/admin/directory/people/new", "/admin/directory/people/" + someone + "/edit" }) {
+				"/admin/directory/import/template.csv", "/admin/directory/people/new",
+				"/admin/directory/people/" + someone + "/edit" }) {
 			assertThat(http.page(path).statusCode()).as(path).isEqualTo(403);
 		}
 		String token = TestHttp.csrfToken(http.page("/directory").body());

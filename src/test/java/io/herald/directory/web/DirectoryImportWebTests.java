@@ -94,6 +94,7 @@ class DirectoryImportWebTests implements PostgresIntegrationTest {
 		this.http.signIn("employee@herald.test", PASSWORD);
 		assertThat(this.http.page("/admin/directory/import").statusCode()).isEqualTo(403);
 		assertThat(this.http.download("/admin/directory/export.csv").statusCode()).isEqualTo(403);
+		assertThat(this.http.download("/admin/directory/import/template.csv").statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -112,7 +113,10 @@ class DirectoryImportWebTests implements PostgresIntegrationTest {
 
 		HttpResponse<String> page = this.http.page(path(preview));
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("data-count=\"created\">1<", "web.new@import.test", "Wanda Nowa");
+		assertThat(page.body())
+			.contains("data-count=\"created\">1<", "web.new@import.test", "Wanda Nowa", ">First name</th>",
+					">Job title</th>", "data-field=\"job_title\">Analyst</td>")
+			.doesNotContain(">first_name<", "job_title: ");
 
 		HttpResponse<String> applied = this.http.postForm(path(preview) + "/apply",
 				Map.of("_csrf", TestHttp.csrfToken(page.body())));
@@ -120,6 +124,22 @@ class DirectoryImportWebTests implements PostgresIntegrationTest {
 		assertThat(count("web.new@import.test")).isOne();
 		HttpResponse<String> after = this.http.page("/admin/directory/import");
 		assertThat(after.body()).contains("data-import-applied");
+	}
+
+	@Test
+	void thePreviewShowsChangesFieldByFieldWithReadableNames() {
+		assertThat(this.http
+			.postWithBasic(API + "?dryRun=false", "text/csv",
+					csv("email,first_name,last_name,job_title\nweb.update@import.test,Uma,Update,Analyst\n"),
+					"hr@herald.test", PASSWORD)
+			.statusCode()).isEqualTo(200);
+		this.http.signIn("hr@herald.test", PASSWORD);
+		String token = TestHttp.csrfToken(this.http.page("/admin/directory/import").body());
+		HttpResponse<String> upload = this.http.postMultipart("/admin/directory/import", Map.of("_csrf", token), "file",
+				"people.csv", csv("email,first_name,last_name,job_title\nweb.update@import.test,Uma,Update,Lead\n"));
+		HttpResponse<String> page = this.http.page(path(upload.headers().firstValue("Location").orElseThrow()));
+		assertThat(page.body()).contains("data-count=\"updated\">1<", "data-import-updated",
+				"data-field=\"job_title\">Job title</td>", "<td>Analyst</td>", "<td>Lead</td>");
 	}
 
 	@Test
@@ -175,6 +195,30 @@ class DirectoryImportWebTests implements PostgresIntegrationTest {
 			.hasValueSatisfying((disposition) -> assertThat(disposition).contains("attachment"));
 		String text = new String(export.body(), StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\uFEFFemail,first_name,last_name,employee_number,").contains("hr@herald.test");
+	}
+
+	@Test
+	void theTemplateHasEveryColumnAndAnExampleTheImportAccepts() {
+		this.http.signIn("hr@herald.test", PASSWORD);
+		assertThat(this.http.page("/admin/directory/import").body()).contains("/admin/directory/import/template.csv",
+				"Download a template");
+		HttpResponse<byte[]> template = this.http.download("/admin/directory/import/template.csv");
+		assertThat(template.statusCode()).isEqualTo(200);
+		assertThat(template.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/csv").containsIgnoringCase("charset=UTF-8"));
+		assertThat(template.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"herald-directory-template.csv\"");
+		String text = new String(template.body(), StandardCharsets.UTF_8);
+		assertThat(text).startsWith("\uFEFFemail,first_name,last_name,employee_number,preferred_name,job_title,"
+				+ "department,location,manager_email,phone,mobile,time_zone,language,start_date,active,skills\r\n");
+		assertThat(text.strip().split("\r\n")).hasSize(2);
+
+		// Fed straight back, the template is a valid file: it can never drift from the
+		// importer.
+		HttpResponse<String> dryRun = this.http.postWithBasic(API + "?dryRun=true", "text/csv", template.body(),
+				"hr@herald.test", PASSWORD);
+		assertThat(dryRun.statusCode()).isEqualTo(200);
+		assertThat(dryRun.body()).contains("\"errors\":[]", "\"created\":1", "\"applied\":false");
 	}
 
 	private long count(String email) {
