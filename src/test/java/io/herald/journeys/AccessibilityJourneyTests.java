@@ -120,7 +120,7 @@ class AccessibilityJourneyTests extends BrowserJourney {
 		check("/directory");
 		check("/me");
 		assertEveryNavigationLinkWasVisited(nav);
-		assertEveryPageWasFine(34);
+		assertEveryPageWasFine(35);
 	}
 
 	@Test
@@ -235,6 +235,10 @@ class AccessibilityJourneyTests extends BrowserJourney {
 			check("/crisis/plans/new");
 		}
 		check("/crisis/incidents/" + crisis.drill());
+		if (editor) {
+			// The all-clear's confirmation step, before anything is sent.
+			check("/crisis/incidents/" + crisis.drill() + "/resolve");
+		}
 		check("/crisis/incidents/" + crisis.drill() + "/drill-report");
 		check("/crisis/incidents/" + crisis.resolved());
 		check("/crisis/incidents/" + crisis.resolved() + "/report");

@@ -210,8 +210,8 @@ class OutboxSenderTests implements PostgresIntegrationTest {
 		long id = ((Number) failed.get("id")).longValue();
 
 		TestHttp http = admin.signIn(this.port);
-		Document page = Jsoup.parse(http.page("/admin/outbox").body());
-		Element row = page.selectFirst("[data-outbox-list=failed] [data-outbox-message=" + id + "]");
+		Document page = Jsoup.parse(http.page("/admin/outbox?status=FAILED&q=" + ada.email()).body());
+		Element row = page.selectFirst("[data-outbox-list] [data-outbox-message=" + id + "][data-status=FAILED]");
 		assertThat(row).isNotNull();
 		assertThat(row.text()).contains(ada.email(), "Reminder", "Keeps failing", "3",
 				(String) failed.get("last_error"));
