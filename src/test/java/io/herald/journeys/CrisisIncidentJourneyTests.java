@@ -234,7 +234,14 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 		this.page.locator("a[data-action=drill-report]").click();
 		assertThat(heading()).hasText(Pattern.compile("^Drill report: DRILL: Power cut at Kraków"));
 		Locator reach = this.page.locator("table[data-drill-reach]");
-		assertThat(reach.locator("tr[data-medium=IN_APP] td").first()).hasText(recipients);
+		// Everyone alerted has the app, but for those the report names as having left or
+		// having no account (other tests add such people to Kraków in this database).
+		int withoutApp = this.page
+			.locator("table[data-drill-gaps] tr[data-person]:has([data-gap=LEFT]), "
+					+ "table[data-drill-gaps] tr[data-person]:has([data-gap=NO_ACCOUNT])")
+			.count();
+		assertThat(reach.locator("tr[data-medium=IN_APP] td").first())
+			.hasText(Integer.toString(Integer.parseInt(recipients.replaceAll("\\D", "")) - withoutApp));
 		assertThat(reach.locator("tr[data-medium=EMAIL]")).isVisible();
 		assertThat(reach.locator("tr[data-medium=MOBILE]")).isVisible();
 		assertThat(this.page.locator("[data-email-waiting]")).containsText("not gone out yet");
@@ -259,7 +266,7 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 	 * e-mail to arrive.
 	 */
 	private String mailAction(String email, String title, String label) throws MessagingException, IOException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline)) {
 			Optional<MimeMessage> alert = Arrays.stream(smtp.getReceivedMessagesForDomain(email))
 				.filter((mail) -> subject(mail).contains(title))
@@ -283,7 +290,7 @@ class CrisisIncidentJourneyTests extends BrowserJourney {
 	 * The e-mail to this person whose subject names {@code title}, waiting for it.
 	 */
 	private MimeMessage mailTo(String email, String title) throws MessagingException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline)) {
 			Optional<MimeMessage> found = Arrays.stream(smtp.getReceivedMessagesForDomain(email))
 				.filter((mail) -> subject(mail).contains(title))
