@@ -1,39 +1,48 @@
 package io.herald.support;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * People the account tests may change: members of the demo Finance department from the
- * tenth onwards (other tests use the first ones), each handed out once per JVM, so no two
- * tests disable, reset or promote the same person.
+ * People the account and incident tests may change: each call adds a new member of the
+ * demo Finance department in Warsaw with an ordinary enabled account (employee role only)
+ * and the demo password. A pool of demo people ran dry, or handed someone out twice, once
+ * other tests had deactivated or moved some of them first.
  */
 public final class FinancePeople {
 
-	private static final int FIRST = 9;
+	private static final AtomicLong sequence = new AtomicLong();
 
-	private static final AtomicInteger next = new AtomicInteger(FIRST);
+	private static final String RUN = Long.toString(System.nanoTime(), 36);
 
 	private FinancePeople() {
 	}
 
 	/**
-	 * An active Finance member with an ordinary enabled account (employee role only).
+	 * A new active Finance member with an ordinary enabled account (employee role only)
+	 * who signs in with the demo password.
 	 */
 	public static Person next(JdbcTemplate jdbc) {
-		List<Person> people = jdbc.query("""
-				select e.id, e.email, a.id from employees e
-				join departments d on d.id = e.department_id
-				join user_accounts a on a.employee_id = e.id
-				where d.name = 'Finance' and e.active
-				order by e.id""", (rs, row) -> new Person(rs.getLong(1), rs.getString(2), rs.getLong(3)));
-		int index = next.getAndIncrement();
-		if (index >= people.size()) {
-			throw new IllegalStateException("Every Finance member from the tenth on has been handed out already");
-		}
-		return people.get(index);
+		long n = sequence.incrementAndGet();
+		String email = "finance." + RUN + "." + n + "@accounts.test";
+		Timestamp now = Timestamp.from(Instant.now());
+		long employeeId = jdbc.queryForObject("""
+				insert into employees (email, first_name, last_name, department_id, location_id, time_zone,
+				    language, active, created_at, updated_at)
+				select ?, 'Fiona', ?, d.id, l.id, 'Europe/Warsaw', 'en', true, ?, ?
+				from departments d cross join locations l where d.name = 'Finance' and l.name = 'Warsaw'
+				returning id""", Long.class, email, "Finance" + n, now, now);
+		String hash = jdbc.queryForObject("""
+				select a.password_hash from user_accounts a join employees e on e.id = a.employee_id
+				where e.email = 'employee@herald.test'""", String.class);
+		long accountId = jdbc.queryForObject("""
+				insert into user_accounts (employee_id, password_hash, enabled, created_at)
+				values (?, ?, true, ?) returning id""", Long.class, employeeId, hash, now);
+		jdbc.update("insert into account_roles (account_id, role) values (?, 'EMPLOYEE')", accountId);
+		return new Person(employeeId, email, accountId);
 	}
 
 	public record Person(long employeeId, String email, long accountId) {
