@@ -45,7 +45,25 @@ public final class FinancePeople {
 		return new Person(employeeId, email, accountId);
 	}
 
+	/**
+	 * A new location named after {@code name} with one new Finance member moved into it
+	 * alone, so an alert scoped to it reaches exactly them.
+	 */
+	public static Place aloneAt(JdbcTemplate jdbc, String name) {
+		Person member = next(jdbc);
+		String locationName = name + " " + System.nanoTime();
+		long location = jdbc.queryForObject(
+				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', now()) returning id",
+				Long.class, locationName);
+		jdbc.update("update employees set location_id = ? where id = ?", location, member.employeeId());
+		return new Place(location, locationName, member);
+	}
+
 	public record Person(long employeeId, String email, long accountId) {
+
+	}
+
+	public record Place(long locationId, String locationName, Person member) {
 
 	}
 

@@ -1,6 +1,7 @@
 package io.herald.crisis.web;
 
 import io.herald.support.FinancePeople;
+import io.herald.support.FinancePeople.Place;
 import io.herald.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -302,22 +303,8 @@ class IncidentWebTests implements PostgresIntegrationTest {
 				+ "where r.title = 'Fire and evacuation: Warsaw office')", Long.class);
 	}
 
-	/**
-	 * A new location with one demo person (an account, the demo password) moved into it
-	 * alone, so an alert scoped to it reaches exactly them.
-	 */
 	private Place place(String name) {
-		FinancePeople.Person member = FinancePeople.next(this.jdbc);
-		String locationName = name + " " + System.nanoTime();
-		long location = this.jdbc.queryForObject(
-				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', now()) returning id",
-				Long.class, locationName);
-		this.jdbc.update("update employees set location_id = ? where id = ?", location, member.employeeId());
-		return new Place(location, locationName, member);
-	}
-
-	private record Place(long locationId, String locationName, FinancePeople.Person member) {
-
+		return FinancePeople.aloneAt(this.jdbc, name);
 	}
 
 }
