@@ -45,22 +45,19 @@ public class AccountAdministration {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final LoginThrottle throttle;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	AccountAdministration(UserAccountRepository accounts, EmployeeDirectory directory, Invitations invitations,
 			AccountProvisioning provisioning, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock) {
 		this.accounts = accounts;
 		this.directory = directory;
 		this.invitations = invitations;
 		this.provisioning = provisioning;
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
-		this.throttle = throttle;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -72,8 +69,8 @@ public class AccountAdministration {
 			return Optional.empty();
 		}
 		return Optional.of(this.accounts.findByEmployeeId(employeeId)
-			.map((account) -> new AccountDetails(person, account.toSummary(this.throttle, this.clock.instant()),
-					!account.hasPassword(), account.isMustChangePassword(), account.getSessionsRevokedAt(),
+			.map((account) -> new AccountDetails(person, account.toSummary(), !account.hasPassword(),
+					account.isMustChangePassword(), account.getSessionsRevokedAt(),
 					this.invitations.openFor(List.of(account.getId())).get(account.getId())))
 			.orElseGet(() -> new AccountDetails(person, null, false, false, null, null)));
 	}

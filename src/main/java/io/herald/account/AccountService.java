@@ -51,7 +51,7 @@ public class AccountService {
 
 	private final PasswordPolicy passwordPolicy;
 
-	private final LoginThrottle throttle;
+	private final SignInThrottle throttle;
 
 	private final Clock clock;
 
@@ -60,7 +60,7 @@ public class AccountService {
 	private final SecurityContextRepository securityContextRepository = new HttpSessionSecurityContextRepository();
 
 	AccountService(UserAccountRepository accounts, EmployeeDirectory directory, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, LoginThrottle throttle, Clock clock,
+			PasswordPolicy passwordPolicy, SignInThrottle throttle, Clock clock,
 			@Value("${herald.demo.enabled:false}") boolean demoMode) {
 		this.accounts = accounts;
 		this.directory = directory;
@@ -145,34 +145,45 @@ public class AccountService {
 	}
 
 	/**
-	 * Changes the signed-in person's own password after checking the current one. A wrong
-	 * current password counts towards the sign-in throttle.
+	 * Changes the signed-in person's own password after checking the current one, and
+	 * ends their other sessions on every instance. A wrong current password counts
+	 * towards the sign-in throttle for this client address, as a failed sign-in does.
 	 * @throws PasswordPolicyViolation when the new password breaks the policy
 	 */
 	@PreAuthorize("principal instanceof T(io.herald.shared.SignedInPerson) and #user.accountId == principal.accountId")
 	@Transactional
-	public PasswordChange changeOwnPassword(HeraldUser user, String currentPassword, String newPassword) {
+	public PasswordChange changeOwnPassword(HeraldUser user, String currentPassword, String newPassword,
+			String clientAddress) {
 		UserAccount account = this.accounts.lockByEmployeeId(user.employeeId()).orElseThrow();
-		Instant now = this.clock.instant();
 		// Someone holding a session must not get unlimited guesses at the password behind
 		// it.
-		if (this.throttle.isCoolingOff(account.throttleState(), now)) {
+		if (this.throttle.tryAttempt(user.email(), clientAddress).isPresent()) {
 			return PasswordChange.COOLING_OFF;
 		}
 		if (!this.passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-			account.recordFailedLogin(this.throttle, now);
 			return PasswordChange.WRONG_CURRENT_PASSWORD;
 		}
+		this.throttle.succeeded(user.email(), clientAddress);
 		requireAcceptable(newPassword, user.email());
-		account.changePassword(this.passwordEncoder.encode(newPassword), now);
-		log.info("Account {} changed its password", account.getId());
+		account.changeOwnPassword(this.passwordEncoder.encode(newPassword),
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		log.info("Account {} changed its password; its other sessions end", account.getId());
 		return PasswordChange.CHANGED;
 	}
 
 	/**
-	 * Who is signing in with this e-mail, as Spring Security needs it; empty when there
-	 * is no such person or they have no account.
+	 * Keeps the session a person changed their password in: it counts as signed in at the
+	 * change, so it outlives the end of their other sessions, not a later one.
 	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public void keepSessionAfterPasswordChange(HttpServletRequest request, HttpServletResponse response) {
+		resave(request, response,
+				(user) -> this.accounts.findById(user.accountId())
+					.map(UserAccount::getPasswordChangedAt)
+					.orElse(user.authenticatedAt()));
+	}
+
 	/**
 	 * Reloads the signed-in person's principal after they changed their own details
 	 * (name, time zone, language), keeping them signed in.
@@ -180,11 +191,17 @@ public class AccountService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public void refreshSignedInUser(HttpServletRequest request, HttpServletResponse response) {
+		resave(request, response, HeraldUser::authenticatedAt);
+	}
+
+	private void resave(HttpServletRequest request, HttpServletResponse response,
+			Function<HeraldUser, Instant> signedInAt) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		if (!(current.getPrincipal() instanceof HeraldUser user)) {
 			return;
 		}
-		loadUser(user.email()).map((loaded) -> loaded.signedInAt(user.authenticatedAt())).ifPresent((fresh) -> {
+		Instant signedIn = signedInAt.apply(user);
+		loadUser(user.email()).map((loaded) -> loaded.signedInAt(signedIn)).ifPresent((fresh) -> {
 			fresh.eraseCredentials();
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(
@@ -194,6 +211,10 @@ public class AccountService {
 		});
 	}
 
+	/**
+	 * Who is signing in with this e-mail, as Spring Security needs it; empty when there
+	 * is no such person or they have no account.
+	 */
 	@Transactional(readOnly = true)
 	Optional<HeraldUser> loadUser(String email) {
 		return this.directory.findByEmail(email)
@@ -202,17 +223,9 @@ public class AccountService {
 
 	private HeraldUser toUser(EmployeeSummary person, UserAccount account) {
 		PersonalSettings settings = this.directory.findSettings(person.id()).orElseThrow();
-		boolean coolingOff = this.throttle.isCoolingOff(account.throttleState(), this.clock.instant());
 		return new HeraldUser(account.getId(), person.id(), person.email(), person.displayName(), account.getRoles(),
-				settings.timeZone(), settings.locale(), account.canSignIn() && person.active(), coolingOff,
+				settings.timeZone(), settings.locale(), account.canSignIn() && person.active(),
 				account.getPasswordHash(), this.clock.instant());
-	}
-
-	@Transactional
-	void recordFailedLogin(String email) {
-		this.directory.findByEmail(email)
-			.flatMap((person) -> this.accounts.lockByEmployeeId(person.id()))
-			.ifPresent((account) -> account.recordFailedLogin(this.throttle, this.clock.instant()));
 	}
 
 	@Transactional
@@ -223,10 +236,9 @@ public class AccountService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional(readOnly = true)
 	public Map<Long, AccountSummary> accountsOf(Collection<Long> employeeIds) {
-		Instant now = this.clock.instant();
 		return this.accounts.findByEmployeeIdIn(employeeIds)
 			.stream()
-			.map((account) -> account.toSummary(this.throttle, now))
+			.map(UserAccount::toSummary)
 			.collect(Collectors.toMap(AccountSummary::employeeId, Function.identity()));
 	}
 
@@ -240,8 +252,7 @@ public class AccountService {
 		for (Object[] row : this.accounts.countEnabledByRole()) {
 			byRole.put((Role) row[0], ((Number) row[1]).longValue());
 		}
-		return new AccountOverview(this.accounts.countByEnabled(true), this.accounts.countByEnabled(false),
-				this.accounts.countCoolingOff(this.clock.instant()), byRole);
+		return new AccountOverview(this.accounts.countByEnabled(true), this.accounts.countByEnabled(false), byRole);
 	}
 
 	private void requireAcceptable(String password, String email) {

@@ -41,14 +41,12 @@ public final class HeraldUser implements SignedInPerson, UserDetails, Credential
 
 	private final boolean enabled;
 
-	private final boolean coolingOff;
-
 	private final Instant authenticatedAt;
 
 	private String passwordHash;
 
 	HeraldUser(long accountId, long employeeId, String email, String displayName, Set<Role> roles, ZoneId timeZone,
-			Locale locale, boolean enabled, boolean coolingOff, String passwordHash, Instant authenticatedAt) {
+			Locale locale, boolean enabled, String passwordHash, Instant authenticatedAt) {
 		this.accountId = accountId;
 		this.employeeId = employeeId;
 		this.email = email;
@@ -57,7 +55,6 @@ public final class HeraldUser implements SignedInPerson, UserDetails, Credential
 		this.timeZone = timeZone;
 		this.locale = locale;
 		this.enabled = enabled;
-		this.coolingOff = coolingOff;
 		this.passwordHash = passwordHash;
 		this.authenticatedAt = authenticatedAt;
 	}
@@ -72,7 +69,7 @@ public final class HeraldUser implements SignedInPerson, UserDetails, Credential
 	 */
 	HeraldUser signedInAt(Instant signedIn) {
 		return new HeraldUser(this.accountId, this.employeeId, this.email, this.displayName, this.roles, this.timeZone,
-				this.locale, this.enabled, this.coolingOff, this.passwordHash, signedIn);
+				this.locale, this.enabled, this.passwordHash, signedIn);
 	}
 
 	public Instant authenticatedAt() {
@@ -131,9 +128,13 @@ public final class HeraldUser implements SignedInPerson, UserDetails, Credential
 		return this.email;
 	}
 
+	/**
+	 * Accounts are never locked: repeated failures slow down the address they come from
+	 * ({@link SignInThrottle}), so nobody can lock the owner out from elsewhere.
+	 */
 	@Override
 	public boolean isAccountNonLocked() {
-		return !this.coolingOff;
+		return true;
 	}
 
 	@Override

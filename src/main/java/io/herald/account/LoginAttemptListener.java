@@ -5,13 +5,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins towards the throttle and logs them, never with the password.
+ * Logs failed sign-ins, never with the password, and records successful ones.
  */
 @Component
 class LoginAttemptListener {
@@ -28,14 +27,6 @@ class LoginAttemptListener {
 	void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
 		String email = String.valueOf(event.getAuthentication().getName());
 		log.warn("Failed sign-in for '{}' from {}", printable(email),
-				remoteAddress(event.getAuthentication().getDetails()));
-		this.accounts.recordFailedLogin(email);
-	}
-
-	@EventListener
-	void onCoolingOff(AuthenticationFailureLockedEvent event) {
-		log.warn("Refused sign-in for '{}' from {}: cooling off after repeated failures",
-				printable(String.valueOf(event.getAuthentication().getName())),
 				remoteAddress(event.getAuthentication().getDetails()));
 	}
 

@@ -1,57 +1,45 @@
 package io.herald.account;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The login throttling rule: when an account has {@code maxFailures} failed attempts
- * within any {@code window} (a sliding window, so failures cannot hide on both sides of a
- * boundary), it refuses sign-in for {@code coolingOff}, then accepts attempts again.
- * Nothing is locked for ever, and a success in between does not wipe the record: an
- * attacker gets no fresh guesses each time the real owner (or their API client) signs in.
+ * How far failed sign-ins are allowed to go, after OWASP's authentication guidance: no
+ * account is ever locked (anyone could lock anyone out by typing their address), failures
+ * slow down where they come from instead.
+ *
+ * @param perAccountAndAddress failures for one typed e-mail address from one client
+ * address: the owner signing in from elsewhere is not affected
+ * @param perAddress failures from one client address across all accounts, against
+ * password spraying (one guess at each of many accounts)
+ * @param sweepInterval how often buckets that have filled up again are deleted
  */
 @ConfigurationProperties("herald.login")
-public record LoginThrottle(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
-		@DefaultValue("15m") Duration coolingOff) {
+public record LoginThrottle(@DefaultValue Limit perAccountAndAddress, @DefaultValue Limit perAddress,
+		@DefaultValue("10m") Duration sweepInterval) {
 
 	/**
-	 * The throttling state of one account.
-	 *
-	 * @param recentFailures failures within the window, oldest first
+	 * At most {@code maxFailures} at once, then one more every {@code window /
+	 * maxFailures}: after a burst, an attacker gets {@code maxFailures} guesses per
+	 * window.
 	 */
-	record State(List<Instant> recentFailures, Instant lockedUntil) {
+	public record Limit(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {
 
-		static final State CLEAR = new State(List.of(), null);
-
-	}
-
-	State afterFailure(State state, Instant now) {
-		if (isCoolingOff(state, now)) {
-			return state;
+		public Limit {
+			if (maxFailures < 1 || window.isNegative() || window.isZero()) {
+				throw new IllegalArgumentException("A sign-in limit needs at least one failure in a positive window");
+			}
 		}
-		List<Instant> recent = new ArrayList<>(recentAt(state, now));
-		recent.add(now);
-		if (recent.size() >= this.maxFailures) {
-			return new State(List.of(), now.plus(this.coolingOff));
+
+		/**
+		 * The wait between two guesses once the burst is spent.
+		 */
+		public Duration interval() {
+			return this.window.dividedBy(this.maxFailures);
 		}
-		return new State(List.copyOf(recent), null);
-	}
 
-	boolean isCoolingOff(State state, Instant now) {
-		return state.lockedUntil() != null && now.isBefore(state.lockedUntil());
-	}
-
-	/**
-	 * The failures that still count at this instant.
-	 */
-	List<Instant> recentAt(State state, Instant now) {
-		Instant windowStart = now.minus(this.window);
-		return state.recentFailures().stream().filter((failure) -> failure.isAfter(windowStart)).toList();
 	}
 
 }

@@ -1,9 +1,6 @@
 package io.herald.account;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -36,13 +33,6 @@ class UserAccount {
 	private boolean enabled;
 
 	private boolean mustChangePassword;
-
-	private int failedLoginCount;
-
-	// Instants of the failures in the throttle's window, as epoch milliseconds "a,b,c".
-	private String recentLoginFailures;
-
-	private Instant lockedUntil;
 
 	private Instant lastLoginAt;
 
@@ -98,30 +88,6 @@ class UserAccount {
 		return Set.copyOf(this.roles);
 	}
 
-	LoginThrottle.State throttleState() {
-		List<Instant> failures = (this.recentLoginFailures == null || this.recentLoginFailures.isEmpty()) ? List.of()
-				: Arrays.stream(this.recentLoginFailures.split(","))
-					.map((millis) -> Instant.ofEpochMilli(Long.parseLong(millis)))
-					.toList();
-		return new LoginThrottle.State(failures, this.lockedUntil);
-	}
-
-	void recordFailedLogin(LoginThrottle throttle, Instant now) {
-		LoginThrottle.State next = throttle.afterFailure(throttleState(), now);
-		this.recentLoginFailures = next.recentFailures()
-			.stream()
-			.map((failure) -> Long.toString(failure.toEpochMilli()))
-			.collect(Collectors.joining(","));
-		this.failedLoginCount = next.recentFailures().size();
-		this.lockedUntil = next.lockedUntil();
-	}
-
-	private void clearFailedLogins() {
-		this.recentLoginFailures = null;
-		this.failedLoginCount = 0;
-		this.lockedUntil = null;
-	}
-
 	/**
 	 * An account still waiting for its invitation to be accepted has no password, and a
 	 * password check against nothing must not even be attempted.
@@ -161,13 +127,12 @@ class UserAccount {
 
 	/**
 	 * A password an administrator chose: it works once, to sign in and choose a new one.
-	 * Earlier sessions end and any cooling-off is lifted so the person can use it.
+	 * Earlier sessions end.
 	 */
 	void resetPassword(String temporaryHash, Instant now) {
 		this.passwordHash = temporaryHash;
 		this.passwordChangedAt = now;
 		this.mustChangePassword = true;
-		clearFailedLogins();
 		endSessions(now);
 	}
 
@@ -177,10 +142,21 @@ class UserAccount {
 		this.mustChangePassword = false;
 	}
 
-	AccountSummary toSummary(LoginThrottle throttle, Instant now) {
-		LoginThrottle.State state = throttleState();
-		return new AccountSummary(this.id, this.employeeId, getRoles(), this.enabled,
-				throttle.isCoolingOff(state, now) ? state.lockedUntil() : null, this.lastLoginAt);
+	/**
+	 * The person chose a new password themselves: every session but the one they chose it
+	 * in ends, on every instance, as whoever learnt the old password may hold one.
+	 */
+	void changeOwnPassword(String passwordHash, Instant now) {
+		changePassword(passwordHash, now);
+		endSessions(now);
+	}
+
+	Instant getPasswordChangedAt() {
+		return this.passwordChangedAt;
+	}
+
+	AccountSummary toSummary() {
+		return new AccountSummary(this.id, this.employeeId, getRoles(), this.enabled, this.lastLoginAt);
 	}
 
 }

@@ -60,7 +60,4 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	@Query("select a from UserAccount a join a.roles r where r = io.herald.account.Role.ADMIN and a.enabled = true")
 	List<UserAccount> lockEnabledAdmins();
 
-	@Query("select count(a) from UserAccount a where a.lockedUntil > :now")
-	long countCoolingOff(java.time.Instant now);
-
 }

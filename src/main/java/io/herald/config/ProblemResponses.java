@@ -3,6 +3,7 @@ package io.herald.config;
 import java.io.IOException;
 import java.net.URI;
 
+import io.herald.account.SignInThrottled;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemResponses {
 
+	static final URI CROSS_SITE = URI.create("https://herald.example/problems/cross-site-request");
+
+	static final URI THROTTLED = URI.create("https://herald.example/problems/sign-in-throttled");
+
+	static final URI UNSUPPORTED_TYPE = URI.create("https://herald.example/problems/unsupported-content-type");
+
 	private final JsonMapper json;
 
 	ProblemResponses(JsonMapper json) {
@@ -29,11 +35,26 @@ class ProblemResponses {
 
 	void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
-		String detail = (failure instanceof LockedException)
-				? "Too many failed sign-in attempts for this account. Wait for the cooling-off period and try again."
-				: "Sign in with HTTP Basic: your e-mail address and password.";
+		if (failure instanceof SignInThrottled throttled) {
+			long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+			response.setHeader("Retry-After", Long.toString(seconds));
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS, THROTTLED, "Too many failed sign-in attempts",
+					"Too many failed sign-in attempts from this address. Try again in " + seconds + " seconds.");
+			return;
+		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"Herald\"");
-		write(request, response, HttpStatus.UNAUTHORIZED, detail);
+		write(request, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic: your e-mail address and password.");
+	}
+
+	void crossSite(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		write(request, response, HttpStatus.FORBIDDEN, CROSS_SITE, "Cross-site request",
+				"Requests sent by a browser on behalf of another site are refused.");
+	}
+
+	void unsupportedContentType(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_TYPE, "Unsupported content type",
+				"Send the body as application/json (the directory import takes text/csv); "
+						+ "form and plain-text bodies are refused.");
 	}
 
 	void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
@@ -48,7 +69,16 @@ class ProblemResponses {
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
+		write(request, response, status, null, null, detail);
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
+			String title, String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		if (type != null) {
+			problem.setType(type);
+			problem.setTitle(title);
+		}
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,12 +1,12 @@
 package io.herald.config;
 
 import io.herald.account.SessionGuard;
+import io.herald.account.SignInThrottled;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,12 +14,10 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-
-import java.util.Map;
 
 /**
  * Two doors: the browser UI with form login, sessions and CSRF, and the stateless JSON
@@ -65,6 +63,7 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.headers(SecurityConfiguration::headers)
+			.addFilterBefore(new ApiWriteGuard(problems), BasicAuthenticationFilter.class)
 			.addFilterAfter(new ApiAccountFilter(sessionGuard, problems), BasicAuthenticationFilter.class);
 		return http.build();
 	}
@@ -72,9 +71,11 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, SessionGuard sessionGuard) throws Exception {
-		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
-		failures.setDefaultFailureUrl("/login?error");
-		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?throttled"));
+		// A throttled attempt says how many minutes to wait, the same for every address
+		// typed; any other failure says only that it failed.
+		AuthenticationFailureHandler failures = (request, response, failure) -> response
+			.sendRedirect(request.getContextPath() + ((failure instanceof SignInThrottled throttled)
+					? "/login?throttled=" + Math.max(1, throttled.retryAfter().toSeconds() / 60 + 1) : "/login?error"));
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.svg",
 					"/invitation/**", "/check-in/**")

@@ -159,10 +159,20 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 			.doesNotContain(temporary);
 
 		signInAs(signedInWithTemporary);
-		assertThat(this.accounts.changeOwnPassword(signedInWithTemporary, temporary, "a brand new passphrase 42"))
+		assertThat(this.accounts.changeOwnPassword(signedInWithTemporary, temporary, "a brand new passphrase 42",
+				"127.0.0.1"))
 			.isEqualTo(PasswordChange.CHANGED);
 
-		assertThat(this.sessionGuard.check(signedInWithTemporary)).isEqualTo(SessionGuard.Verdict.CONTINUE);
+		// Every session from before the change ends; the page the change was made on
+		// keeps its own, as signed in at the change.
+		assertThat(this.sessionGuard.check(signedInWithTemporary)).isEqualTo(SessionGuard.Verdict.ENDED);
+		assertThat(this.sessionGuard
+			.check(this.accounts.loadUser(person.email())
+				.orElseThrow()
+				.signedInAt(this.jdbc.queryForObject("select password_changed_at from user_accounts where id = ?",
+						java.sql.Timestamp.class, person.accountId())
+					.toInstant())))
+			.isEqualTo(SessionGuard.Verdict.CONTINUE);
 	}
 
 	@Test
@@ -234,8 +244,8 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 	}
 
 	static HeraldUser user(long accountId, long employeeId, String email, Set<Role> roles, Instant authenticatedAt) {
-		return new HeraldUser(accountId, employeeId, email, email, roles, ZoneOffset.UTC, Locale.ENGLISH, true, false,
-				null, authenticatedAt);
+		return new HeraldUser(accountId, employeeId, email, email, roles, ZoneOffset.UTC, Locale.ENGLISH, true, null,
+				authenticatedAt);
 	}
 
 	static void signInAs(HeraldUser user) {

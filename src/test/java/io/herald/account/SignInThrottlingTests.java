@@ -1,160 +1,221 @@
 package io.herald.account;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.herald.support.FinancePeople;
 import io.herald.support.PostgresIntegrationTest;
-import io.herald.support.TestHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Throttling guards the API's HTTP Basic as well as the login form, counts every
- * concurrent failure, and lifts after the cooling-off period.
+ * Sign-in throttling after OWASP's guidance, on the API's HTTP Basic and the login form:
+ * failures slow down the client address they come from (per typed e-mail address, and
+ * across all of them against spraying), never lock the owner out from elsewhere, and say
+ * the same whether an account exists or not. Each test comes from loopback addresses of
+ * its own (127.0.0.x), as different machines would.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// The production limit per address, which the other tests' contexts raise for 127.0.0.1.
+@SpringBootTest(properties = "herald.test.login-per-address=30")
+@AutoConfigureMockMvc
 class SignInThrottlingTests implements PostgresIntegrationTest {
 
-	@LocalServerPort
-	int port;
+	private static final String PASSWORD = "herald-demo";
+
+	private static final AtomicInteger nextAddress = new AtomicInteger(10 + (int) (System.nanoTime() % 100));
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@Test
-	void basicAuthenticationCoolsOffAfterFiveFailuresAndThenRefusesTheRightPasswordToo() {
-		String email = unusedDemoPerson(0);
-		TestHttp http = new TestHttp(this.port);
-		for (int i = 0; i < 5; i++) {
-			assertThat(http.getWithBasic("/api/v1/me", email, "wrong password " + i).statusCode()).isEqualTo(401);
-		}
-		HttpResponse<String> refused = http.getWithBasic("/api/v1/me", email, "herald-demo");
-		assertThat(refused.statusCode()).isEqualTo(401);
-		assertThat(refused.body()).contains("Too many failed sign-in attempts");
+	@Autowired
+	LoginThrottle limits;
 
-		HttpResponse<String> form = new TestHttp(this.port).signIn(email, "herald-demo");
-		assertThat(form.headers().firstValue("Location"))
-			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login?throttled"));
+	@Test
+	void fiveFailuresPauseThatAddressForThatAccountButNotTheOwnerElsewhere() throws Exception {
+		String email = FinancePeople.next(this.jdbc).email();
+		String attacker = address();
+		for (int i = 0; i < 5; i++) {
+			assertThat(basic(email, "wrong password " + i, attacker).getResponse().getStatus()).isEqualTo(401);
+		}
+		MvcResult refused = basic(email, PASSWORD, attacker);
+		assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+		assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After"))).isBetween(1L, 180L);
+		assertThat(refused.getResponse().getContentType()).isEqualTo("application/problem+json");
+		assertThat(refused.getResponse().getContentAsString()).contains("Too many failed sign-in attempts");
+		assertThat(form(email, PASSWORD, attacker).getResponse().getRedirectedUrl())
+			.matches("/login\\?throttled=[1-4]");
+
+		String owner = address();
+		assertThat(basic(email, PASSWORD, owner).getResponse().getStatus()).isEqualTo(200);
+		assertThat(form(email, PASSWORD, owner).getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
 
 	@Test
-	void signInWorksAgainAfterTheCoolingOffPeriod() {
-		String email = unusedDemoPerson(1);
-		TestHttp http = new TestHttp(this.port);
+	void unknownAndKnownAddressesAreAnsweredAlike() throws Exception {
+		String known = FinancePeople.next(this.jdbc).email();
+		String unknown = "nobody." + System.nanoTime() + "@accounts.test";
+		String from = address();
 		for (int i = 0; i < 5; i++) {
-			http.getWithBasic("/api/v1/me", email, "wrong password " + i);
+			MvcResult forKnown = basic(known, "wrong " + i, from);
+			MvcResult forUnknown = basic(unknown, "wrong " + i, from);
+			assertThat(forUnknown.getResponse().getStatus()).isEqualTo(forKnown.getResponse().getStatus())
+				.isEqualTo(401);
+			assertThat(forUnknown.getResponse().getContentAsString())
+				.isEqualTo(forKnown.getResponse().getContentAsString());
 		}
-		assertThat(http.getWithBasic("/api/v1/me", email, "herald-demo").statusCode()).isEqualTo(401);
-		// The cooling-off period ends: move its end into the past rather than wait 15
-		// minutes.
-		this.jdbc.update("""
-				update user_accounts set locked_until = locked_until - interval '16 minutes'
-				where employee_id = (select id from employees where email = ?)""", email);
-		assertThat(http.getWithBasic("/api/v1/me", email, "herald-demo").statusCode()).isEqualTo(200);
-		assertThat(this.jdbc.queryForObject("""
-				select failed_login_count from user_accounts
-				where employee_id = (select id from employees where email = ?)""", Integer.class, email)).isZero();
+		MvcResult knownRefused = basic(known, PASSWORD, from);
+		MvcResult unknownRefused = basic(unknown, PASSWORD, from);
+		assertThat(unknownRefused.getResponse().getStatus()).isEqualTo(knownRefused.getResponse().getStatus())
+			.isEqualTo(429);
+		assertThat(unknownRefused.getResponse().getHeader("Retry-After")).isNotNull();
+		assertThat(form(unknown, PASSWORD, from).getResponse().getRedirectedUrl())
+			.isEqualTo(form(known, PASSWORD, from).getResponse().getRedirectedUrl());
 	}
 
 	@Test
-	void signingInSuccessfullyDoesNotGiveAnAttackerFreshGuesses() {
-		String email = unusedDemoPerson(3);
-		TestHttp http = new TestHttp(this.port);
+	void sprayingOneGuessAtManyAccountsFromOneAddressIsSlowedDown() throws Exception {
+		int perAddress = this.limits.perAddress().maxFailures();
+		assertThat(perAddress).isEqualTo(30);
+		String sprayer = address();
+		for (int i = 0; i < perAddress; i++) {
+			assertThat(basic("sprayed." + i + "." + System.nanoTime() + "@accounts.test", "Winter2026!", sprayer)
+				.getResponse()
+				.getStatus()).isEqualTo(401);
+		}
+		String someone = FinancePeople.next(this.jdbc).email();
+		MvcResult refused = basic(someone, PASSWORD, sprayer);
+		assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+		// One more guess every 30 seconds (15 minutes / 30).
+		assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After"))).isBetween(1L, 30L);
+		assertThat(form(someone, PASSWORD, sprayer).getResponse().getRedirectedUrl()).isEqualTo("/login?throttled=1");
+
+		assertThat(basic(someone, PASSWORD, address()).getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void signingInSuccessfullyDoesNotGiveAnAttackerFreshGuesses() throws Exception {
+		String email = FinancePeople.next(this.jdbc).email();
+		String from = address();
 		for (int i = 0; i < 4; i++) {
-			http.getWithBasic("/api/v1/me", email, "wrong password " + i);
-			assertThat(http.getWithBasic("/api/v1/me", email, "herald-demo").statusCode()).isEqualTo(200);
+			basic(email, "wrong password " + i, from);
+			assertThat(basic(email, PASSWORD, from).getResponse().getStatus()).isEqualTo(200);
 		}
-		http.getWithBasic("/api/v1/me", email, "wrong password again");
-		assertThat(http.getWithBasic("/api/v1/me", email, "herald-demo").statusCode()).isEqualTo(401);
+		basic(email, "wrong password again", from);
+		assertThat(basic(email, PASSWORD, from).getResponse().getStatus()).isEqualTo(429);
 	}
 
 	@Test
-	void guessingTheCurrentPasswordOnTheProfilePageCountsTowardsTheThrottle() {
-		String email = unusedDemoPerson(6);
-		TestHttp http = new TestHttp(this.port);
-		http.signIn(email, "herald-demo");
-		for (int i = 0; i < 5; i++) {
-			String token = TestHttp.csrfToken(http.page("/me").body());
-			HttpResponse<String> guess = http.postForm("/me/password",
-					java.util.Map.of("_csrf", token, "currentPassword", "guess " + i, "newPassword",
-							"a perfectly fine passphrase", "confirmation", "a perfectly fine passphrase"));
-			assertThat(guess.body()).contains((i < 5) ? "currentPassword-errors" : "");
-		}
-		String token = TestHttp.csrfToken(http.page("/me").body());
-		assertThat(http
-			.postForm("/me/password",
-					java.util.Map.of("_csrf", token, "currentPassword", "herald-demo", "newPassword",
-							"a perfectly fine passphrase", "confirmation", "a perfectly fine passphrase"))
-			.body()).contains("Too many wrong passwords");
-		assertThat(new TestHttp(this.port).signIn(email, "herald-demo").headers().firstValue("Location"))
-			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login?throttled"));
-	}
-
-	@Test
-	void aTemporaryPasswordOpensNothingOnTheApi() {
-		String email = unusedDemoPerson(7);
-		this.jdbc.update("""
-				update user_accounts set must_change_password = true
-				where employee_id = (select id from employees where email = ?)""", email);
-		HttpResponse<String> refused = new TestHttp(this.port).getWithBasic("/api/v1/me", email, "herald-demo");
-		assertThat(refused.statusCode()).isEqualTo(403);
-		assertThat(refused.body()).contains("choose a new one first");
-	}
-
-	@Test
-	void differentlyCasedEmailsShareOneCounter() {
-		String email = unusedDemoPerson(4);
-		TestHttp http = new TestHttp(this.port);
+	void differentlyCasedEmailsShareOneBucket() throws Exception {
+		String email = FinancePeople.next(this.jdbc).email();
+		String from = address();
 		for (int i = 0; i < 5; i++) {
 			String typed = (i % 2 == 0) ? email.toUpperCase(java.util.Locale.ROOT) : email;
-			http.getWithBasic("/api/v1/me", typed, "wrong password " + i);
+			basic(typed, "wrong password " + i, from);
 		}
-		assertThat(http.getWithBasic("/api/v1/me", email, "herald-demo").statusCode()).isEqualTo(401);
+		assertThat(basic(email, PASSWORD, from).getResponse().getStatus()).isEqualTo(429);
 	}
 
 	@Test
-	void concurrentFailuresAreAllCounted() throws Exception {
-		String email = unusedDemoPerson(2);
-		ExecutorService pool = Executors.newFixedThreadPool(5);
+	void concurrentGuessesCannotSlipPastTheCount() throws Exception {
+		String email = FinancePeople.next(this.jdbc).email();
+		String from = address();
+		ExecutorService pool = Executors.newFixedThreadPool(10);
+		List<Integer> statuses = new ArrayList<>();
 		try {
 			List<Future<Integer>> attempts = new ArrayList<>();
-			for (int i = 0; i < 5; i++) {
+			for (int i = 0; i < 10; i++) {
 				int attempt = i;
-				attempts.add(pool.submit(
-						() -> new TestHttp(this.port).getWithBasic("/api/v1/me", email, "concurrent wrong " + attempt)
-							.statusCode()));
+				attempts.add(
+						pool.submit(() -> basic(email, "concurrent wrong " + attempt, from).getResponse().getStatus()));
 			}
 			for (Future<Integer> attempt : attempts) {
-				assertThat(attempt.get()).isEqualTo(401);
+				statuses.add(attempt.get());
 			}
 		}
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(new TestHttp(this.port).getWithBasic("/api/v1/me", email, "herald-demo").statusCode())
-			.isEqualTo(401);
+		assertThat(statuses).filteredOn((status) -> status == 401).hasSize(5);
+		assertThat(statuses).filteredOn((status) -> status == 429).hasSize(5);
+		assertThat(basic(email, PASSWORD, from).getResponse().getStatus()).isEqualTo(429);
 	}
 
-	// Finance belongs to the account administration tests; journeys take the lowest ids
-	// first.
-	// Demo people only (other tests add Sales people with passwords of their own), from
-	// the newest down, where browser journeys, which take theirs from the oldest up,
-	// never reach.
-	private String unusedDemoPerson(int index) {
-		return this.jdbc.queryForList("""
-				select e.email from employees e join departments d on d.id = e.department_id
-				where d.name = 'Sales' and e.email like '%@herald.test' order by e.id desc""", String.class).get(index);
+	@Test
+	void guessingTheCurrentPasswordOnTheProfilePageCountsTowardsTheThrottle() throws Exception {
+		String email = FinancePeople.next(this.jdbc).email();
+		String from = address();
+		MockHttpSession session = (MockHttpSession) form(email, PASSWORD, from).getRequest().getSession();
+		for (int i = 0; i < 5; i++) {
+			assertThat(changePassword(session, "guess " + i, from).getResponse().getContentAsString())
+				.contains("currentPassword-errors");
+		}
+		assertThat(changePassword(session, PASSWORD, from).getResponse().getContentAsString())
+			.contains("Too many wrong passwords");
+		assertThat(form(email, PASSWORD, from).getResponse().getRedirectedUrl()).startsWith("/login?throttled=");
+	}
+
+	@Test
+	void aTemporaryPasswordOpensNothingOnTheApi() throws Exception {
+		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		this.jdbc.update("update user_accounts set must_change_password = true where id = ?", person.accountId());
+		MvcResult refused = basic(person.email(), PASSWORD, address());
+		assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+		assertThat(refused.getResponse().getContentAsString()).contains("choose a new one first");
+	}
+
+	private MvcResult changePassword(MockHttpSession session, String current, String from) throws Exception {
+		return this.mvc
+			.perform(post("/me/password").session(session)
+				.with(csrf())
+				.with(from(from))
+				.param("currentPassword", current)
+				.param("newPassword", "a perfectly fine passphrase")
+				.param("confirmation", "a perfectly fine passphrase"))
+			.andReturn();
+	}
+
+	private MvcResult basic(String email, String password, String from) throws Exception {
+		return this.mvc
+			.perform(get("/api/v1/me").accept("application/json").with(httpBasic(email, password)).with(from(from)))
+			.andReturn();
+	}
+
+	private MvcResult form(String email, String password, String from) throws Exception {
+		return this.mvc
+			.perform(post("/login").param("username", email).param("password", password).with(csrf()).with(from(from)))
+			.andReturn();
+	}
+
+	private static RequestPostProcessor from(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	private static String address() {
+		return "127.0." + (nextAddress.get() / 250) + "." + (2 + nextAddress.getAndIncrement() % 250);
 	}
 
 }

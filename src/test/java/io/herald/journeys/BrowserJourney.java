@@ -129,7 +129,7 @@ abstract class BrowserJourney implements PostgresIntegrationTest {
 		List<String> candidates = this.jdbc.queryForList("""
 				select e.email from employees e join user_accounts a on a.employee_id = e.id
 				left join locations l on l.id = e.location_id
-				where e.active and a.enabled and a.failed_login_count = 0 and a.locked_until is null
+				where e.active and a.enabled
 				  and a.must_change_password = false and e.email like '%@herald.test'
 				  and (cast(? as varchar) is null or l.name = ?)
 				  and not exists (select 1 from account_roles r where r.account_id = a.id and r.role <> 'EMPLOYEE')

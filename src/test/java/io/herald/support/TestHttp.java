@@ -62,6 +62,13 @@ public final class TestHttp {
 			.build());
 	}
 
+	/**
+	 * The value of an HTTP Basic {@code Authorization} header.
+	 */
+	public static String basic(String email, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
 	public HttpResponse<String> getWithBasic(String path, String email, String password) {
 		String credentials = Base64.getEncoder()
 			.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -94,6 +101,27 @@ public final class TestHttp {
 			.header("Authorization", "Basic " + credentials)
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.noBody());
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.build());
+	}
+
+	/**
+	 * Posts a body with exactly these headers (and no credentials unless given), as any
+	 * client or a page on another site might.
+	 */
+	public HttpResponse<String> post(String path, byte[] body, String... headers) {
+		return send("POST", path, body, headers);
+	}
+
+	/**
+	 * Sends a request with any method, body and headers.
+	 */
+	public HttpResponse<String> send(String method, String path, byte[] body, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.method(method, (body.length == 0) ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofByteArray(body));
 		if (headers.length > 0) {
 			request.headers(headers);
 		}

@@ -107,7 +107,8 @@ class ProfileController {
 
 	@PostMapping("/me/password")
 	String changePassword(@AuthenticationPrincipal HeraldUser user, @Valid @ModelAttribute PasswordForm passwordForm,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (!result.hasFieldErrors("newPassword")
 				&& !passwordForm.getNewPassword().equals(passwordForm.getConfirmation())) {
 			result.rejectValue("confirmation", "password.confirmation.mismatch");
@@ -115,8 +116,9 @@ class ProfileController {
 		if (!result.hasErrors()) {
 			try {
 				switch (this.accounts.changeOwnPassword(user, passwordForm.getCurrentPassword(),
-						passwordForm.getNewPassword())) {
+						passwordForm.getNewPassword(), request.getRemoteAddr())) {
 					case CHANGED -> {
+						this.accounts.keepSessionAfterPasswordChange(request, response);
 						redirect.addFlashAttribute("flashSuccess", "password.changed");
 						return "redirect:/me";
 					}

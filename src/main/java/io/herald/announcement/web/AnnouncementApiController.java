@@ -22,15 +22,12 @@ import io.herald.channel.ChannelView;
 import io.herald.channel.Channels;
 import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
-import io.herald.shared.ApiRequests;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -205,12 +202,7 @@ class AnnouncementApiController {
 	 * Publishes now. No body is needed; one that is sent must be JSON.
 	 */
 	@PostMapping("/{id:\\d+}/publish")
-	ResponseEntity<?> publish(@PathVariable long id, HttpServletRequest request)
-			throws HttpMediaTypeNotSupportedException {
-		ApiRequests.requireJsonOrNoBody(request);
-		if (ApiRequests.crossSite(request)) {
-			return this.problems.crossSiteRefused();
-		}
+	ResponseEntity<?> publish(@PathVariable long id) {
 		try {
 			int recipients = this.announcements.publish(id);
 			return ResponseEntity.ok(new Published(id, AnnouncementStatus.PUBLISHED, recipients));
@@ -224,12 +216,7 @@ class AnnouncementApiController {
 	 * Sends a draft on a channel with review to its reviewers.
 	 */
 	@PostMapping("/{id:\\d+}/submit")
-	ResponseEntity<?> submit(@PathVariable long id, HttpServletRequest request)
-			throws HttpMediaTypeNotSupportedException {
-		ApiRequests.requireJsonOrNoBody(request);
-		if (ApiRequests.crossSite(request)) {
-			return this.problems.crossSiteRefused();
-		}
+	ResponseEntity<?> submit(@PathVariable long id) {
 		try {
 			this.announcements.submit(id);
 			return ResponseEntity.ok(new Moved(id, AnnouncementStatus.IN_REVIEW));
@@ -246,12 +233,7 @@ class AnnouncementApiController {
 	 * one that is sent must be JSON.
 	 */
 	@PostMapping("/{id:\\d+}/approve")
-	ResponseEntity<?> approve(@PathVariable long id, @RequestBody(required = false) Approval approval,
-			HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
-		ApiRequests.requireJsonOrNoBody(request);
-		if (ApiRequests.crossSite(request)) {
-			return this.problems.crossSiteRefused();
-		}
+	ResponseEntity<?> approve(@PathVariable long id, @RequestBody(required = false) Approval approval) {
 		long version = (approval != null && approval.version() != null) ? approval.version()
 				: this.announcements.details(id).version();
 		try {
@@ -267,11 +249,7 @@ class AnnouncementApiController {
 	 * empty comment is 422 naming {@code comment}.
 	 */
 	@PostMapping(path = "/{id:\\d+}/request-changes", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> requestChanges(@PathVariable long id, @RequestBody(required = false) ChangeRequest change,
-			HttpServletRequest request) {
-		if (ApiRequests.crossSite(request)) {
-			return this.problems.crossSiteRefused();
-		}
+	ResponseEntity<?> requestChanges(@PathVariable long id, @RequestBody(required = false) ChangeRequest change) {
 		try {
 			this.announcements.requestChanges(id, (change != null) ? change.comment() : null);
 			return ResponseEntity.ok(new Moved(id, AnnouncementStatus.CHANGES_REQUESTED));

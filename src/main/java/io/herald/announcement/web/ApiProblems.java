@@ -28,8 +28,6 @@ class ApiProblems {
 
 	static final URI NOT_FOUND = URI.create("https://herald.example/problems/announcement-not-found");
 
-	static final URI FORGED = URI.create("https://herald.example/problems/cross-site-request");
-
 	static final URI INVALID_FEED_REQUEST = URI.create("https://herald.example/problems/invalid-feed-request");
 
 	/**
@@ -66,11 +64,6 @@ class ApiProblems {
 
 	ResponseEntity<ProblemDetail> notFound() {
 		return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", message("announcement.api.notFound"), List.of());
-	}
-
-	ResponseEntity<ProblemDetail> crossSiteRefused() {
-		return problem(HttpStatus.FORBIDDEN, FORGED, "Cross-site request", message("announcement.api.crossSite"),
-				List.of());
 	}
 
 	private ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail,

@@ -42,8 +42,11 @@ class DirectoryImportApiController {
 		this.imports = imports;
 	}
 
-	@PostMapping(path = "/import",
-			consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE })
+	/**
+	 * Takes {@code text/csv} only: a page on another site can post {@code text/plain}
+	 * without asking first, and a full sync can deactivate everyone.
+	 */
+	@PostMapping(path = "/import", consumes = "text/csv")
 	ResponseEntity<?> importCsv(@RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
 			@RequestParam(name = "fullSync", defaultValue = "false") boolean fullSync, HttpServletRequest request)
 			throws IOException {

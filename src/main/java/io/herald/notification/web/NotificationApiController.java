@@ -11,8 +11,6 @@ import io.herald.notification.InboxEntry;
 import io.herald.notification.InboxPage;
 import io.herald.notification.NotificationKind;
 import io.herald.notification.NotificationNotFound;
-import io.herald.shared.ApiRequests;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,8 +46,6 @@ class NotificationApiController {
 	static final URI INVALID = URI.create("https://herald.example/problems/invalid-notifications-request");
 
 	static final URI NOT_FOUND = URI.create("https://herald.example/problems/notification-not-found");
-
-	static final URI FORGED = URI.create("https://herald.example/problems/cross-site-request");
 
 	private final Inbox inbox;
 
@@ -102,22 +97,13 @@ class NotificationApiController {
 	}
 
 	@PostMapping("/{id:\\d+}/read")
-	ResponseEntity<?> markRead(@PathVariable long id, HttpServletRequest request)
-			throws HttpMediaTypeNotSupportedException {
-		ApiRequests.requireJsonOrNoBody(request);
-		if (ApiRequests.crossSite(request)) {
-			return problem(HttpStatus.FORBIDDEN, FORGED, "Cross-site request", "announcement.api.crossSite");
-		}
+	ResponseEntity<?> markRead(@PathVariable long id) {
 		this.inbox.markRead(id);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/read-all")
-	ResponseEntity<?> markAllRead(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
-		ApiRequests.requireJsonOrNoBody(request);
-		if (ApiRequests.crossSite(request)) {
-			return problem(HttpStatus.FORBIDDEN, FORGED, "Cross-site request", "announcement.api.crossSite");
-		}
+	ResponseEntity<?> markAllRead() {
 		this.inbox.markAllRead();
 		return ResponseEntity.noContent().build();
 	}

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.herald.announcement.AnnouncementStatus;
 import io.herald.announcement.Priority;
-import io.herald.shared.ApiRequests;
 import io.herald.shared.ChangeRefused;
 import io.herald.tracking.ReceiptNotFound;
 import io.herald.tracking.Receipts;
@@ -18,13 +17,11 @@ import io.herald.tracking.TrackingFigures;
 import io.herald.tracking.TrackingNotFound;
 import io.herald.tracking.TrackingReport;
 import io.herald.tracking.TrackingReports;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -134,24 +131,14 @@ class ReceiptApiController {
 	}
 
 	@PostMapping("/{id:\\d+}/read")
-	ResponseEntity<?> read(@PathVariable long id, HttpServletRequest request)
-			throws HttpMediaTypeNotSupportedException {
-		ApiRequests.requireJsonOrNoBody(request);
-		if (ApiRequests.crossSite(request)) {
-			return this.problems.crossSiteRefused();
-		}
+	ResponseEntity<?> read(@PathVariable long id) {
 		this.receipts.read(id);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{id:\\d+}/ack")
 	ResponseEntity<?> acknowledge(@PathVariable long id,
-			@RequestParam(name = "revision", required = false) Integer revision, HttpServletRequest request)
-			throws HttpMediaTypeNotSupportedException {
-		ApiRequests.requireJsonOrNoBody(request);
-		if (ApiRequests.crossSite(request)) {
-			return this.problems.crossSiteRefused();
-		}
+			@RequestParam(name = "revision", required = false) Integer revision) {
 		this.receipts.acknowledge(id, revision);
 		return ResponseEntity.noContent().build();
 	}

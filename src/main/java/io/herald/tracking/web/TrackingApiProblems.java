@@ -21,8 +21,6 @@ class TrackingApiProblems {
 
 	static final URI NOT_FOUND = URI.create("https://herald.example/problems/announcement-not-found");
 
-	static final URI FORGED = URI.create("https://herald.example/problems/cross-site-request");
-
 	private final MessageSource messages;
 
 	TrackingApiProblems(MessageSource messages) {
@@ -35,10 +33,6 @@ class TrackingApiProblems {
 
 	ResponseEntity<ProblemDetail> refused(String code) {
 		return problem(HttpStatus.CONFLICT, REFUSED, "Refused in this state", code);
-	}
-
-	ResponseEntity<ProblemDetail> crossSiteRefused() {
-		return problem(HttpStatus.FORBIDDEN, FORGED, "Cross-site request", "announcement.api.crossSite");
 	}
 
 	private ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String code) {
