@@ -54,6 +54,15 @@ class EmbeddedDefaultTests {
 			TestHttp http = new TestHttp(port(second));
 			assertThat(http.signIn("hr@herald.test", "herald-demo").statusCode()).isEqualTo(302);
 			assertThat(http.page("/").body()).contains("Welcome, Magdalena Kowalczyk", "data-panel=\"directory\"");
+
+			// The sign-in throttle's buckets live in H2 here.
+			for (int i = 0; i < 5; i++) {
+				assertThat(http.getWithBasic("/api/v1/me", "comms@herald.test", "wrong " + i).statusCode())
+					.isEqualTo(401);
+			}
+			HttpResponse<String> throttled = http.getWithBasic("/api/v1/me", "comms@herald.test", "herald-demo");
+			assertThat(throttled.statusCode()).isEqualTo(429);
+			assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
 		}
 	}
 

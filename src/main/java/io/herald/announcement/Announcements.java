@@ -391,7 +391,8 @@ public class Announcements {
 	}
 
 	/**
-	 * One announcement for the desk: visible to whoever may manage its channel, and HR.
+	 * One announcement for the desk: visible to whoever may manage its channel, and to HR
+	 * once it has passed review ({@link HrReading}).
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
@@ -636,7 +637,8 @@ public class Announcements {
 	private Announcement load(long id) {
 		Announcement announcement = this.announcements.findWithTargetingById(id)
 			.orElseThrow(() -> new AnnouncementNotFound(id));
-		if (!this.channels.callerManages(announcement.getChannelId()) && !Callers.hasAnyRole("HR")) {
+		if (!this.channels.callerManages(announcement.getChannelId())
+				&& !(Callers.hasAnyRole("HR") && HrReading.mayRead(announcement.getStatus()))) {
 			throw new AnnouncementNotFound(id);
 		}
 		return announcement;

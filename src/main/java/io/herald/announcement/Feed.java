@@ -161,8 +161,9 @@ public class Feed {
 
 	/**
 	 * Opens an announcement: a recipient sees it and their first opening is recorded as
-	 * read; HR and the channel's managers may read it without being recipients; everyone
-	 * else is told it does not exist.
+	 * read; the channel's managers may read it without being recipients, and so may HR
+	 * once it has passed review ({@link HrReading}); everyone else is told it does not
+	 * exist.
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
@@ -181,7 +182,8 @@ public class Feed {
 			.orElseThrow(() -> new AnnouncementNotFound(id));
 		boolean recipient = opened.recipient
 				&& (opened.status == AnnouncementStatus.PUBLISHED || opened.status == AnnouncementStatus.ARCHIVED);
-		if (!recipient && !Callers.hasAnyRole("HR") && !this.channels.callerManages(opened.channelId)) {
+		if (!recipient && !(Callers.hasAnyRole("HR") && HrReading.mayRead(opened.status))
+				&& !this.channels.callerManages(opened.channelId)) {
 			throw new AnnouncementNotFound(id);
 		}
 		boolean wentOut = opened.status == AnnouncementStatus.PUBLISHED || opened.status == AnnouncementStatus.ARCHIVED;

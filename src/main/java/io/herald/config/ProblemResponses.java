@@ -67,6 +67,22 @@ class ProblemResponses {
 				"An administrator reset your password: sign in with the browser and choose a new one first.");
 	}
 
+	void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+		write(request.getRequestURI(), response, tooLarge(limit));
+	}
+
+	static ProblemDetail tooLarge(long limit) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The request body is larger than " + readable(limit) + ".");
+	}
+
+	/**
+	 * An error with no more to say than its status, for the request to {@code path}.
+	 */
+	void status(String path, HttpServletResponse response, HttpStatus status) throws IOException {
+		write(path, response, ProblemDetail.forStatus(status));
+	}
+
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		write(request, response, status, null, null, detail);
@@ -79,10 +95,35 @@ class ProblemResponses {
 			problem.setType(type);
 			problem.setTitle(title);
 		}
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(status.value());
+		write(request.getRequestURI(), response, problem);
+	}
+
+	private void write(String path, HttpServletResponse response, ProblemDetail problem) throws IOException {
+		instance(path, problem);
+		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * The path as the problem's instance, when it is a valid URI reference (a path the
+	 * firewall refused may not be).
+	 */
+	private static void instance(String path, ProblemDetail problem) {
+		if (path == null) {
+			return;
+		}
+		try {
+			problem.setInstance(URI.create(path));
+		}
+		catch (IllegalArgumentException ex) {
+			// left out
+		}
+	}
+
+	private static String readable(long bytes) {
+		long mb = 1024 * 1024;
+		return (bytes % mb == 0) ? (bytes / mb) + " MB" : (bytes / 1024) + " KB";
 	}
 
 }

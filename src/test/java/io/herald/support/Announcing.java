@@ -88,6 +88,26 @@ public final class Announcing {
 		return id;
 	}
 
+	/**
+	 * An announcement that has not gone out, in this status ({@code DRAFT},
+	 * {@code IN_REVIEW}, …), delivered to nobody.
+	 */
+	public long unpublished(Channel channel, Person author, String title, String status) {
+		Timestamp now = Timestamp.from(Instant.now());
+		return this.jdbc.queryForObject("insert into announcements (channel_id, author_id, title, body, priority, "
+				+ "status, submitted_at, created_at, updated_at) values (?, ?, ?, ?, 'INFO', ?, ?, ?, ?) returning id",
+				Long.class, channel.id(), author.employeeId(), title, "Body of " + title, status,
+				"DRAFT".equals(status) ? null : now, now, now);
+	}
+
+	/**
+	 * Makes the person a member of the channel: {@code OWNER} or {@code PUBLISHER}.
+	 */
+	public void member(Channel channel, Person person, String role) {
+		this.jdbc.update("insert into channel_members (channel_id, employee_id, role) values (?, ?, ?)", channel.id(),
+				person.employeeId(), role);
+	}
+
 	public void markRead(long announcementId, Person person, Instant at) {
 		this.jdbc.update("update deliveries set read_at = ? where announcement_id = ? and employee_id = ?",
 				Timestamp.from(at), announcementId, person.employeeId());
