@@ -2,6 +2,9 @@ package io.herald.config;
 
 import io.herald.shared.ChangeRefused;
 
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -13,8 +16,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * API errors as problem details ({@code application/problem+json}). Only for REST
- * controllers: browser pages get the HTML error pages instead.
+ * controllers: browser pages get the HTML error pages instead. Ahead of the advice for
+ * every controller ({@link FormBinding}), so an API call gets problem details for what
+ * both handle.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -28,6 +34,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail refused(ChangeRefused refused) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				this.messages.getMessage(refused.code(), null, refused.code(), LocaleContextHolder.getLocale()));
+	}
+
+	@ExceptionHandler(InvalidPropertyException.class)
+	ProblemDetail unreadable(InvalidPropertyException unreadable) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages
+			.getMessage("error.400.explanation", null, "error.400.explanation", LocaleContextHolder.getLocale()));
+		problem.setProperty("field", unreadable.getPropertyName());
+		return problem;
 	}
 
 }

@@ -123,6 +123,9 @@ class PlanController {
 	}
 
 	private String form(Model model, PlanView plan) {
+		if (model.getAttribute("planForm") instanceof PlanForm planForm) {
+			planForm.fillMedia();
+		}
 		model.addAttribute("plan", plan);
 		model.addAttribute("scenarios", Scenario.values());
 		model.addAttribute("severities", Severity.values());

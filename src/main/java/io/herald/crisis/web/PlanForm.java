@@ -109,9 +109,7 @@ class PlanForm {
 			form.templates.add(row);
 		}
 		form.media = new ArrayList<>(plan.media());
-		while (form.media.size() < 2) {
-			form.media.add(null);
-		}
+		form.fillMedia();
 		form.everyone = plan.everyone();
 		form.locationIds = plan.locations().stream().map(DirectoryOption::id).toList();
 		form.departmentIds = plan.departments().stream().map(DirectoryOption::id).toList();
@@ -119,6 +117,19 @@ class PlanForm {
 		form.lastReviewedOn = plan.lastReviewedOn();
 		form.addEmptySteps();
 		return form;
+	}
+
+	/**
+	 * Two media rows, as the form shows them: a medium that could not be read leaves its
+	 * row out of the list, and the form cannot show a missing row of an enum.
+	 */
+	void fillMedia() {
+		if (this.media == null) {
+			this.media = new ArrayList<>();
+		}
+		while (this.media.size() < 2) {
+			this.media.add(null);
+		}
 	}
 
 	void addEmptySteps() {
