@@ -22,7 +22,11 @@ import io.herald.directory.EmployeeDirectory;
 import io.herald.shared.ApiRequests;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
+import io.herald.shared.MultiLine;
+import io.herald.shared.SingleLine;
 import jakarta.servlet.http.HttpServletRequest;
+
+import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -80,7 +84,7 @@ class IncidentApiController {
 		this.messages = messages;
 	}
 
-	record ActivateRequest(List<Object> locations, List<Object> departments, Boolean drill, String message) {
+	record ActivateRequest(List<Object> locations, List<Object> departments, Boolean drill, @MultiLine String message) {
 
 	}
 
@@ -88,11 +92,11 @@ class IncidentApiController {
 
 	}
 
-	record CheckInRequest(String status, String note) {
+	record CheckInRequest(@SingleLine String status, @MultiLine String note) {
 
 	}
 
-	record UpdateRequest(String title, String message) {
+	record UpdateRequest(@SingleLine String title, @MultiLine String message) {
 
 	}
 
@@ -110,8 +114,9 @@ class IncidentApiController {
 	}
 
 	@PostMapping("/plans/{id:\\d+}/activate")
-	ResponseEntity<Activated> activate(@PathVariable long id, @RequestBody(required = false) ActivateRequest request,
-			HttpServletRequest http) throws HttpMediaTypeNotSupportedException {
+	ResponseEntity<Activated> activate(@PathVariable long id,
+			@Valid @RequestBody(required = false) ActivateRequest request, HttpServletRequest http)
+			throws HttpMediaTypeNotSupportedException {
 		// A body-less call activates the plan's defaults: a browser must not be
 		// made to send one from another site.
 		refuseCrossSite(http);
@@ -134,7 +139,7 @@ class IncidentApiController {
 	}
 
 	@PostMapping("/incidents/{id:\\d+}/check-in")
-	ResponseEntity<Void> checkIn(@PathVariable long id, @RequestBody(required = false) CheckInRequest request,
+	ResponseEntity<Void> checkIn(@PathVariable long id, @Valid @RequestBody(required = false) CheckInRequest request,
 			HttpServletRequest http) throws HttpMediaTypeNotSupportedException {
 		refuseCrossSite(http);
 		this.incidents.checkInThroughApi(id, (request != null) ? IncidentController.parse(request.status()) : null,
@@ -143,8 +148,9 @@ class IncidentApiController {
 	}
 
 	@PostMapping("/incidents/{id:\\d+}/updates")
-	ResponseEntity<UpdateSent> postUpdate(@PathVariable long id, @RequestBody(required = false) UpdateRequest request,
-			HttpServletRequest http) throws HttpMediaTypeNotSupportedException {
+	ResponseEntity<UpdateSent> postUpdate(@PathVariable long id,
+			@Valid @RequestBody(required = false) UpdateRequest request, HttpServletRequest http)
+			throws HttpMediaTypeNotSupportedException {
 		refuseCrossSite(http);
 		// Who may, and whether the incident exists, before what is wrong with the body.
 		IncidentUpdate prepared = this.response.prepareUpdate(id);
@@ -165,7 +171,7 @@ class IncidentApiController {
 	}
 
 	@PostMapping("/incidents/{id:\\d+}/resolve")
-	Resolved resolve(@PathVariable long id, @RequestBody(required = false) UpdateRequest request,
+	Resolved resolve(@PathVariable long id, @Valid @RequestBody(required = false) UpdateRequest request,
 			HttpServletRequest http) throws HttpMediaTypeNotSupportedException {
 		// A body-less call sends the plan's all-clear: a browser must not be made
 		// to send one from another site.

@@ -16,6 +16,10 @@ import io.herald.crisis.TeamMember;
 import io.herald.crisis.TeamRole;
 import io.herald.crisis.TemplateKind;
 import io.herald.directory.DirectoryOption;
+import io.herald.shared.MultiLine;
+import io.herald.shared.SingleLine;
+
+import jakarta.validation.Valid;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -30,18 +34,23 @@ class PlanForm {
 
 	private long version;
 
+	@SingleLine
 	private String title;
 
 	private Scenario scenario;
 
 	private Severity severity;
 
+	@SingleLine
 	private String ownerEmail;
 
+	@Valid
 	private List<TeamRow> team = new ArrayList<>();
 
+	@Valid
 	private List<StepRow> steps = new ArrayList<>();
 
+	@Valid
 	private List<TemplateRow> templates = new ArrayList<>();
 
 	private List<Medium> media = new ArrayList<>();
@@ -284,8 +293,10 @@ class PlanForm {
 
 		private TeamRole role;
 
+		@SingleLine
 		private String personEmail;
 
+		@SingleLine
 		private String deputyEmail;
 
 		public TeamRow() {
@@ -326,6 +337,7 @@ class PlanForm {
 	 */
 	public static class StepRow {
 
+		@SingleLine
 		private String description;
 
 		private TeamRole role;
@@ -355,8 +367,10 @@ class PlanForm {
 
 		private TemplateKind kind;
 
+		@SingleLine
 		private String title;
 
+		@MultiLine
 		private String body;
 
 		public TemplateKind getKind() {

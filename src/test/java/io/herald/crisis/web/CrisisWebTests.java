@@ -221,6 +221,19 @@ class CrisisWebTests implements PostgresIntegrationTest {
 
 	@Test
 	@WithUserDetails("comms@herald.test")
+	void aPlanTitleWithALineBreakOrNulIsRefusedOnTheForm() throws Exception {
+		for (String title : new String[] { "Web\rplan", "Web\nplan", "Web\u0000plan" }) {
+			this.mvc.perform(post("/crisis/plans").with(csrf()).params(form(title)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Keep this on one line")));
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from crisis_plan_revisions where title like 'Web_plan'",
+				Long.class))
+			.isZero();
+	}
+
+	@Test
+	@WithUserDetails("comms@herald.test")
 	void aProcedureWithAnIndexOutOfRangeOrUnreadableIsRefusedAndNothingIsCreated() throws Exception {
 		this.mvc
 			.perform(post("/procedures").with(csrf())
