@@ -101,6 +101,26 @@ class DirectoryWebTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void hrCannotNameADepartmentOrLocationOverTwoLines() {
+		TestHttp http = new TestHttp(this.port);
+		http.signIn("hr@herald.test", "herald-demo");
+		String token = TestHttp.csrfToken(http.page("/admin/directory").body());
+		for (String name : new String[] { "Shadow\rIT", "Shadow\nIT", "Shadow\u0000IT" }) {
+			HttpResponse<String> department = http.postForm("/admin/directory/departments",
+					Map.of("_csrf", token, "name", name));
+			assertThat(department.statusCode()).as(name).isEqualTo(302);
+			HttpResponse<String> location = http.postForm("/admin/directory/locations",
+					Map.of("_csrf", token, "name", name, "timeZone", "Europe/Warsaw"));
+			assertThat(location.statusCode()).as(name).isEqualTo(302);
+		}
+		assertThat(http.page("/admin/directory").body()).contains("Keep this on one line");
+		assertThat(this.jdbc.queryForObject("select count(*) from departments where name like 'Shadow_IT'", Long.class))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from locations where name like 'Shadow_IT'", Long.class))
+			.isZero();
+	}
+
+	@Test
 	void profilesDownloadAsVCard() {
 		TestHttp http = new TestHttp(this.port);
 		http.signIn("employee@herald.test", "herald-demo");
