@@ -2,8 +2,11 @@ package io.herald.config;
 
 import io.herald.shared.ChangeRefused;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -11,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -19,8 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * API errors as problem details ({@code application/problem+json}). Only for REST
- * controllers: browser pages get the HTML error pages instead.
+ * controllers: browser pages get the HTML error pages instead. Ahead of the advice for
+ * every controller ({@link FormBinding}), so an API call gets problem details for what
+ * both handle.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -62,6 +70,37 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail refused(ChangeRefused refused) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				this.messages.getMessage(refused.code(), null, refused.code(), LocaleContextHolder.getLocale()));
+	}
+
+	/**
+	 * A request body refused by its constraints ({@code @SingleLine} and the like): 400
+	 * with {@code errors: [{field, message}]}, as the API's other refusals name fields.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages
+			.getMessage("api.invalidFields", null, "api.invalidFields", LocaleContextHolder.getLocale()));
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors",
+				invalid.getFieldErrors()
+					.stream()
+					.map((error) -> new FieldProblem(error.getField(),
+							this.messages.getMessage(error, LocaleContextHolder.getLocale())))
+					.toList());
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	record FieldProblem(String field, String message) {
+
+	}
+
+	@ExceptionHandler(InvalidPropertyException.class)
+	ProblemDetail unreadable(InvalidPropertyException unreadable) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages
+			.getMessage("error.400.explanation", null, "error.400.explanation", LocaleContextHolder.getLocale()));
+		problem.setProperty("field", unreadable.getPropertyName());
+		return problem;
 	}
 
 }

@@ -20,6 +20,12 @@ public record InsightFilter(LocalDate from, LocalDate to, Long channelId, Long d
 	/** The default period: the last 30 days, today included. */
 	public static final int DEFAULT_DAYS = 30;
 
+	/** The first day a period may start or end on: Herald holds nothing older. */
+	public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+	/** How many years past today a period may reach, for posts scheduled ahead. */
+	public static final int YEARS_AHEAD = 1;
+
 	public InsightFilter {
 		if (from == null || to == null || from.isAfter(to)) {
 			throw new IllegalArgumentException("A period runs from a day to the same or a later day");
@@ -28,6 +34,22 @@ public record InsightFilter(LocalDate from, LocalDate to, Long channelId, Long d
 
 	public static InsightFilter lastDays(LocalDate today) {
 		return new InsightFilter(today.minusDays(DEFAULT_DAYS - 1), today, null, null, null, null);
+	}
+
+	/**
+	 * The last day a period may start or end on, seen from today.
+	 */
+	public static LocalDate latest(LocalDate today) {
+		return today.plusYears(YEARS_AHEAD);
+	}
+
+	/**
+	 * Whether a day may start or end a period. Days far outside (year 0, year 999999999)
+	 * would overflow date arithmetic and the database's timestamps, so every way in to a
+	 * dashboard asks this first.
+	 */
+	public static boolean accepts(LocalDate day, LocalDate today) {
+		return !day.isBefore(EARLIEST) && !day.isAfter(latest(today));
 	}
 
 	public long days() {

@@ -1,6 +1,7 @@
 package io.herald.account.web;
 
 import io.herald.notification.NotificationMode;
+import io.herald.shared.SingleLine;
 
 /**
  * How a person wants to hear about non-critical notifications, as {@code /me} edits it.
@@ -9,6 +10,7 @@ import io.herald.notification.NotificationMode;
  */
 class NotificationForm {
 
+	@SingleLine
 	private String mode;
 
 	static NotificationForm of(NotificationMode mode) {

@@ -1,20 +1,26 @@
 package io.herald.account.web;
 
 import io.herald.directory.EmployeeProfile;
+import io.herald.shared.SingleLine;
 
 /**
  * What a person edits about themselves on {@code /me}.
  */
 class OwnDetailsForm {
 
+	@SingleLine
 	private String preferredName;
 
+	@SingleLine
 	private String phone;
 
+	@SingleLine
 	private String mobile;
 
+	@SingleLine
 	private String timeZone;
 
+	@SingleLine
 	private String language;
 
 	static OwnDetailsForm of(EmployeeProfile profile) {

@@ -59,7 +59,7 @@ class ProfileController {
 	}
 
 	@PostMapping("/me/details")
-	String changeDetails(@AuthenticationPrincipal HeraldUser user, @ModelAttribute OwnDetailsForm ownDetailsForm,
+	String changeDetails(@AuthenticationPrincipal HeraldUser user, @Valid @ModelAttribute OwnDetailsForm ownDetailsForm,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
 			HttpServletResponse response) {
 		ZoneId zone = Zones.parse(ownDetailsForm.getTimeZone()).orElse(null);
@@ -87,14 +87,16 @@ class ProfileController {
 
 	@PostMapping("/me/notifications")
 	String changeNotifications(@AuthenticationPrincipal HeraldUser user,
-			@ModelAttribute NotificationForm notificationForm, BindingResult result, Model model,
+			@Valid @ModelAttribute NotificationForm notificationForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		NotificationMode mode = Arrays.stream(NotificationMode.values())
 			.filter((candidate) -> candidate.name().equals(notificationForm.getMode()))
 			.findFirst()
 			.orElse(null);
-		if (mode == null) {
-			result.rejectValue("mode", "preferences.mode.invalid");
+		if (mode == null || result.hasErrors()) {
+			if (!result.hasFieldErrors("mode")) {
+				result.rejectValue("mode", "preferences.mode.invalid");
+			}
 			EmployeeProfile profile = addProfile(user, model);
 			model.addAttribute("ownDetailsForm", OwnDetailsForm.of(profile));
 			model.addAttribute("passwordForm", new PasswordForm());

@@ -24,6 +24,10 @@ import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
+import io.herald.shared.MultiLine;
+import io.herald.shared.SingleLine;
+
+import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -87,9 +91,10 @@ class AnnouncementApiController {
 	 * A new announcement: {@code channel} is a slug, {@code body} Markdown; the rest as
 	 * in the class comment.
 	 */
-	record NewAnnouncement(String channel, String title, String summary, String body, String priority,
-			Boolean ackRequired, String ackDueAt, List<Object> departments, List<Object> locations, String scheduledAt,
-			String expiresAt, String pinnedUntil) {
+	record NewAnnouncement(@SingleLine String channel, @SingleLine String title, @MultiLine String summary,
+			@MultiLine String body, @SingleLine String priority, Boolean ackRequired, @SingleLine String ackDueAt,
+			List<Object> departments, List<Object> locations, @SingleLine String scheduledAt,
+			@SingleLine String expiresAt, @SingleLine String pinnedUntil) {
 
 	}
 
@@ -116,7 +121,7 @@ class AnnouncementApiController {
 	/**
 	 * Changes asked of the author: what should change, up to 2,000 characters.
 	 */
-	record ChangeRequest(String comment) {
+	record ChangeRequest(@MultiLine String comment) {
 
 	}
 
@@ -138,7 +143,7 @@ class AnnouncementApiController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> create(@RequestBody NewAnnouncement request) {
+	ResponseEntity<?> create(@Valid @RequestBody NewAnnouncement request) {
 		List<Problem> found = new ArrayList<>();
 		Optional<ChannelView> channel = Optional.ofNullable(request.channel())
 			.map(String::strip)
@@ -249,7 +254,8 @@ class AnnouncementApiController {
 	 * empty comment is 422 naming {@code comment}.
 	 */
 	@PostMapping(path = "/{id:\\d+}/request-changes", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> requestChanges(@PathVariable long id, @RequestBody(required = false) ChangeRequest change) {
+	ResponseEntity<?> requestChanges(@PathVariable long id,
+			@Valid @RequestBody(required = false) ChangeRequest change) {
 		try {
 			this.announcements.requestChanges(id, (change != null) ? change.comment() : null);
 			return ResponseEntity.ok(new Moved(id, AnnouncementStatus.CHANGES_REQUESTED));

@@ -21,6 +21,8 @@ import io.herald.shared.Callers;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.SignedInPerson;
 
+import jakarta.validation.Valid;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -92,7 +94,7 @@ class AnnouncementDeskController {
 
 	@PostMapping("/new")
 	String create(@AuthenticationPrincipal SignedInPerson person,
-			@ModelAttribute("announcementForm") AnnouncementForm form, BindingResult result,
+			@Valid @ModelAttribute("announcementForm") AnnouncementForm form, BindingResult result,
 			@RequestParam(name = "action", defaultValue = "save") String action, Model model,
 			RedirectAttributes redirect) {
 		requireDesk();
@@ -130,7 +132,7 @@ class AnnouncementDeskController {
 
 	@PostMapping("/{id:\\d+}/edit")
 	String change(@AuthenticationPrincipal SignedInPerson person, @PathVariable long id,
-			@ModelAttribute("announcementForm") AnnouncementForm form, BindingResult result,
+			@Valid @ModelAttribute("announcementForm") AnnouncementForm form, BindingResult result,
 			@RequestParam(name = "action", defaultValue = "save") String action, Model model,
 			RedirectAttributes redirect) {
 		requireDesk();

@@ -13,6 +13,8 @@ import io.herald.announcement.AnnouncementDetails;
 import io.herald.announcement.AnnouncementDraft;
 import io.herald.announcement.Priority;
 import io.herald.shared.Zones;
+import io.herald.shared.MultiLine;
+import io.herald.shared.SingleLine;
 
 import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
@@ -26,26 +28,33 @@ class AnnouncementForm {
 
 	private Long channelId;
 
+	@SingleLine
 	private String title;
 
+	@MultiLine
 	private String summary;
 
+	@MultiLine
 	private String body;
 
 	private Priority priority = Priority.INFO;
 
 	private boolean ackRequired = Priority.INFO.ackRequiredByDefault();
 
+	@SingleLine
 	private String ackDueAt;
 
 	private List<Long> departmentIds = new ArrayList<>();
 
 	private List<Long> locationIds = new ArrayList<>();
 
+	@SingleLine
 	private String pinnedUntil;
 
+	@SingleLine
 	private String expiresAt;
 
+	@SingleLine
 	private String scheduledAt;
 
 	private boolean material;

@@ -13,6 +13,8 @@ import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
 import io.herald.shared.InvalidChange;
 
+import jakarta.validation.Valid;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -59,7 +61,7 @@ class ChannelAdminController {
 	}
 
 	@PostMapping("/manage/channels/new")
-	String create(@ModelAttribute ChannelForm channelForm, BindingResult result, Model model,
+	String create(@Valid @ModelAttribute ChannelForm channelForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		channelForm.setId(null);
 		return save(channelForm, result, model, redirect, null, "manageChannels.created");
@@ -76,8 +78,8 @@ class ChannelAdminController {
 	}
 
 	@PostMapping("/manage/channels/{id:\\d+}/edit")
-	String edit(@PathVariable long id, @ModelAttribute ChannelForm channelForm, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+	String edit(@PathVariable long id, @Valid @ModelAttribute ChannelForm channelForm, BindingResult result,
+			Model model, RedirectAttributes redirect) {
 		ChannelView channel = channel(id);
 		channelForm.setId(id);
 		return save(channelForm, result, model, redirect, channel, "manageChannels.saved");

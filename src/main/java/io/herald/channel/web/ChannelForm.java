@@ -7,6 +7,8 @@ import java.util.List;
 import io.herald.channel.ChannelDetails;
 import io.herald.channel.ChannelKind;
 import io.herald.channel.ChannelView;
+import io.herald.shared.MultiLine;
+import io.herald.shared.SingleLine;
 
 /**
  * The channel form: the address and kind only when creating; owners and publishers as
@@ -18,10 +20,13 @@ class ChannelForm {
 
 	private long version;
 
+	@SingleLine
 	private String slug;
 
+	@SingleLine
 	private String name;
 
+	@MultiLine
 	private String description;
 
 	private ChannelKind kind;
@@ -34,8 +39,10 @@ class ChannelForm {
 
 	private boolean requiresReview;
 
+	@MultiLine
 	private String ownerEmails;
 
+	@MultiLine
 	private String publisherEmails;
 
 	static ChannelForm of(ChannelView channel, Collection<String> owners, Collection<String> publishers) {

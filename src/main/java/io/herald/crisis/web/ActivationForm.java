@@ -7,6 +7,8 @@ import java.util.TreeSet;
 
 import io.herald.crisis.Activation;
 import io.herald.crisis.IncidentScope;
+import io.herald.shared.MultiLine;
+import io.herald.shared.SingleLine;
 
 /**
  * The activation confirmation form: scope, the alert's words and the drill box.
@@ -19,14 +21,17 @@ public class ActivationForm {
 
 	private List<Long> departmentIds = new ArrayList<>();
 
+	@SingleLine
 	private String title;
 
+	@MultiLine
 	private String body;
 
 	private boolean drill;
 
 	// The scope whose reach the page showed: sending waits until the person has seen the
 	// number for the scope they send to.
+	@SingleLine
 	private String countedScope;
 
 	static ActivationForm of(Activation activation) {

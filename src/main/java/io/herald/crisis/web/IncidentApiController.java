@@ -21,6 +21,10 @@ import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
+import io.herald.shared.MultiLine;
+import io.herald.shared.SingleLine;
+
+import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -76,7 +80,7 @@ class IncidentApiController {
 		this.messages = messages;
 	}
 
-	record ActivateRequest(List<Object> locations, List<Object> departments, Boolean drill, String message) {
+	record ActivateRequest(List<Object> locations, List<Object> departments, Boolean drill, @MultiLine String message) {
 
 	}
 
@@ -84,11 +88,11 @@ class IncidentApiController {
 
 	}
 
-	record CheckInRequest(String status, String note) {
+	record CheckInRequest(@SingleLine String status, @MultiLine String note) {
 
 	}
 
-	record UpdateRequest(String title, String message) {
+	record UpdateRequest(@SingleLine String title, @MultiLine String message) {
 
 	}
 
@@ -106,7 +110,8 @@ class IncidentApiController {
 	}
 
 	@PostMapping("/plans/{id:\\d+}/activate")
-	ResponseEntity<Activated> activate(@PathVariable long id, @RequestBody(required = false) ActivateRequest request) {
+	ResponseEntity<Activated> activate(@PathVariable long id,
+			@Valid @RequestBody(required = false) ActivateRequest request) {
 		// A body-less call activates the plan's defaults: a browser must not be
 		// made to send one from another site.
 		ActivateRequest given = (request != null) ? request : new ActivateRequest(null, null, null, null);
@@ -128,14 +133,15 @@ class IncidentApiController {
 	}
 
 	@PostMapping("/incidents/{id:\\d+}/check-in")
-	ResponseEntity<Void> checkIn(@PathVariable long id, @RequestBody(required = false) CheckInRequest request) {
+	ResponseEntity<Void> checkIn(@PathVariable long id, @Valid @RequestBody(required = false) CheckInRequest request) {
 		this.incidents.checkInThroughApi(id, (request != null) ? IncidentController.parse(request.status()) : null,
 				(request != null) ? request.note() : null);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/incidents/{id:\\d+}/updates")
-	ResponseEntity<UpdateSent> postUpdate(@PathVariable long id, @RequestBody(required = false) UpdateRequest request) {
+	ResponseEntity<UpdateSent> postUpdate(@PathVariable long id,
+			@Valid @RequestBody(required = false) UpdateRequest request) {
 		// Who may, and whether the incident exists, before what is wrong with the body.
 		IncidentUpdate prepared = this.response.prepareUpdate(id);
 		String message = (request != null) ? request.message() : null;
@@ -155,7 +161,7 @@ class IncidentApiController {
 	}
 
 	@PostMapping("/incidents/{id:\\d+}/resolve")
-	Resolved resolve(@PathVariable long id, @RequestBody(required = false) UpdateRequest request) {
+	Resolved resolve(@PathVariable long id, @Valid @RequestBody(required = false) UpdateRequest request) {
 		// A body-less call sends the plan's all-clear: a browser must not be made
 		// to send one from another site.
 		IncidentUpdate allClear = null;

@@ -16,6 +16,8 @@ import io.herald.shared.LocalPaths;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -60,7 +62,7 @@ class IncidentController {
 	 * template's {@code {location}} names the places actually alerted.
 	 */
 	@PostMapping(path = "/crisis/plans/{id:\\d+}/activate", params = "refill")
-	String refill(@PathVariable long id, @ModelAttribute ActivationForm activationForm, BindingResult result,
+	String refill(@PathVariable long id, @Valid @ModelAttribute ActivationForm activationForm, BindingResult result,
 			Model model) {
 		Activation chosen = activationForm.toActivation();
 		Activation refilled = this.incidents.prepare(id, chosen.scope());
@@ -71,7 +73,7 @@ class IncidentController {
 	}
 
 	@PostMapping("/crisis/plans/{id:\\d+}/activate")
-	String activate(@PathVariable long id, @ModelAttribute ActivationForm activationForm, BindingResult result,
+	String activate(@PathVariable long id, @Valid @ModelAttribute ActivationForm activationForm, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			return activationPage(id, model);
@@ -99,8 +101,11 @@ class IncidentController {
 	}
 
 	@PostMapping("/crisis/incidents/{id:\\d+}/updates")
-	String postUpdate(@PathVariable long id, @ModelAttribute UpdateForm updateForm, BindingResult result, Model model,
-			HttpServletRequest request, RedirectAttributes redirect) {
+	String postUpdate(@PathVariable long id, @Valid @ModelAttribute UpdateForm updateForm, BindingResult result,
+			Model model, HttpServletRequest request, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return incidentPage(id, model, request);
+		}
 		try {
 			this.response.postUpdate(id, updateForm.toUpdate());
 			redirect.addFlashAttribute("flashSuccess", "crisis.update.posted");

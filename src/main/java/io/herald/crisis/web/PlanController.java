@@ -16,6 +16,8 @@ import io.herald.directory.EmployeeDirectory;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.SignedInPerson;
 
+import jakarta.validation.Valid;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,7 +72,8 @@ class PlanController {
 	}
 
 	@PostMapping("/crisis/plans")
-	String create(@ModelAttribute PlanForm planForm, BindingResult result, Model model, RedirectAttributes redirect) {
+	String create(@Valid @ModelAttribute PlanForm planForm, BindingResult result, Model model,
+			RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			return form(model, null);
 		}
@@ -93,7 +96,7 @@ class PlanController {
 	}
 
 	@PostMapping("/crisis/plans/{id:\\d+}")
-	String save(@PathVariable long id, @ModelAttribute PlanForm planForm, BindingResult result, Model model,
+	String save(@PathVariable long id, @Valid @ModelAttribute PlanForm planForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		PlanView plan = plan(id);
 		if (result.hasErrors()) {
@@ -123,6 +126,9 @@ class PlanController {
 	}
 
 	private String form(Model model, PlanView plan) {
+		if (model.getAttribute("planForm") instanceof PlanForm planForm) {
+			planForm.fillMedia();
+		}
 		model.addAttribute("plan", plan);
 		model.addAttribute("scenarios", Scenario.values());
 		model.addAttribute("severities", Severity.values());

@@ -16,6 +16,10 @@ import io.herald.crisis.TeamMember;
 import io.herald.crisis.TeamRole;
 import io.herald.crisis.TemplateKind;
 import io.herald.directory.DirectoryOption;
+import io.herald.shared.MultiLine;
+import io.herald.shared.SingleLine;
+
+import jakarta.validation.Valid;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -30,18 +34,23 @@ class PlanForm {
 
 	private long version;
 
+	@SingleLine
 	private String title;
 
 	private Scenario scenario;
 
 	private Severity severity;
 
+	@SingleLine
 	private String ownerEmail;
 
+	@Valid
 	private List<TeamRow> team = new ArrayList<>();
 
+	@Valid
 	private List<StepRow> steps = new ArrayList<>();
 
+	@Valid
 	private List<TemplateRow> templates = new ArrayList<>();
 
 	private List<Medium> media = new ArrayList<>();
@@ -109,9 +118,7 @@ class PlanForm {
 			form.templates.add(row);
 		}
 		form.media = new ArrayList<>(plan.media());
-		while (form.media.size() < 2) {
-			form.media.add(null);
-		}
+		form.fillMedia();
 		form.everyone = plan.everyone();
 		form.locationIds = plan.locations().stream().map(DirectoryOption::id).toList();
 		form.departmentIds = plan.departments().stream().map(DirectoryOption::id).toList();
@@ -119,6 +126,19 @@ class PlanForm {
 		form.lastReviewedOn = plan.lastReviewedOn();
 		form.addEmptySteps();
 		return form;
+	}
+
+	/**
+	 * Two media rows, as the form shows them: a medium that could not be read leaves its
+	 * row out of the list, and the form cannot show a missing row of an enum.
+	 */
+	void fillMedia() {
+		if (this.media == null) {
+			this.media = new ArrayList<>();
+		}
+		while (this.media.size() < 2) {
+			this.media.add(null);
+		}
 	}
 
 	void addEmptySteps() {
@@ -273,8 +293,10 @@ class PlanForm {
 
 		private TeamRole role;
 
+		@SingleLine
 		private String personEmail;
 
+		@SingleLine
 		private String deputyEmail;
 
 		public TeamRow() {
@@ -315,6 +337,7 @@ class PlanForm {
 	 */
 	public static class StepRow {
 
+		@SingleLine
 		private String description;
 
 		private TeamRole role;
@@ -344,8 +367,10 @@ class PlanForm {
 
 		private TemplateKind kind;
 
+		@SingleLine
 		private String title;
 
+		@MultiLine
 		private String body;
 
 		public TemplateKind getKind() {

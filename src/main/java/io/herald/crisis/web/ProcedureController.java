@@ -5,6 +5,8 @@ import io.herald.crisis.ProcedureView;
 import io.herald.crisis.Procedures;
 import io.herald.shared.InvalidChange;
 
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,7 +42,7 @@ class ProcedureController {
 	}
 
 	@PostMapping("/procedures")
-	String create(@ModelAttribute ProcedureForm procedureForm, BindingResult result, Model model,
+	String create(@Valid @ModelAttribute ProcedureForm procedureForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			return form(model, null);
@@ -64,8 +66,8 @@ class ProcedureController {
 	}
 
 	@PostMapping("/procedures/{id:\\d+}")
-	String save(@PathVariable long id, @ModelAttribute ProcedureForm procedureForm, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+	String save(@PathVariable long id, @Valid @ModelAttribute ProcedureForm procedureForm, BindingResult result,
+			Model model, RedirectAttributes redirect) {
 		ProcedureView procedure = procedure(id);
 		if (result.hasErrors()) {
 			return form(model, procedure);

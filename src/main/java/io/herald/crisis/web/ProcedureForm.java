@@ -6,6 +6,8 @@ import java.util.List;
 import io.herald.crisis.Person;
 import io.herald.crisis.ProcedureDraft;
 import io.herald.crisis.ProcedureView;
+import io.herald.shared.MultiLine;
+import io.herald.shared.SingleLine;
 
 /**
  * A procedure as a form: title, Markdown body and up to three contacts by e-mail.
@@ -16,11 +18,13 @@ class ProcedureForm {
 
 	private long version;
 
+	@SingleLine
 	private String title;
 
+	@MultiLine
 	private String body;
 
-	private List<String> contacts = new ArrayList<>();
+	private List<@SingleLine String> contacts = new ArrayList<>();
 
 	static ProcedureForm empty() {
 		ProcedureForm form = new ProcedureForm();

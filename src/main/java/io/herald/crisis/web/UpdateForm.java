@@ -1,14 +1,18 @@
 package io.herald.crisis.web;
 
 import io.herald.crisis.IncidentUpdate;
+import io.herald.shared.MultiLine;
+import io.herald.shared.SingleLine;
 
 /**
  * The update form on an incident's page.
  */
 class UpdateForm {
 
+	@SingleLine
 	private String title;
 
+	@MultiLine
 	private String body;
 
 	static UpdateForm of(IncidentUpdate update) {

@@ -5,13 +5,16 @@ import java.time.ZoneId;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.InvalidDirectoryChange;
 import io.herald.shared.Zones;
+import io.herald.shared.SingleLine;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,8 +38,8 @@ class OrganisationAdminController {
 	}
 
 	@PostMapping({ "/admin/directory/departments", "/admin/directory/departments/{id:\\d+}" })
-	String saveDepartment(@PathVariable(required = false) Long id, @RequestParam String name,
-			@RequestParam(required = false) String headEmail, RedirectAttributes redirect) {
+	String saveDepartment(@PathVariable(required = false) Long id, @RequestParam @SingleLine String name,
+			@RequestParam(required = false) @SingleLine String headEmail, RedirectAttributes redirect) {
 		try {
 			this.directory.saveDepartment(id, name, headEmail);
 			redirect.addFlashAttribute("flashSuccess", "directory.department.saved");
@@ -48,8 +51,8 @@ class OrganisationAdminController {
 	}
 
 	@PostMapping({ "/admin/directory/locations", "/admin/directory/locations/{id:\\d+}" })
-	String saveLocation(@PathVariable(required = false) Long id, @RequestParam String name,
-			@RequestParam String timeZone, RedirectAttributes redirect) {
+	String saveLocation(@PathVariable(required = false) Long id, @RequestParam @SingleLine String name,
+			@RequestParam @SingleLine String timeZone, RedirectAttributes redirect) {
 		ZoneId zone = Zones.parse(timeZone).orElse(null);
 		if (zone == null) {
 			redirect.addFlashAttribute("flashError", "directory.timeZone.invalid");
@@ -62,6 +65,15 @@ class OrganisationAdminController {
 		catch (InvalidDirectoryChange refused) {
 			redirect.addFlashAttribute("flashError", refused.problems().get(0).code());
 		}
+		return "redirect:/admin/directory";
+	}
+
+	/**
+	 * A name on more than one line (or with NUL): nothing saved, and the page says why.
+	 */
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	String refused(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("flashError", "validation.singleLine");
 		return "redirect:/admin/directory";
 	}
 

@@ -8,6 +8,8 @@ import io.herald.directory.Languages;
 import io.herald.directory.PersonDetails;
 import io.herald.shared.ChangeRefused;
 
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,7 +42,8 @@ class PeopleAdminController {
 	}
 
 	@PostMapping("/new")
-	String add(@ModelAttribute PersonForm personForm, BindingResult result, Model model, RedirectAttributes redirect) {
+	String add(@Valid @ModelAttribute PersonForm personForm, BindingResult result, Model model,
+			RedirectAttributes redirect) {
 		PersonDetails details = personForm.toDetails(result);
 		if (details != null) {
 			try {
@@ -63,8 +66,8 @@ class PeopleAdminController {
 	}
 
 	@PostMapping("/{id:\\d+}/edit")
-	String change(@PathVariable long id, @ModelAttribute PersonForm personForm, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+	String change(@PathVariable long id, @Valid @ModelAttribute PersonForm personForm, BindingResult result,
+			Model model, RedirectAttributes redirect) {
 		PersonDetails details = personForm.toDetails(result);
 		if (details != null) {
 			try {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.herald.directory.EmployeeProfile;
 import io.herald.directory.PersonDetails;
 import io.herald.shared.Zones;
+import io.herald.shared.SingleLine;
 
 import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
@@ -18,34 +19,47 @@ import org.springframework.validation.BindingResult;
  */
 class PersonForm {
 
+	@SingleLine
 	private String email;
 
+	@SingleLine
 	private String employeeNumber;
 
+	@SingleLine
 	private String firstName;
 
+	@SingleLine
 	private String lastName;
 
+	@SingleLine
 	private String preferredName;
 
+	@SingleLine
 	private String jobTitle;
 
 	private Long departmentId;
 
 	private Long locationId;
 
+	@SingleLine
 	private String managerEmail;
 
+	@SingleLine
 	private String phone;
 
+	@SingleLine
 	private String mobile;
 
+	@SingleLine
 	private String timeZone = "Europe/Warsaw";
 
+	@SingleLine
 	private String language = "en";
 
+	@SingleLine
 	private String skills;
 
+	@SingleLine
 	private String startDate;
 
 	private long version;

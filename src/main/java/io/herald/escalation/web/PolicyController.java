@@ -14,6 +14,8 @@ import io.herald.escalation.StepAnchor;
 import io.herald.escalation.StepMedium;
 import io.herald.shared.InvalidChange;
 
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -76,7 +78,7 @@ class PolicyController {
 	}
 
 	@PostMapping("/admin/policies/{id:\\d+}")
-	String save(@PathVariable long id, @ModelAttribute PolicyForm policyForm, BindingResult result, Model model,
+	String save(@PathVariable long id, @Valid @ModelAttribute PolicyForm policyForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		PolicyView policy = policy(id);
 		if (result.hasErrors()) {

@@ -12,6 +12,8 @@ import io.herald.escalation.StepAction;
 import io.herald.escalation.StepAnchor;
 import io.herald.escalation.StepDraft;
 import io.herald.escalation.StepMedium;
+import io.herald.shared.SingleLine;
+import jakarta.validation.Valid;
 
 /**
  * A policy's steps as rows of a form, plus empty rows for adding steps. A row left empty
@@ -23,6 +25,7 @@ class PolicyForm {
 
 	private long version;
 
+	@Valid
 	private List<StepRow> steps = new ArrayList<>();
 
 	static PolicyForm of(PolicyView policy) {
@@ -87,6 +90,7 @@ class PolicyForm {
 	 */
 	public static class StepRow {
 
+		@SingleLine
 		private String code;
 
 		private Integer amount;

@@ -18,14 +18,34 @@ import io.herald.insight.InsightFilter;
  */
 record FilterParams(InsightFilter filter, List<FieldProblem> problems) {
 
-	record FieldProblem(String field, String code) {
+	/**
+	 * A filter that could not be read, as a message code whose first argument is the
+	 * field's label and the rest {@code arguments}.
+	 */
+	record FieldProblem(String field, String code, List<Object> arguments) {
+
+		FieldProblem(String field, String code) {
+			this(field, code, List.of());
+		}
+
+		/**
+		 * One of the arguments after the label, {@code null} past the last.
+		 */
+		public Object argument(int index) {
+			return (index < this.arguments.size()) ? this.arguments.get(index) : null;
+		}
 
 	}
 
+	/**
+	 * Reads the filters; {@code defaults} (ending today) stand in for what is missing or
+	 * cannot be read.
+	 */
 	static FilterParams parse(Map<String, String> params, InsightFilter defaults) {
 		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate from = date(params.get("from"), "from", problems);
-		LocalDate to = date(params.get("to"), "to", problems);
+		LocalDate today = defaults.to();
+		LocalDate from = date(params.get("from"), "from", today, problems);
+		LocalDate to = date(params.get("to"), "to", today, problems);
 		LocalDate start = (from != null) ? from
 				: ((to != null) ? to.minusDays(InsightFilter.DEFAULT_DAYS - 1) : defaults.from());
 		LocalDate end = (to != null) ? to
@@ -76,17 +96,28 @@ record FilterParams(InsightFilter filter, List<FieldProblem> problems) {
 		return query.toString();
 	}
 
-	private static LocalDate date(String text, String field, List<FieldProblem> problems) {
+	/**
+	 * A day from the query string, {@code null} when missing; one that cannot be read or
+	 * lies outside what a period may cover is added to {@code problems}.
+	 */
+	static LocalDate date(String text, String field, LocalDate today, List<FieldProblem> problems) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
+		LocalDate day;
 		try {
-			return LocalDate.parse(text.strip());
+			day = LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(new FieldProblem(field, "insight.filter.badDate"));
 			return null;
 		}
+		if (!InsightFilter.accepts(day, today)) {
+			problems.add(new FieldProblem(field, "insight.filter.outOfRange",
+					List.of(InsightFilter.EARLIEST, InsightFilter.latest(today))));
+			return null;
+		}
+		return day;
 	}
 
 	private static Long id(String text, String field, List<FieldProblem> problems) {

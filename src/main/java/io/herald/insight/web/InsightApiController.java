@@ -2,7 +2,6 @@ package io.herald.insight.web;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/insight/summary?from=&to=}: a period's figures (ISO dates, both days
  * included, in the caller's time zone; the last 30 days by default). A date that is not
- * one is a 400, a period that runs backwards or longer than two years a 422, both as
- * problem details with the field.
+ * one or lies outside the years a dashboard covers is a 400, a period that runs backwards
+ * or longer than two years a 422, both as problem details with the field.
  */
 @RestController
 class InsightApiController {
@@ -48,13 +47,14 @@ class InsightApiController {
 	@GetMapping("/api/v1/insight/summary")
 	ResponseEntity<?> summary(@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to) {
-		List<FieldProblem> unreadable = new ArrayList<>();
-		LocalDate start = date(from, "from", unreadable);
-		LocalDate end = date(to, "to", unreadable);
-		if (!unreadable.isEmpty()) {
-			return problem(HttpStatus.BAD_REQUEST, "Bad insight request", unreadable);
-		}
 		InsightFilter defaults = this.insight.defaultFilter();
+		List<FilterParams.FieldProblem> problems = new ArrayList<>();
+		LocalDate start = FilterParams.date(from, "from", defaults.to(), problems);
+		LocalDate end = FilterParams.date(to, "to", defaults.to(), problems);
+		if (!problems.isEmpty()) {
+			return problem(HttpStatus.BAD_REQUEST, "Bad insight request",
+					problems.stream().map((p) -> new FieldProblem(p.field(), message(p))).toList());
+		}
 		if (start == null && end == null) {
 			start = defaults.from();
 			end = defaults.to();
@@ -77,17 +77,12 @@ class InsightApiController {
 		return ResponseEntity.ok(summary);
 	}
 
-	private LocalDate date(String text, String field, List<FieldProblem> problems) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, message("insight.filter.badDate")));
-			return null;
-		}
+	private String message(FilterParams.FieldProblem problem) {
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(problem.field());
+		arguments.addAll(problem.arguments());
+		return this.messages.getMessage(problem.code(), arguments.toArray(), problem.code(),
+				LocaleContextHolder.getLocale());
 	}
 
 	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, List<FieldProblem> problems) {

@@ -17,6 +17,7 @@ import io.herald.insight.Week;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,11 +26,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The insight pages and their CSV exports. Every view reads its filters from the query
  * string (see {@link FilterParams}), so a URL shows the same view to whoever opens it; a
- * filter that cannot be read is said so on the page and left at its default.
+ * filter that cannot be read is said so on the page and left at its default (an export
+ * answers 400 instead).
  */
 @Controller
 @RequestMapping("/insight")
@@ -88,27 +91,27 @@ class InsightController {
 
 	@GetMapping("/announcements.csv")
 	ResponseEntity<byte[]> announcementsCsv(@RequestParam Map<String, String> params) {
-		FilterParams parsed = FilterParams.parse(params, this.insight.defaultFilter());
+		InsightFilter filter = exported(params);
 		PostSort sort = PostSort.parse(params.get("sort"));
-		return csv("insight-announcements", parsed.filter(),
-				this.insight.announcementsCsv(parsed.filter(), sort, descending(params, sort)));
+		return csv("insight-announcements", filter,
+				this.insight.announcementsCsv(filter, sort, descending(params, sort)));
 	}
 
 	@GetMapping("/departments.csv")
 	ResponseEntity<byte[]> departmentsCsv(@RequestParam Map<String, String> params) {
-		InsightFilter filter = FilterParams.parse(params, this.insight.defaultFilter()).filter();
+		InsightFilter filter = exported(params);
 		return csv("insight-departments", filter, this.insight.departmentsCsv(filter));
 	}
 
 	@GetMapping("/locations.csv")
 	ResponseEntity<byte[]> locationsCsv(@RequestParam Map<String, String> params) {
-		InsightFilter filter = FilterParams.parse(params, this.insight.defaultFilter()).filter();
+		InsightFilter filter = exported(params);
 		return csv("insight-locations", filter, this.insight.locationsCsv(filter));
 	}
 
 	@GetMapping("/overdue.csv")
 	ResponseEntity<byte[]> overdueCsv(@RequestParam Map<String, String> params) {
-		InsightFilter filter = FilterParams.parse(params, this.insight.defaultFilter()).filter();
+		InsightFilter filter = exported(params);
 		return csv("insight-overdue", filter, this.insight.overdueCsv(filter));
 	}
 
@@ -129,6 +132,18 @@ class InsightController {
 		model.addAttribute("options", this.insight.options());
 		model.addAttribute("priorities", io.herald.announcement.Priority.values());
 		return parsed;
+	}
+
+	/**
+	 * The filters of an export. A file has no place to say a filter was replaced by its
+	 * default, so one that cannot be read is a 400 rather than a file of something else.
+	 */
+	private InsightFilter exported(Map<String, String> params) {
+		FilterParams parsed = FilterParams.parse(params, this.insight.defaultFilter());
+		if (!parsed.problems().isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		return parsed.filter();
 	}
 
 	private static boolean descending(Map<String, String> params, PostSort sort) {

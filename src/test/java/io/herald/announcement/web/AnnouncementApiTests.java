@@ -213,6 +213,26 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void aTitleWithALineBreakOrNulIsAProblemOnTheTitleAndNothingIsSaved() {
+		long before = this.jdbc.queryForObject("select count(*) from announcements", Long.class);
+		for (String title : new String[] { "Carriage\rreturn", "Line\nfeed", "Nul\u0000byte" }) {
+			HttpResponse<String> response = post("/api/v1/announcements", COMMS,
+					Map.of("channel", "london", "title", title, "body", "Text.", "priority", "INFO"));
+			assertThat(response.statusCode()).as(title).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+				.startsWith("application/problem+json");
+			JsonNode error = json(response).get("errors").get(0);
+			assertThat(error.get("field").asString()).isEqualTo("title");
+			assertThat(error.get("message").asString()).contains("Keep this on one line");
+		}
+		HttpResponse<String> nulInBody = post("/api/v1/announcements", COMMS,
+				Map.of("channel", "london", "title", "Fine", "body", "Text\u0000.", "priority", "INFO"));
+		assertThat(nulInBody.statusCode()).isEqualTo(400);
+		assertThat(json(nulInBody).get("errors").get(0).get("field").asString()).isEqualTo("body");
+		assertThat(this.jdbc.queryForObject("select count(*) from announcements", Long.class)).isEqualTo(before);
+	}
+
+	@Test
 	void anEmployeeWhoMayNotPostIsForbiddenAndCannotSeeOthersDrafts() {
 		HttpResponse<String> response = post("/api/v1/announcements", EMPLOYEE,
 				Map.of("channel", "company", "title", "Hello", "body", "Hello everyone.", "priority", "INFO"));

@@ -297,6 +297,26 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 		return http;
 	}
 
+	@Test
+	void aTitleWithALineBreakOrNulIsRefusedOnTheFormAndTheBodyKeepsItsLines() {
+		long channel = channel("TOPIC", false);
+		TestHttp http = signedIn("comms@herald.test");
+		for (String title : new String[] { "Carriage\rreturn", "Line\nfeed", "Nul\u0000byte" }) {
+			HttpResponse<String> answer = http.postForm("/manage/announcements/new",
+					form(http, channel, title, "Some words"));
+			assertThat(answer.statusCode()).as(title).isEqualTo(200);
+			assertThat(answer.body()).as(title).contains("Keep this on one line", "is-invalid");
+		}
+		HttpResponse<String> nulInBody = http.postForm("/manage/announcements/new",
+				form(http, channel, "A title", "First\u0000second"));
+		assertThat(nulInBody.statusCode()).isEqualTo(200);
+		assertThat(nulInBody.body()).contains("control character", "is-invalid");
+		assertThat(postsIn(channel)).isZero();
+
+		idFrom(http.postForm("/manage/announcements/new", form(http, channel, "A title", "First line\r\nsecond line")));
+		assertThat(postsIn(channel)).isOne();
+	}
+
 	private Map<String, String> form(TestHttp http, long channel, String title, String body) {
 		String token = TestHttp.csrfToken(http.page("/manage/announcements/new").body());
 		Map<String, String> form = new HashMap<>();

@@ -120,6 +120,23 @@ class ChannelWebTests implements PostgresIntegrationTest {
 	}
 
 	@Test
+	void aChannelNameWithALineBreakOrNulIsRefusedOnTheForm() {
+		Person comms = this.data.person("Comms", "COMMS_MANAGER");
+		TestHttp http = comms.signIn(this.port);
+		String token = TestHttp.csrfToken(http.page("/manage/channels/new").body());
+		for (String name : new String[] { "Bad\rname", "Bad\nname", "Bad\u0000name" }) {
+			HttpResponse<String> refused = http.postForm("/manage/channels/new", Map.of("_csrf", token, "slug",
+					"control-" + comms.employeeId(), "name", name, "kind", "TOPIC", "version", "0"));
+			assertThat(refused.statusCode()).as(name).isEqualTo(200);
+			assertThat(Jsoup.parse(refused.body()).select("#name-errors").text()).as(name)
+				.contains("Keep this on one line");
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from channels where slug = ?", Long.class,
+				"control-" + comms.employeeId()))
+			.isZero();
+	}
+
+	@Test
 	void aCommunicationsManagerCreatesEditsArchivesAndRestoresAChannel() {
 		Person comms = this.data.person("Comms", "COMMS_MANAGER");
 		Person owner = this.data.person("Owner");

@@ -197,6 +197,68 @@ class CrisisWebTests implements PostgresIntegrationTest {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	@WithUserDetails("comms@herald.test")
+	void aPlanWithAnIndexOutOfRangeOrUnreadableIsRefusedAndNothingIsCreated() throws Exception {
+		Map<String, String> badValue = fields("Web bad plan");
+		badValue.put("media[1]", "X");
+		this.mvc.perform(post("/crisis/plans").with(csrf()).params(params(badValue)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("is-invalid")));
+		for (String field : new String[] { "steps[9999].description", "steps[-1].description", "steps[abc].description",
+				"media[99999]" }) {
+			Map<String, String> bad = fields("Web bad plan");
+			bad.put(field, "IN_APP");
+			this.mvc.perform(post("/crisis/plans").with(csrf()).params(params(bad))).andExpect(status().isBadRequest());
+			long plan = anyPlan();
+			this.mvc.perform(post("/crisis/plans/" + plan).with(csrf()).params(params(bad)))
+				.andExpect(status().isBadRequest());
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from crisis_plan_revisions where title = 'Web bad plan'",
+				Long.class))
+			.isZero();
+	}
+
+	@Test
+	@WithUserDetails("comms@herald.test")
+	void aPlanTitleWithALineBreakOrNulIsRefusedOnTheForm() throws Exception {
+		for (String title : new String[] { "Web\rplan", "Web\nplan", "Web\u0000plan" }) {
+			this.mvc.perform(post("/crisis/plans").with(csrf()).params(form(title)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Keep this on one line")));
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from crisis_plan_revisions where title like 'Web_plan'",
+				Long.class))
+			.isZero();
+	}
+
+	@Test
+	@WithUserDetails("comms@herald.test")
+	void aProcedureWithAnIndexOutOfRangeOrUnreadableIsRefusedAndNothingIsCreated() throws Exception {
+		this.mvc
+			.perform(post("/procedures").with(csrf())
+				.param("title", "Web bad procedure")
+				.param("body", "Tell reception.")
+				.param("contacts[0]", "hr@herald.test")
+				.param("contacts[1]", "X"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("is-invalid")));
+		for (String field : new String[] { "contacts[9999]", "contacts[-1]", "contacts[abc]", "contacts[9999].email",
+				"contacts[-1].email", "contacts[abc].email" }) {
+			var result = this.mvc
+				.perform(post("/procedures").with(csrf())
+					.param("title", "Web bad procedure")
+					.param("body", "Tell reception.")
+					.param("contacts[0]", "hr@herald.test")
+					.param(field, "X"))
+				.andReturn();
+			assertThat(result.getResponse().getStatus()).as(field).isEqualTo(400);
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from crisis_procedures where title = 'Web bad procedure'",
+				Long.class))
+			.isZero();
+	}
+
 	private long anyPlan() {
 		return this.jdbc.queryForObject("select min(id) from crisis_plans", Long.class);
 	}

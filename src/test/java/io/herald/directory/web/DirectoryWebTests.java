@@ -1,12 +1,16 @@
 package io.herald.directory.web;
 
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.herald.support.FinancePeople;
 import io.herald.support.PostgresIntegrationTest;
 import io.herald.support.TestHttp;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +71,53 @@ class DirectoryWebTests implements PostgresIntegrationTest {
 		assertThat(http.page("/admin/directory").body()).contains("Engineering", "Europe/Warsaw");
 		assertThat(http.page("/admin/directory/people/" + idOf("employee@herald.test") + "/edit").body())
 			.contains("value=\"employee@herald.test\"");
+	}
+
+	@Test
+	void hrCannotGiveAPersonANameWithALineBreakOrNul() {
+		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		TestHttp http = new TestHttp(this.port);
+		http.signIn("hr@herald.test", "herald-demo");
+		String path = "/admin/directory/people/" + person.employeeId() + "/edit";
+		String before = this.jdbc.queryForObject("select first_name from employees where id = ?", String.class,
+				person.employeeId());
+		for (String name : new String[] { "Anna\rMaria", "Anna\nMaria", "Anna\u0000Maria" }) {
+			Document form = Jsoup.parse(http.page(path).body());
+			Map<String, String> fields = new HashMap<>();
+			form.select("form input[name], form select[name], form textarea[name]").forEach((field) -> {
+				String value = field.is("select") ? field.select("option[selected]").val() : field.val();
+				if (!field.is("[type=checkbox]") || field.hasAttr("checked")) {
+					fields.put(field.attr("name"), value);
+				}
+			});
+			fields.put("firstName", name);
+			HttpResponse<String> refused = http.postForm(path, fields);
+			assertThat(refused.statusCode()).as(name).isEqualTo(200);
+			assertThat(refused.body()).as(name).contains("Keep this on one line", "is-invalid");
+		}
+		assertThat(this.jdbc.queryForObject("select first_name from employees where id = ?", String.class,
+				person.employeeId()))
+			.isEqualTo(before);
+	}
+
+	@Test
+	void hrCannotNameADepartmentOrLocationOverTwoLines() {
+		TestHttp http = new TestHttp(this.port);
+		http.signIn("hr@herald.test", "herald-demo");
+		String token = TestHttp.csrfToken(http.page("/admin/directory").body());
+		for (String name : new String[] { "Shadow\rIT", "Shadow\nIT", "Shadow\u0000IT" }) {
+			HttpResponse<String> department = http.postForm("/admin/directory/departments",
+					Map.of("_csrf", token, "name", name));
+			assertThat(department.statusCode()).as(name).isEqualTo(302);
+			HttpResponse<String> location = http.postForm("/admin/directory/locations",
+					Map.of("_csrf", token, "name", name, "timeZone", "Europe/Warsaw"));
+			assertThat(location.statusCode()).as(name).isEqualTo(302);
+		}
+		assertThat(http.page("/admin/directory").body()).contains("Keep this on one line");
+		assertThat(this.jdbc.queryForObject("select count(*) from departments where name like 'Shadow_IT'", Long.class))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from locations where name like 'Shadow_IT'", Long.class))
+			.isZero();
 	}
 
 	@Test

@@ -180,6 +180,36 @@ class PolicyWebTests implements PostgresIntegrationTest {
 		assertThat(overrides()).isEqualTo(1);
 	}
 
+	@Test
+	@WithUserDetails("admin@herald.test")
+	void aStepWithAnIndexOutOfRangeOrUnreadableIsRefusedAndChangesNothing() throws Exception {
+		long id = createOverride();
+		String steps = steps(id);
+
+		this.mvc.perform(post("/admin/policies/" + id).with(csrf()).params(step("steps[0]", "unit", "X")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("is-invalid")));
+		for (String row : new String[] { "steps[9999]", "steps[-1]", "steps[abc]" }) {
+			this.mvc.perform(post("/admin/policies/" + id).with(csrf()).params(step(row, "unit", "HOURS")))
+				.andExpect(status().isBadRequest());
+		}
+		assertThat(steps(id)).isEqualTo(steps);
+	}
+
+	private static org.springframework.util.MultiValueMap<String, String> step(String row, String field, String value) {
+		org.springframework.util.LinkedMultiValueMap<String, String> params = new org.springframework.util.LinkedMultiValueMap<>();
+		params.add("version", "0");
+		params.add("steps[0].amount", "2");
+		params.add("steps[0].unit", "HOURS");
+		params.add("steps[0].direction", "AFTER");
+		params.add("steps[0].anchor", "DUE");
+		params.add("steps[0].action", "REMIND_RECIPIENT");
+		params.add("steps[0].medium", "EMAIL");
+		params.set(row + ".amount", "2");
+		params.set(row + "." + field, value);
+		return params;
+	}
+
 	private long createOverride() throws Exception {
 		this.mvc.perform(post("/admin/policies/overrides").with(csrf())
 			.param("channelId", String.valueOf(this.channel))

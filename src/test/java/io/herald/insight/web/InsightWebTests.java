@@ -111,4 +111,36 @@ class InsightWebTests implements PostgresIntegrationTest {
 		assertThat(page).contains("data-filter-problems").contains("YYYY-MM-DD");
 	}
 
+	@Test
+	void datesOutsideTheAcceptedRangeAreRefusedOnTheApiThePagesAndTheExports() {
+		TestHttp http = new TestHttp(this.port);
+		http.signIn("hr@herald.test", PASSWORD);
+		String[] absurd = { "%2B999999999-01-01", "0000-01-01", "-0005-06-01", "1999-12-31", "9999-12-31" };
+		for (String date : absurd) {
+			for (String field : new String[] { "from", "to" }) {
+				String query = "?" + field + "=" + date;
+				HttpResponse<String> api = http.getWithBasic("/api/v1/insight/summary" + query, "hr@herald.test",
+						PASSWORD);
+				assertThat(api.statusCode()).as(query).isEqualTo(400);
+				assertThat(api.headers().firstValue("Content-Type").orElseThrow()).as(query)
+					.startsWith("application/problem+json");
+				assertThat(api.body()).as(query)
+					.contains("\"field\":\"" + field + "\"")
+					.contains("between 2000-01-01 and");
+				for (String page : new String[] { "/insight", "/insight/announcements", "/insight/departments/0" }) {
+					HttpResponse<String> shown = http.get(page + query);
+					assertThat(shown.statusCode()).as(page + query).isEqualTo(200);
+					assertThat(shown.body()).as(page + query)
+						.contains("data-filter-problems")
+						.contains("data-field=\"" + field + "\"")
+						.contains("between 2000-01-01 and");
+				}
+				for (String csv : new String[] { "/insight/announcements.csv", "/insight/departments.csv",
+						"/insight/locations.csv", "/insight/overdue.csv" }) {
+					assertThat(http.download(csv + query).statusCode()).as(csv + query).isEqualTo(400);
+				}
+			}
+		}
+	}
+
 }
