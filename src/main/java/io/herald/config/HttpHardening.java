@@ -37,6 +37,17 @@ class HttpHardening {
 	}
 
 	/**
+	 * Right after, so nothing downstream sees a NUL.
+	 */
+	@Bean
+	FilterRegistrationBean<NulParameters> nulParameters(ProblemResponses problems) {
+		FilterRegistrationBean<NulParameters> registration = new FilterRegistrationBean<>(new NulParameters(problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	/**
 	 * After Spring Security: a caller without credentials learns nothing about limits,
 	 * and the 413 carries the security headers.
 	 */

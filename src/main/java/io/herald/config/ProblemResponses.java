@@ -76,6 +76,10 @@ class ProblemResponses {
 				"The request body is larger than " + readable(limit) + ".");
 	}
 
+	void nulCharacter(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		write(request, response, HttpStatus.BAD_REQUEST, "Text may not contain NUL characters.");
+	}
+
 	/**
 	 * An error with no more to say than its status, for the request to {@code path}.
 	 */
