@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 
 import io.herald.account.SignInThrottled;
+import io.herald.account.TokenRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +26,8 @@ class ProblemResponses {
 
 	static final URI THROTTLED = URI.create("https://herald.example/problems/sign-in-throttled");
 
+	static final URI TOKEN_REFUSED = URI.create("https://herald.example/problems/token-refused");
+
 	static final URI UNSUPPORTED_TYPE = URI.create("https://herald.example/problems/unsupported-content-type");
 
 	private final JsonMapper json;
@@ -42,8 +45,16 @@ class ProblemResponses {
 					"Too many failed sign-in attempts from this address. Try again in " + seconds + " seconds.");
 			return;
 		}
+		if (failure instanceof TokenRefused) {
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"Herald\", error=\"invalid_token\"");
+			write(request, response, HttpStatus.UNAUTHORIZED, TOKEN_REFUSED, "Token refused",
+					"The personal access token is unknown, expired or revoked. Create a new one on your account page.");
+			return;
+		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"Herald\"");
-		write(request, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic: your e-mail address and password.");
+		response.addHeader("WWW-Authenticate", "Bearer realm=\"Herald\"");
+		write(request, response, HttpStatus.UNAUTHORIZED, "Sign in with a personal access token "
+				+ "(Authorization: Bearer) or HTTP Basic: your e-mail address and password.");
 	}
 
 	void crossSite(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -2,6 +2,7 @@ package io.herald.config;
 
 import io.herald.account.SessionGuard;
 import io.herald.account.SignInThrottled;
+import io.herald.account.TokenAuthentication;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,15 +15,19 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Two doors: the browser UI with form login, sessions and CSRF, and the stateless JSON
- * API with HTTP Basic. Both authenticate through the same accounts, so throttling covers
- * both. Services check roles again with method security.
+ * API with personal access tokens ({@code Authorization: Bearer}) or HTTP Basic. Both
+ * authenticate through the same accounts, so password throttling covers both; tokens have
+ * an authentication manager of their own and open only the API. Services check roles
+ * again with method security.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -40,8 +45,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, SessionGuard sessionGuard)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, SessionGuard sessionGuard,
+			TokenAuthentication tokens) throws Exception {
+		AuthenticationFilter bearer = new AuthenticationFilter(tokens.manager(), tokens.converter());
+		// Signed in: the request goes on; refused: 401 at once, never on to HTTP Basic.
+		bearer.setSuccessHandler((request, response, authentication) -> {
+		});
+		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems::unauthorized));
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/crisis/plans/*/activate",
@@ -64,6 +74,7 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.headers(SecurityConfiguration::headers)
 			.addFilterBefore(new ApiWriteGuard(problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.addFilterAfter(new ApiAccountFilter(sessionGuard, problems), BasicAuthenticationFilter.class);
 		return http.build();
 	}

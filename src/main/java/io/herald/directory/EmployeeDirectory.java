@@ -125,6 +125,15 @@ public class EmployeeDirectory {
 		return this.employees.findByEmail(Emails.normalize(email)).map(Employee::toSummary);
 	}
 
+	/**
+	 * Finds a person by id when an API client signs in with a personal access token, so
+	 * it needs no authenticated caller.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<EmployeeSummary> findForSignIn(long id) {
+		return this.employees.findProfileById(id).map(Employee::toSummary);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<PersonalSettings> findSettings(long employeeId) {
 		return this.employees.findById(employeeId)

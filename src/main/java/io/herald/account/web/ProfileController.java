@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.herald.account.AccountService;
+import io.herald.account.CreatedAccessToken;
 import io.herald.account.HeraldUser;
 import io.herald.account.PasswordPolicyViolation;
+import io.herald.account.PersonalAccessTokens;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeProfile;
 import io.herald.directory.InvalidDirectoryChange;
@@ -14,6 +16,7 @@ import io.herald.directory.Languages;
 import io.herald.directory.OwnDetails;
 import io.herald.notification.NotificationMode;
 import io.herald.notification.NotificationPreferences;
+import io.herald.shared.InvalidChange;
 import io.herald.shared.Zones;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,12 +28,14 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The signed-in person's own page: their details in the directory (the ones they may
- * change), how they hear about notifications, and their password.
+ * change), how they hear about notifications, their password and their personal access
+ * tokens for the API.
  */
 @Controller
 class ProfileController {
@@ -43,11 +48,14 @@ class ProfileController {
 
 	private final NotificationPreferences notificationPreferences;
 
+	private final PersonalAccessTokens tokens;
+
 	ProfileController(EmployeeDirectory directory, AccountService accounts,
-			NotificationPreferences notificationPreferences) {
+			NotificationPreferences notificationPreferences, PersonalAccessTokens tokens) {
 		this.directory = directory;
 		this.accounts = accounts;
 		this.notificationPreferences = notificationPreferences;
+		this.tokens = tokens;
 	}
 
 	@GetMapping("/me")
@@ -137,6 +145,59 @@ class ProfileController {
 		return VIEW;
 	}
 
+	/**
+	 * Creates a token and shows its secret once: it travels in a flash attribute to the
+	 * page the redirect lands on, and is gone on the next load.
+	 */
+	@PostMapping("/me/tokens")
+	String createToken(@AuthenticationPrincipal HeraldUser user, @ModelAttribute TokenForm tokenForm,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		Integer days = null;
+		String typed = (tokenForm.getExpiresInDays() != null) ? tokenForm.getExpiresInDays().strip() : "";
+		if (!typed.isEmpty()) {
+			try {
+				days = Integer.valueOf(typed);
+			}
+			catch (NumberFormatException ex) {
+				result.rejectValue("expiresInDays", "tokens.expiresInDays.range",
+						new Object[] { PersonalAccessTokens.MAX_DAYS }, null);
+			}
+		}
+		if (!result.hasErrors()) {
+			try {
+				CreatedAccessToken created = this.tokens.create(user, tokenForm.getName(), days);
+				redirect.addFlashAttribute("createdToken", created);
+				redirect.addFlashAttribute("flashSuccess", "tokens.created");
+				return "redirect:/me";
+			}
+			catch (InvalidChange refused) {
+				refused.problems().forEach((problem) -> {
+					if (problem.field() == null) {
+						result.reject(problem.code(), problem.arguments(), null);
+					}
+					else {
+						result.rejectValue(problem.field(), problem.code(), problem.arguments(), null);
+					}
+				});
+			}
+		}
+		EmployeeProfile profile = addProfile(user, model);
+		model.addAttribute("ownDetailsForm", OwnDetailsForm.of(profile));
+		model.addAttribute("passwordForm", new PasswordForm());
+		return VIEW;
+	}
+
+	@PostMapping("/me/tokens/{id}/revoke")
+	String revokeToken(@AuthenticationPrincipal HeraldUser user, @PathVariable long id, RedirectAttributes redirect) {
+		if (this.tokens.revokeMine(user, id)) {
+			redirect.addFlashAttribute("flashSuccess", "tokens.revoked");
+		}
+		else {
+			redirect.addFlashAttribute("flashError", "tokens.notFound");
+		}
+		return "redirect:/me";
+	}
+
 	private EmployeeProfile addProfile(HeraldUser user, Model model) {
 		EmployeeProfile profile = this.directory.findProfile(user.employeeId()).orElseThrow();
 		model.addAttribute("profile", profile);
@@ -145,6 +206,11 @@ class ProfileController {
 		if (!model.containsAttribute("notificationForm")) {
 			model.addAttribute("notificationForm", NotificationForm.of(this.notificationPreferences.mine()));
 		}
+		if (!model.containsAttribute("tokenForm")) {
+			model.addAttribute("tokenForm", new TokenForm());
+		}
+		model.addAttribute("tokens", this.tokens.mine(user));
+		model.addAttribute("maxTokenDays", PersonalAccessTokens.MAX_DAYS);
 		return profile;
 	}
 

@@ -12,6 +12,7 @@ import io.herald.account.AccountService;
 import io.herald.account.AccountState;
 import io.herald.account.AccountSummary;
 import io.herald.account.HeraldUser;
+import io.herald.account.PersonalAccessTokens;
 import io.herald.account.Role;
 import io.herald.account.UserList;
 import io.herald.audit.AuditLog;
@@ -57,9 +58,12 @@ class UserAdminController {
 
 	private final UserList users;
 
+	private final PersonalAccessTokens tokens;
+
 	UserAdminController(EmployeeDirectory directory, AccountService accounts, AccountAdministration administration,
-			AuditLog audit, UserList users) {
+			AuditLog audit, UserList users, PersonalAccessTokens tokens) {
 		this.users = users;
+		this.tokens = tokens;
 		this.directory = directory;
 		this.accounts = accounts;
 		this.administration = administration;
@@ -114,6 +118,7 @@ class UserAdminController {
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
 		if (details.account() != null) {
+			model.addAttribute("tokens", this.tokens.of(employeeId));
 			model.addAttribute("history",
 					this.audit
 						.entriesAbout("account", details.account().id(),
@@ -167,6 +172,17 @@ class UserAdminController {
 	String invite(@AuthenticationPrincipal HeraldUser admin, @PathVariable long employeeId,
 			RedirectAttributes redirect) {
 		return change(employeeId, redirect, "users.invited", () -> this.administration.invite(admin, employeeId));
+	}
+
+	@PostMapping("/{employeeId}/tokens/{tokenId}/revoke")
+	String revokeToken(@PathVariable long employeeId, @PathVariable long tokenId, RedirectAttributes redirect) {
+		if (this.tokens.revokeFor(employeeId, tokenId)) {
+			redirect.addFlashAttribute("flashSuccess", "users.tokens.revoked");
+		}
+		else {
+			redirect.addFlashAttribute("flashError", "tokens.notFound");
+		}
+		return "redirect:/admin/users/" + employeeId;
 	}
 
 	private String change(long employeeId, RedirectAttributes redirect, String success, Runnable action) {

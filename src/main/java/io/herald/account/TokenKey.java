@@ -1,0 +1,79 @@
+package io.herald.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The key personal access tokens are hashed under. Every instance must use the same one,
+ * as crisis check-in links do: {@code herald.account.token-secret} when set, else a
+ * random key the first instance stores in the database and every other one reads from
+ * there.
+ */
+@Component
+class TokenKey {
+
+	private static final String NAME = "personal-access-tokens";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final byte[] configured;
+
+	private volatile byte[] key;
+
+	TokenKey(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+			@Value("${herald.account.token-secret:}") String secret) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactions);
+		// Its own transaction: a key stored while a sign-in fails must stay stored.
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+		String trimmed = secret.strip();
+		if (!trimmed.isEmpty() && trimmed.length() < 32) {
+			throw new IllegalStateException("herald.account.token-secret must be at least 32 characters long");
+		}
+		this.configured = trimmed.isEmpty() ? null : trimmed.getBytes(StandardCharsets.UTF_8);
+	}
+
+	byte[] get() {
+		if (this.configured != null) {
+			return this.configured;
+		}
+		byte[] known = this.key;
+		if (known == null) {
+			String stored = this.transactions.execute((status) -> storedOrNew());
+			known = Base64.getDecoder().decode(stored);
+			this.key = known;
+		}
+		return known;
+	}
+
+	private String storedOrNew() {
+		byte[] fresh = new byte[32];
+		new SecureRandom().nextBytes(fresh);
+		// Two instances starting together both try; the key makes one of them win and
+		// both read the winner's.
+		this.jdbc.update(
+				"insert into account_token_keys (name, secret, created_at) select ?, ?, ? where not exists "
+						+ "(select 1 from account_token_keys where name = ?) on conflict do nothing",
+				NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(this.clock.instant()), NAME);
+		List<String> stored = this.jdbc.queryForList("select secret from account_token_keys where name = ?",
+				String.class, NAME);
+		return stored.get(0);
+	}
+
+}
