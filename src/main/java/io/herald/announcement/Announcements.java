@@ -27,6 +27,7 @@ import io.herald.directory.EmployeeSummary;
 import io.herald.shared.Callers;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
+import io.herald.shared.MultiLine;
 import io.herald.shared.SignedInPerson;
 import jakarta.persistence.EntityManager;
 
@@ -206,6 +207,9 @@ public class Announcements {
 		String cleaned = (comment != null) ? comment.strip() : "";
 		if (cleaned.isEmpty() || cleaned.length() > 2000) {
 			throw new InvalidChange("comment", "announcement.comment.required");
+		}
+		if (!MultiLine.Check.accepts(cleaned)) {
+			throw new InvalidChange("comment", "validation.multiLine");
 		}
 		Instant now = this.clock.instant();
 		long reviewerId = Callers.require().employeeId();

@@ -1,7 +1,7 @@
 package io.herald.config;
 
 import java.io.IOException;
-import java.util.Map;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,10 +12,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * No text Herald keeps or looks for may contain NUL: PostgreSQL refuses it in every text
- * value, so a search box, a note or a name carrying one would fail as a 500 deep inside.
- * A request with NUL in any query or form parameter is a 400 before it reaches anything.
- * JSON bodies are checked field by field ({@code @SingleLine}, {@code @MultiLine}).
+ * No text Herald looks for may contain NUL: PostgreSQL refuses it in every text value, so
+ * a search box carrying one would fail as a 500 deep inside. A request with NUL in its
+ * query string is a 400 before it reaches anything. What people type into forms and JSON
+ * bodies is checked field by field ({@code @SingleLine}, {@code @MultiLine}), so the form
+ * can say which field.
  */
 class NulParameters extends OncePerRequestFilter {
 
@@ -28,7 +29,8 @@ class NulParameters extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (carriesNul(request.getParameterMap())) {
+		String query = request.getQueryString();
+		if (query != null && query.toLowerCase(Locale.ROOT).contains("%00")) {
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 				this.problems.nulCharacter(request, response);
 			}
@@ -38,20 +40,6 @@ class NulParameters extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	private static boolean carriesNul(Map<String, String[]> parameters) {
-		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-			if (parameter.getKey().indexOf('\0') >= 0) {
-				return true;
-			}
-			for (String value : parameter.getValue()) {
-				if (value != null && value.indexOf('\0') >= 0) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 }

@@ -32,6 +32,7 @@ import io.herald.notification.Inbox;
 import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.InvalidChange;
+import io.herald.shared.MultiLine;
 import io.herald.shared.InvalidChange.Problem;
 import io.herald.tracking.Receipts;
 
@@ -272,6 +273,9 @@ public class Incidents {
 		String cleaned = strip(note);
 		if (cleaned != null && cleaned.length() > 500) {
 			throw new InvalidChange("note", "crisis.checkIn.note.tooLong");
+		}
+		if (!MultiLine.Check.accepts(cleaned)) {
+			throw new InvalidChange("note", "validation.multiLine");
 		}
 		// Someone who joined the alert's audience after activation (a transfer, a
 		// new hire) received it as a late joiner: their delivery puts them on the

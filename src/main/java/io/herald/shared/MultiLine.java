@@ -33,6 +33,13 @@ public @interface MultiLine {
 
 		@Override
 		public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+			return accepts(value);
+		}
+
+		/**
+		 * The same rule for text that arrives outside a form object (a note, a comment).
+		 */
+		public static boolean accepts(CharSequence value) {
 			return value == null || value.chars().noneMatch(Check::refused);
 		}
 
