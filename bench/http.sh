@@ -139,13 +139,21 @@ form_post() {
   [[ $status == 302 || $status == 303 || $status == 200 ]] || die "POST $action answered $status"
 }
 
-# A personal access token, made with HTTP Basic (POST /api/v1/me/tokens).
+# A personal access token, made with HTTP Basic (POST /api/v1/me/tokens). Tried up to three
+# times: a refusal is reported on stderr with its status and body.
 new_token() {
-  local email=$1 password=$2
-  curl -sf -u "$email:$password" -H 'Content-Type: application/json' \
-    -d '{"name":"bench","expiresInDays":1}' "$HERALD/api/v1/me/tokens" |
-    sed -E 's/.*"token":"([^"]*)".*/\1/'
-  echo
+  local email=$1 password=$2 attempt answer
+  for attempt in 1 2 3; do
+    answer=$(curl -s -w ' HTTP%{http_code}' -u "$email:$password" -H 'Content-Type: application/json' \
+      -d '{"name":"bench","expiresInDays":1}' "$HERALD/api/v1/me/tokens")
+    if [[ $answer == *'"token":"'*' HTTP201' || $answer == *'"token":"'*' HTTP200' ]]; then
+      sed -E 's/.*"token":"([^"]*)".*/\1/' <<<"$answer"
+      return
+    fi
+    echo "token for $email, attempt $attempt: ${answer:0:300}" >&2
+    sleep 1
+  done
+  return 1
 }
 
 api() { # method path [curl args…] — as the administrator, with the admin's token
