@@ -283,7 +283,7 @@ measure() {
   for w in "${WORKLOADS[@]}"; do
     export BENCH_START=0
     line=$(run_wrk "${URL[$w]}" "${SCRIPT[$w]}" "$WARMUP")
-    if [[ -n ${START[$w]+x} ]]; then START[$w]=$(field issued "$line"); fi
+    if [[ -n ${START[$w]+x} ]]; then START[$w]=$(field span "$line"); fi
   done
   read -r ACKED_BEFORE COUNTED_BEFORE BARE_BEFORE < <(acked_rows)
 
@@ -296,7 +296,7 @@ measure() {
       RESULTS[$w]+="$line"$'\n'
       if [[ -n ${START[$w]+x} ]]; then
         # The next round starts past every pair this one handed out.
-        START[$w]=$((START[$w] + $(field issued "$line")))
+        START[$w]=$((START[$w] + $(field span "$line")))
         ACK_OK[$w]=$((ACK_OK[$w] + $(field ok "$line")))
         ACK_BAD[$w]=$((ACK_BAD[$w] + $(field non2xx "$line") + $(field errors "$line")))
       fi

@@ -1,7 +1,7 @@
 -- Shared by every workload of bench/http.sh. Each wrk thread gets a number (so the ack
 -- scripts can hand out disjoint work), counts the responses it saw by status class, and
 -- done() prints one machine-readable line that http.sh parses:
---   RESULT requests=… seconds=… rps=… p50_ms=… p99_ms=… ok=… non2xx=… errors=… issued=…
+--   RESULT requests=… seconds=… rps=… p50_ms=… p99_ms=… ok=… non2xx=… errors=… issued=… span=…
 -- Counting in response() costs wrk a little CPU; every workload, Herald's and bare's,
 -- pays it alike.
 
@@ -50,17 +50,21 @@ function read_lines(path)
 end
 
 function done(summary, latency, requests)
-  local total_ok, total_other, total_issued = 0, 0, 0
+  local total_ok, total_other, total_issued, most = 0, 0, 0, 0
   for _, thread in ipairs(threads) do
     total_ok = total_ok + thread:get("ok")
     total_other = total_other + thread:get("other")
     total_issued = total_issued + thread:get("issued")
+    most = math.max(most, thread:get("issued"))
   end
+  -- The ack scripts hand thread t of T the numbers start + t-1 + i*T, so the next run must
+  -- start past T times what the busiest thread took, not past the total.
+  local span = most * #threads
   local e = summary.errors
   local seconds = summary.duration / 1e6
   io.write(string.format(
-    "RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f ok=%d non2xx=%d errors=%d issued=%d\n",
+    "RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f ok=%d non2xx=%d errors=%d issued=%d span=%d\n",
     summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, total_ok, total_other, e.connect + e.read + e.write + e.timeout,
-    total_issued))
+    total_issued, span))
 end
