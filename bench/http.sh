@@ -30,6 +30,8 @@ PG_PORT=${BENCH_PG_PORT:-5432}
 PG_USER=${BENCH_PG_USER:-postgres}
 PG_PASSWORD=${BENCH_PG_PASSWORD:-}
 SKIP_BUILD=${BENCH_SKIP_BUILD:-false}   # true: use the jars already in target/
+HERALD_OPTS=${BENCH_HERALD_OPTS:-}      # extra JVM options for Herald (e.g. a JFR recording)
+ONLY=${BENCH_ONLY:-}                    # a subset of Herald's workloads, e.g. "feed me"
 
 if ((SESSIONS > PEOPLE || TOKEN_USERS > PEOPLE)); then
   echo "BENCH_SESSIONS and BENCH_TOKEN_USERS must not exceed BENCH_PEOPLE" >&2
@@ -102,7 +104,7 @@ start_apps() {
   SPRING_PROFILES_ACTIVE=postgres PORT=$HERALD_PORT \
     HERALD_DB_URL=$jdbc HERALD_DB_USER=$PG_USER HERALD_DB_PASSWORD=$PG_PASSWORD \
     HERALD_ADMIN_EMAIL=$ADMIN_EMAIL HERALD_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-    java -jar "$(herald_jar)" --spring.mail.host= >"$WORK/herald.log" 2>&1 &
+    java $HERALD_OPTS -jar "$(herald_jar)" --spring.mail.host= >"$WORK/herald.log" 2>&1 &
   HERALD_PID=$!
   # One at a time: two JVMs starting at once on two cores only slow each other down.
   wait_up Herald "$HERALD/login" "$HERALD_PID" "$WORK/herald.log"
