@@ -221,17 +221,6 @@ public class AccountService {
 			.flatMap((person) -> this.accounts.findByEmployeeId(person.id()).map((account) -> toUser(person, account)));
 	}
 
-	/**
-	 * Who holds this account, for an API client signing in with a personal access token;
-	 * empty when the account or its person is gone.
-	 */
-	@Transactional(readOnly = true)
-	Optional<HeraldUser> loadUser(long accountId) {
-		return this.accounts.findById(accountId)
-			.flatMap((account) -> this.directory.findForSignIn(account.getEmployeeId())
-				.map((person) -> toUser(person, account)));
-	}
-
 	private HeraldUser toUser(EmployeeSummary person, UserAccount account) {
 		PersonalSettings settings = this.directory.findSettings(person.id()).orElseThrow();
 		return new HeraldUser(account.getId(), person.id(), person.email(), person.displayName(), account.getRoles(),

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.SignInProfile;
+
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
@@ -12,10 +15,11 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Signs an API client in by its personal access token: a format check, one HMAC and one
- * read through the unique index on the hash, then the account as HTTP Basic would load
- * it. No password hash and no throttle: a secret of 256 random bits cannot be guessed,
- * and a wrong one costs no more than that one read. Deliberately not a bean, so the
- * password provider stays the only one Spring Security finds.
+ * read through the unique index on the hash (with the account and its roles), and one of
+ * the person: two statements, no transaction. No password hash and no throttle: a secret
+ * of 256 random bits cannot be guessed, and a wrong one costs no more than that one read.
+ * Deliberately not a bean, so the password provider stays the only one Spring Security
+ * finds.
  */
 class BearerTokenAuthenticationProvider implements AuthenticationProvider {
 
@@ -25,14 +29,14 @@ class BearerTokenAuthenticationProvider implements AuthenticationProvider {
 
 	private final TokenKey key;
 
-	private final AccountService accounts;
+	private final EmployeeDirectory directory;
 
 	private final Clock clock;
 
-	BearerTokenAuthenticationProvider(TokenStore tokens, TokenKey key, AccountService accounts, Clock clock) {
+	BearerTokenAuthenticationProvider(TokenStore tokens, TokenKey key, EmployeeDirectory directory, Clock clock) {
 		this.tokens = tokens;
 		this.key = key;
-		this.accounts = accounts;
+		this.directory = directory;
 		this.clock = clock;
 	}
 
@@ -48,16 +52,24 @@ class BearerTokenAuthenticationProvider implements AuthenticationProvider {
 		if (!now.isBefore(match.expiresAt())) {
 			throw new TokenRefused(REFUSED);
 		}
-		HeraldUser user = this.accounts.loadUser(match.accountId()).orElseThrow(() -> new TokenRefused(REFUSED));
-		if (!user.isEnabled()) {
+		SignInProfile person = this.directory.findSignInProfile(match.employeeId())
+			.orElseThrow(() -> new TokenRefused(REFUSED));
+		if (!match.canSignIn() || !person.active()) {
 			// As HTTP Basic answers a disabled account or a person who left.
 			throw new DisabledException("User is disabled");
 		}
 		if (match.lastUsedAt() == null || match.lastUsedAt().isBefore(now.minusSeconds(60))) {
 			this.tokens.touch(match.id(), now);
 		}
-		user.eraseCredentials();
-		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+		HeraldUser user = new HeraldUser(match.accountId(), person.id(), person.email(), person.displayName(),
+				match.roles(), person.settings().timeZone(), person.settings().locale(), true, null, now);
+		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null,
+				user.getAuthorities());
+		// The account was read just now, so the API's per-request account check
+		// (config's ApiAccountFilter) need not read it again.
+		signedIn.setDetails(
+				match.mustChangePassword() ? SessionGuard.Verdict.MUST_CHANGE_PASSWORD : SessionGuard.Verdict.CONTINUE);
+		return signedIn;
 	}
 
 	@Override

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.herald.directory.EmployeeDirectory;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -22,8 +24,8 @@ public class TokenAuthentication {
 
 	private final AuthenticationManager manager;
 
-	TokenAuthentication(TokenStore tokens, TokenKey key, AccountService accounts, Clock clock) {
-		this.manager = new ProviderManager(new BearerTokenAuthenticationProvider(tokens, key, accounts, clock));
+	TokenAuthentication(TokenStore tokens, TokenKey key, EmployeeDirectory directory, Clock clock) {
+		this.manager = new ProviderManager(new BearerTokenAuthenticationProvider(tokens, key, directory, clock));
 	}
 
 	/**

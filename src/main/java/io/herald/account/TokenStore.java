@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +30,8 @@ class TokenStore {
 	/**
 	 * The token a request carries, by the hash of its secret.
 	 */
-	record Match(long id, long accountId, Instant expiresAt, Instant lastUsedAt) {
+	record Match(long id, long accountId, Instant expiresAt, Instant lastUsedAt, long employeeId, boolean canSignIn,
+			boolean mustChangePassword, Set<Role> roles) {
 
 	}
 
@@ -72,14 +75,33 @@ class TokenStore {
 			.optional();
 	}
 
+	/**
+	 * The token a request carries, by the hash of its secret, with what signing in needs
+	 * of its account: one read through the unique index.
+	 */
 	Optional<Match> findByHash(String hash) {
 		return this.jdbc.sql("""
-				select id, account_id, expires_at, last_used_at from account_personal_access_tokens
-				where secret_hash = :hash""")
+				select t.id, t.account_id, t.expires_at, t.last_used_at, a.employee_id, a.enabled,
+				       a.password_hash is not null as has_password, a.must_change_password,
+				       (select string_agg(r.role, ',') from account_roles r where r.account_id = a.id) as roles
+				from account_personal_access_tokens t join user_accounts a on a.id = t.account_id
+				where t.secret_hash = :hash""")
 			.param("hash", hash)
 			.query((rs, row) -> new Match(rs.getLong("id"), rs.getLong("account_id"), instant(rs, "expires_at"),
-					instant(rs, "last_used_at")))
+					instant(rs, "last_used_at"), rs.getLong("employee_id"),
+					rs.getBoolean("enabled") && rs.getBoolean("has_password"), rs.getBoolean("must_change_password"),
+					roles(rs.getString("roles"))))
 			.optional();
+	}
+
+	private static Set<Role> roles(String joined) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		if (joined != null) {
+			for (String role : joined.split(",")) {
+				roles.add(Role.valueOf(role.strip()));
+			}
+		}
+		return roles;
 	}
 
 	/**

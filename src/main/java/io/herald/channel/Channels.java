@@ -26,6 +26,7 @@ import io.herald.shared.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +53,8 @@ public class Channels {
 
 	private final JdbcTemplate jdbc;
 
+	private final JdbcClient sql;
+
 	private final Clock clock;
 
 	Channels(ChannelRepository channels, EmployeeDirectory directory, AuditLog audit, ApplicationEventPublisher events,
@@ -61,6 +64,7 @@ public class Channels {
 		this.audit = audit;
 		this.events = events;
 		this.jdbc = jdbc;
+		this.sql = JdbcClient.create(jdbc);
 		this.clock = clock;
 	}
 
@@ -112,6 +116,35 @@ public class Channels {
 			.map((channel) -> new ChannelListing(channel, reaches(channel, placement, subscribed),
 					subscribed.contains(channel.id()), manager || channel.mayPost(person.employeeId())))
 			.toList();
+	}
+
+	/**
+	 * The open channels whose posts reach the caller, by name (the feed's channel
+	 * filter): the rule of {@link #reaches(ChannelView, long)} in one statement, without
+	 * loading every channel and its members.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<ChannelLink> reachingCaller() {
+		Placement placement = this.directory.findPlacement(Callers.require().employeeId()).orElse(null);
+		if (placement == null || !placement.active()) {
+			return List.of();
+		}
+		return this.sql
+			.sql("""
+					select c.slug, c.name from channels c
+					where c.archived = false
+					  and (c.kind = 'COMPANY'
+					    or (c.kind = 'DEPARTMENT' and c.department_id = :department)
+					    or (c.kind = 'LOCATION' and c.location_id = :location)
+					    or (c.kind = 'TOPIC' and (c.mandatory = true or exists (
+					          select 1 from channel_subscriptions s where s.channel_id = c.id and s.employee_id = :employee))))
+					order by c.name""")
+			.param("department", placement.departmentId())
+			.param("location", placement.locationId())
+			.param("employee", placement.employeeId())
+			.query((rs, row) -> new ChannelLink(rs.getString("slug"), rs.getString("name")))
+			.list();
 	}
 
 	/**

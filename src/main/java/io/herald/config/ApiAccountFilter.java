@@ -34,11 +34,20 @@ class ApiAccountFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof HeraldUser user
-				&& this.guard.check(user) != SessionGuard.Verdict.CONTINUE) {
+				&& verdict(authentication, user) != SessionGuard.Verdict.CONTINUE) {
 			this.problems.passwordChangeRequired(request, response);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	// A personal access token's sign-in read the account in this very request and left
+	// its verdict; HTTP Basic and sessions are checked here.
+	private SessionGuard.Verdict verdict(Authentication authentication, HeraldUser user) {
+		if (authentication.getDetails() instanceof SessionGuard.Verdict verdict) {
+			return verdict;
+		}
+		return this.guard.check(user);
 	}
 
 }

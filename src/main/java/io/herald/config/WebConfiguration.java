@@ -6,6 +6,12 @@ import java.util.Locale;
 import io.herald.account.HeraldUser;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.herald.announcement.Feed;
+import io.herald.channel.Channels;
+import io.herald.escalation.Team;
+import io.herald.notification.Inbox;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -18,6 +24,17 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	private final LayoutModel layout;
+
+	WebConfiguration(Feed feed, Channels channels, Inbox inbox, Team team, PlatformTransactionManager transactions) {
+		this.layout = new LayoutModel(feed, channels, inbox, team, transactions);
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this.layout);
+	}
 
 	/**
 	 * Herald's own static files and the WebJars, each under its own prefix, instead of

@@ -4,7 +4,7 @@ import io.herald.account.AccountService;
 import io.herald.account.HeraldUser;
 import io.herald.account.Role;
 import io.herald.announcement.Feed;
-import io.herald.channel.ChannelListing;
+import io.herald.channel.ChannelLink;
 import io.herald.channel.Channels;
 import io.herald.directory.EmployeeDirectory;
 
@@ -43,7 +43,7 @@ class HomeController {
 	String home(@AuthenticationPrincipal HeraldUser user, Model model) {
 		model.addAttribute("home", true);
 		model.addAttribute("feed", this.feed.page(null, null, FEED_PAGE_SIZE));
-		model.addAttribute("channels", this.channels.listFor(user).stream().filter(ChannelListing::reachesMe).toList());
+		model.addAttribute("channels", this.channels.reachingCaller());
 		model.addAttribute("firstPage", true);
 		model.addAttribute("roles", user.roles());
 		this.directory.findProfile(user.employeeId()).ifPresent((profile) -> model.addAttribute("profile", profile));

@@ -5,7 +5,7 @@ import java.util.List;
 import io.herald.announcement.AnnouncementPage;
 import io.herald.announcement.Feed;
 import io.herald.announcement.FeedPage;
-import io.herald.channel.ChannelListing;
+import io.herald.channel.ChannelLink;
 import io.herald.channel.ChannelView;
 import io.herald.channel.Channels;
 import io.herald.shared.SignedInPerson;
@@ -39,12 +39,11 @@ class FeedController {
 	}
 
 	@GetMapping("/feed")
-	String feed(@AuthenticationPrincipal SignedInPerson person,
-			@RequestParam(name = "channel", required = false) String channel,
+	String feed(@RequestParam(name = "channel", required = false) String channel,
 			@RequestParam(name = "cursor", required = false) String cursor, Model model) {
 		String slug = StringUtils.hasText(channel) ? channel.strip() : null;
 		FeedPage page = this.feed.page(slug, cursor, PAGE_SIZE);
-		List<ChannelListing> mine = this.channels.listFor(person).stream().filter(ChannelListing::reachesMe).toList();
+		List<ChannelLink> mine = this.channels.reachingCaller();
 		model.addAttribute("feed", page);
 		model.addAttribute("channel", slug);
 		model.addAttribute("channels", mine);
@@ -55,11 +54,8 @@ class FeedController {
 	@GetMapping("/announcements/{id:\\d+}")
 	String show(@PathVariable long id, Model model) {
 		AnnouncementPage post = this.feed.open(id);
+		// The layout counts unread posts after this, so this opening is counted as read.
 		model.addAttribute("post", post);
-		if (post.recipient()) {
-			// The layout counted before this opening was recorded as a read.
-			model.addAttribute("unreadCount", this.feed.unreadCount());
-		}
 		return "announcements/show";
 	}
 

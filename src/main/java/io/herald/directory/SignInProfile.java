@@ -1,0 +1,9 @@
+package io.herald.directory;
+
+/**
+ * Who a person is as signing in needs it: their e-mail, the name the application shows,
+ * whether they still work here and their personal settings.
+ */
+public record SignInProfile(long id, String email, String displayName, boolean active, PersonalSettings settings) {
+
+}
