@@ -596,16 +596,19 @@ counters_agree() {
   printf '  Herald counters: delivery_counts say %d acknowledged and %d read; the deliveries, recounted: %d and %d\n' \
     "$c_ack" "$c_read" "$r_ack" "$r_read"
   [[ $c_ack == "$r_ack" && $c_read == "$r_read" ]] || return 1
-  local w incident alert safe counted ok=0
+  local w incident alert safe reported counted ok=0
   for w in "${CRISIS[@]}"; do
     if ! selected "$w"; then continue; fi
+    reported=0
     while read -r incident alert; do
       # The incident's own "safe", before its byLocation list (which has one per location).
       safe=$(api GET "/api/v1/crisis/incidents/$incident" | sed -E 's/^\{[^[]*"safe":([0-9]+).*/\1/')
-      counted=$("${PSQL[@]}" -d "$DB" -c "select count(*) from crisis_check_ins where incident_id = $incident and status = 'SAFE'")
-      printf '  Herald counters: incident %d (%s) reports %d safe; crisis_check_ins, recounted: %d\n' "$incident" "$w" "$safe" "$counted"
-      [[ $safe == "$counted" ]] || ok=1
+      reported=$((reported + safe))
     done <"$WORK/incidents-$w.txt"
+    counted=$("${PSQL[@]}" -d "$DB" -c "select count(*) from crisis_check_ins where incident_id = any($(incidents_of "$w")) and status = 'SAFE'")
+    printf '  Herald counters: the %d incidents of %s report %d safe; crisis_check_ins, recounted: %d\n' \
+      "$INCIDENTS" "$w" "$reported" "$counted"
+    [[ $reported == "$counted" ]] || ok=1
   done
   return $ok
 }
