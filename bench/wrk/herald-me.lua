@@ -10,5 +10,5 @@ local n = 0
 function request()
   n = n + 1
   issued = issued + 1
-  return wrk.format("GET", "/api/v1/me", { ["Authorization"] = "Bearer " .. tokens[(n * 7 + tid) % #tokens + 1] })
+  return wrk.format("GET", "/api/v1/me", { ["Authorization"] = "Bearer " .. fields(tokens[(n * 7 + tid) % #tokens + 1])[1] })
 end
