@@ -11,10 +11,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.herald.channel.ChannelView;
 import io.herald.channel.Channels;
 import io.herald.directory.EmployeeDirectory;
-import io.herald.directory.EmployeeSummary;
 import io.herald.shared.Callers;
 import io.herald.shared.SignedInPerson;
 
@@ -174,9 +172,10 @@ public class Feed {
 			.query("select a.id, a.title, a.summary, a.body, a.priority, a.channel_id, a.author_id, a.published_at, "
 					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, a.check_in_path, "
 					+ DeliverySql.EFFECTIVE_DUE + " as ack_due_at, "
-					+ "d.employee_id, d.read_at, d.acknowledged_at, d.acknowledged_revision "
-					+ "from announcements a left join deliveries d on d.announcement_id = a.id and d.employee_id = ? "
-					+ "where a.id = ?", (rs, n) -> new Opened(rs), caller.employeeId(), id)
+					+ "d.employee_id, d.read_at, d.acknowledged_at, d.acknowledged_revision, c.slug, c.name as channel_name "
+					+ "from announcements a join channels c on c.id = a.channel_id "
+					+ "left join deliveries d on d.announcement_id = a.id and d.employee_id = ? " + "where a.id = ?",
+					(rs, n) -> new Opened(rs), caller.employeeId(), id)
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new AnnouncementNotFound(id));
@@ -202,12 +201,11 @@ public class Feed {
 			}
 			readAt = now;
 		}
-		ChannelView channel = this.channels.find(opened.channelId).orElseThrow();
-		EmployeeSummary author = this.directory.findSummaries(List.of(opened.authorId)).get(opened.authorId);
+		String author = this.directory.displayNames(List.of(opened.authorId)).get(opened.authorId);
 		boolean acknowledged = opened.acknowledgedAt != null && opened.acknowledgedRevision != null
 				&& opened.acknowledgedRevision >= opened.ackRevision;
 		return new AnnouncementPage(id, opened.title, opened.summary, MarkdownRenderer.toHtml(opened.body),
-				opened.priority, channel.slug(), channel.name(), (author != null) ? author.displayName() : "",
+				opened.priority, opened.channelSlug, opened.channelName, (author != null) ? author : "",
 				opened.publishedAt, opened.revision, opened.status,
 				opened.expiresAt != null && !opened.expiresAt.isAfter(now), recipient, readAt,
 				opened.ackRequired && recipient, acknowledged, acknowledged ? opened.acknowledgedAt : null,
@@ -269,6 +267,10 @@ public class Feed {
 
 		final String checkInPath;
 
+		final String channelSlug;
+
+		final String channelName;
+
 		final Instant readAt;
 
 		final Instant acknowledgedAt;
@@ -294,6 +296,8 @@ public class Feed {
 			this.acknowledgedAt = instant(rs.getTimestamp("acknowledged_at"));
 			this.acknowledgedRevision = rs.getObject("acknowledged_revision", Integer.class);
 			this.checkInPath = rs.getString("check_in_path");
+			this.channelSlug = rs.getString("slug");
+			this.channelName = rs.getString("channel_name");
 		}
 
 		private static Instant instant(Timestamp timestamp) {

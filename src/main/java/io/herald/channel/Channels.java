@@ -199,10 +199,12 @@ public class Channels {
 		if (Callers.hasAnyRole("COMMS_MANAGER")) {
 			return true;
 		}
-		SignedInPerson caller = Callers.require();
-		return this.channels.findWithMembersById(channelId)
-			.map((channel) -> channel.getMembers().containsKey(caller.employeeId()))
-			.orElse(false);
+		return this.sql.sql("""
+				select count(*) from channel_members where channel_id = :channel and employee_id = :employee""")
+			.param("channel", channelId)
+			.param("employee", Callers.require().employeeId())
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package io.herald.channel.web;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.herald.support.Announcing;
 import io.herald.support.Announcing.Channel;
@@ -63,6 +68,61 @@ class ChannelWebTests implements PostgresIntegrationTest {
 		http.postForm("/channels/" + topic.slug() + "/unsubscribe", Map.of("_csrf", TestHttp.csrfToken(after.html())));
 
 		assertThat(subscriptions(person, topic)).isZero();
+	}
+
+	@Test
+	void theFeedOffersExactlyTheChannelsTheChannelListSaysReachMe() {
+		Person person = this.data.person("Placed");
+		long department = idOf("insert into departments (name, created_at) values (?, ?) returning id");
+		long otherDepartment = idOf("insert into departments (name, created_at) values (?, ?) returning id");
+		long location = this.jdbc.queryForObject(
+				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', ?) returning id",
+				Long.class, "Reach site " + System.nanoTime(), Timestamp.from(Instant.now()));
+		this.jdbc.update("update employees set department_id = ?, location_id = ? where id = ?", department, location,
+				person.employeeId());
+		String mine = placed("DEPARTMENT", department, null);
+		String others = placed("DEPARTMENT", otherDepartment, null);
+		String site = placed("LOCATION", null, location);
+		Channel subscribed = this.data.topic("Subscribed reach");
+		Channel unsubscribed = this.data.topic("Unsubscribed reach");
+		Channel mandatory = this.data.channel("Mandatory reach", true);
+		Channel archived = this.data.topic("Archived reach");
+		for (Channel topic : List.of(subscribed, archived)) {
+			this.jdbc.update(
+					"insert into channel_subscriptions (channel_id, employee_id, subscribed_at) values (?, ?, ?)",
+					topic.id(), person.employeeId(), Timestamp.from(Instant.now()));
+		}
+		this.jdbc.update("update channels set archived = true where id = ?", archived.id());
+		TestHttp http = person.signIn(this.port);
+
+		Set<String> offered = Jsoup.parse(http.page("/feed").body())
+			.select("#feed-channel option:not([value=''])")
+			.eachAttr("value")
+			.stream()
+			.collect(Collectors.toSet());
+		Set<String> reaching = Jsoup.parse(http.page("/channels").body())
+			.select("[data-channel][data-reaches-me=true]")
+			.eachAttr("data-channel")
+			.stream()
+			.collect(Collectors.toSet());
+
+		assertThat(offered).isEqualTo(reaching)
+			.contains(mine, site, subscribed.slug(), mandatory.slug())
+			.doesNotContain(others, unsubscribed.slug(), archived.slug());
+	}
+
+	private long idOf(String insertNamed) {
+		return this.jdbc.queryForObject(insertNamed, Long.class, "Reach " + System.nanoTime(),
+				Timestamp.from(Instant.now()));
+	}
+
+	private String placed(String kind, Long department, Long location) {
+		String slug = "reach-" + kind.toLowerCase() + "-" + System.nanoTime();
+		this.jdbc.update(
+				"insert into channels (slug, name, kind, department_id, location_id, mandatory, archived, "
+						+ "created_at) values (?, ?, ?, ?, ?, false, false, ?)",
+				slug, "Reach " + slug, kind, department, location, Timestamp.from(Instant.now()));
+		return slug;
 	}
 
 	@Test
