@@ -466,6 +466,12 @@ run_wrk() {
     2>>"$WORK/wrk-stderr.log" | tee -a "$WORK/wrk.log" | grep '^RESULT' || die "wrk $script printed no result"
 }
 
+CLK_TCK=$(getconf CLK_TCK)
+
+cpu_ticks() { # pid — user + system time of a process so far, in clock ticks
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
 field() { # name result-line
   sed -E "s/.* $1=([^ ]*).*/\1/" <<<"$2"
 }
@@ -483,7 +489,14 @@ run_side() {
     script=${BARE_OF[$w]} url=$BARE key=$script
   fi
   read -r -a extra <<<"$( [[ $side == h ]] && settings "$w")"
+  local pid=$([[ $side == h ]] && echo "$HERALD_PID" || echo "$BARE_PID") before after
+  before=$(cpu_ticks "$pid")
   line=$(run_wrk "$url" "$script" "$seconds" BENCH_START="${START[$key]:-0}" "${extra[@]}")
+  after=$(cpu_ticks "$pid")
+  # CPU the app's process spent per request: unlike requests per second, hardly moved by
+  # whatever else the machine is doing at the time.
+  line+=" cpu_ms=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$(field requests "$line")" \
+    'BEGIN { printf "%.2f", (n > 0) ? t * 1000 / hz / n : 0 }')"
   if [[ $key == bare-ack.lua || " ${WRITING[*]} " == *" $key "* ]]; then
     START[$key]=$((${START[$key]:-0} + $(field span "$line")))
     OK[$key]=$((${OK[$key]:-0} + $(field written "$line")))
@@ -492,7 +505,7 @@ run_side() {
   fi
   if ((round > 0)); then
     RESULTS[$side:$w]+="$line"$'\n'
-    log "round $round  $(printf '%-14s %-4s' "$w" "$([[ $side == h ]] && echo Herald || echo bare)") $(field rps "$line") req/s  p50 $(field p50_ms "$line") ms  p99 $(field p99_ms "$line") ms  failed $(field non2xx "$line")  errors $(field errors "$line")"
+    log "round $round  $(printf '%-14s %-4s' "$w" "$([[ $side == h ]] && echo Herald || echo bare)") $(field rps "$line") req/s  p50 $(field p50_ms "$line") ms  p99 $(field p99_ms "$line") ms  CPU $(field cpu_ms "$line") ms/req  failed $(field non2xx "$line")  errors $(field errors "$line")"
   fi
 }
 
@@ -618,16 +631,21 @@ report() {
   echo "Herald vs bare — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $PEOPLE people, $POSTS posts ($SPREAD),"
   echo "wrk $THREADS threads × $CONNECTIONS connections, medians of $ROUNDS rounds of $DURATION s"
   echo
-  printf '| %-46s | %12s | %9s | %9s | %10s | %6s |\n' workload "Herald req/s" "p50 ms" "p99 ms" "bare req/s" ratio
-  printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..48})" "$(printf -- '-%.0s' {1..14})" \
-    "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..8})"
-  local w h b
+  printf '| %-46s | %12s | %9s | %9s | %10s | %6s | %14s | %12s | %9s |\n' workload "Herald req/s" "p50 ms" "p99 ms" \
+    "bare req/s" ratio "Herald CPU ms" "bare CPU ms" "CPU ratio"
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..48})" "$(printf -- '-%.0s' {1..14})" \
+    "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..8})" \
+    "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..11})"
+  local w h b hc bc
   for w in $ALL; do
     if ! selected "$w" || [[ ${BARE_OF[$w]} == - ]]; then continue; fi
     h=$(stat "h:$w" rps)
     b=$(stat "b:$w" rps)
-    printf '| %-46s | %12.0f | %9.1f | %9.1f | %10.0f | %6s |\n' "${LABEL[$w]}" "$h" "$(stat "h:$w" p50_ms)" \
-      "$(stat "h:$w" p99_ms)" "$b" "$(awk -v h="$h" -v b="$b" 'BEGIN { printf "%.2f", (b > 0) ? h / b : 0 }')"
+    hc=$(stat "h:$w" cpu_ms)
+    bc=$(stat "b:$w" cpu_ms)
+    printf '| %-46s | %12.0f | %9.1f | %9.1f | %10.0f | %6s | %14.2f | %12.2f | %9s |\n' "${LABEL[$w]}" "$h" \
+      "$(stat "h:$w" p50_ms)" "$(stat "h:$w" p99_ms)" "$b" "$(awk -v h="$h" -v b="$b" 'BEGIN { printf "%.2f", (b > 0) ? h / b : 0 }')" \
+      "$hc" "$bc" "$(awk -v h="$hc" -v b="$bc" 'BEGIN { printf "%.2f", (h > 0) ? b / h : 0 }')"
   done
   if selected surge; then
     # An absolute target, no bare counterpart: its own line, with its verdict.
@@ -635,7 +653,8 @@ report() {
     rps=$(stat h:surge rps)
     p99=$(stat h:surge p99_ms)
     failed=$(grep '^RESULT' <<<"${RESULTS[h:surge]}" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(non2xx|errors)=/) { split($i, f, "="); n += f[2] } } END { print n + 0 }')
-    printf '| %-46s | %12.0f | %9.1f | %9.1f | %10s | %6s |\n' "${LABEL[surge]}" "$rps" "$(stat h:surge p50_ms)" "$p99" - -
+    printf '| %-46s | %12.0f | %9.1f | %9.1f | %10s | %6s | %14.2f | %12s | %9s |\n' "${LABEL[surge]}" "$rps" \
+      "$(stat h:surge p50_ms)" "$p99" - - "$(stat h:surge cpu_ms)" - -
     echo
     printf 'Crisis surge: %.0f req/s (half of them check-ins), p99 %.1f ms, %d failed or errors over all rounds;\n' "$rps" "$p99" "$failed"
     printf "  the issue's target (>= 1000 req/s, p99 <= 500 ms, 0 errors): %s\n" \
