@@ -93,10 +93,11 @@ export HERALD_JAR=$JAR HERALD_RUN_DIR=$WORK/run
 [[ -z $HEAP ]] || export HERALD_HEAP=$HEAP
 [[ -z $JAVA_OPTS ]] || export HERALD_JAVA_OPTS=$JAVA_OPTS
 
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java # both variants run this Java (the script reads JAVA_HOME too)
 launch() { # variant logfile
   case $1 in
     # shellcheck disable=SC2086
-    plain) java $PLAIN_OPTS -jar "$JAR" --spring.mail.host= >"$2" 2>&1 & ;;
+    plain) "$JAVA" $PLAIN_OPTS -jar "$JAR" --spring.mail.host= >"$2" 2>&1 & ;;
     recommended) src/main/scripts/herald --spring.mail.host= >"$2" 2>&1 & ;;
   esac
   HERALD_PID=$!
@@ -146,7 +147,7 @@ rps() { # path [wrk args…] — requests/s of one wrk run; fails on any answer 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 # --- measure ----------------------------------------------------------------------------------
-log "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load:$(uptime | sed 's/.*load average://')"
+log "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), load:$(uptime | sed 's/.*load average://')"
 if [[ " $VARIANTS " == *" recommended "* ]]; then
   log "recommended: extracting the jar and the training run (not timed)"
   src/main/scripts/herald prepare --spring.mail.host= >"$WORK/prepare.log" 2>&1 || { cat "$WORK/prepare.log"; die "prepare"; }
