@@ -501,7 +501,9 @@ run_side() {
     START[$key]=$((${START[$key]:-0} + $(field span "$line")))
     # Numbers the less busy wrk thread never reached: pairs left out until a later round
     # goes round again.
-    GAP[$key]=$((${GAP[$key]:-0} + $(field span "$line") - $(field issued "$line")))
+    # (A mixed run issues more than one request per number: never below zero.)
+    local gap=$(($(field span "$line") - $(field issued "$line")))
+    GAP[$key]=$((${GAP[$key]:-0} + (gap > 0 ? gap : 0)))
     OK[$key]=$((${OK[$key]:-0} + $(field written "$line")))
     BAD[$key]=$((${BAD[$key]:-0} + $(field non2xx "$line") + $(field errors "$line")))
     RUNS[$key]=$((${RUNS[$key]:-0} + 1))

@@ -136,9 +136,9 @@ public class DeliveryCounts {
 	/**
 	 * Locks the counter row of this delivery until the transaction ends.
 	 */
-	void lock(Receipt receipt) {
+	void lock(long announcementId, long departmentId, long locationId, long employeeId) {
 		this.jdbc.query("select shard from delivery_counts where " + KEY + " for update", (rs) -> {
-		}, receipt.announcementId(), receipt.departmentId(), receipt.locationId(), receipt.shard());
+		}, announcementId, departmentId, locationId, Math.floorMod(employeeId, SHARDS));
 	}
 
 	/**

@@ -103,12 +103,16 @@ public class Receipts {
 	}
 
 	private Acknowledgement acknowledge(long announcementId, long employeeId, Integer seenRevision, boolean checkIn) {
-		Receipt first = receiptOf(announcementId, employeeId);
+		// The delivery's row first, then its counter row: the order in which
+		// opening a post records its read (the row, then the counter through the
+		// event). Taken the other way round, an acknowledgement and an opening by
+		// the same person could each wait for the other's lock.
+		long[] counter = lockDelivery(announcementId, employeeId);
 		// The counter row's lock orders this acknowledgement with a revision
 		// that asks everyone again (it locks all of the post's rows): read after
 		// the lock, the revision asked for and the due time are the ones that
 		// hold when this commits.
-		this.counts.lock(first);
+		this.counts.lock(announcementId, counter[0], counter[1], employeeId);
 		Receipt receipt = receiptOf(announcementId, employeeId);
 		if (!receipt.ackRequired()) {
 			throw new ChangeRefused("tracking.ack.notRequested");
@@ -149,6 +153,19 @@ public class Receipts {
 					receipt.ackRevision(), now, onTime));
 		}
 		return acknowledgementOf(announcementId, receipt.employeeId());
+	}
+
+	// Locks the delivery's row; its counter row's department and location.
+	private long[] lockDelivery(long announcementId, long employeeId) {
+		return this.jdbc
+			.query("""
+					select coalesce(department_id, 0) as department_id, coalesce(location_id, 0) as location_id
+					from deliveries where announcement_id = ? and employee_id = ? for update""",
+					(rs, row) -> new long[] { rs.getLong("department_id"), rs.getLong("location_id") }, announcementId,
+					employeeId)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new ReceiptNotFound(announcementId));
 	}
 
 	private Receipt receiptOf(long announcementId, long employeeId) {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.herald.announcement.AnnouncementDraft;
 import io.herald.announcement.Announcements;
+import io.herald.announcement.Feed;
 import io.herald.announcement.Priority;
 import io.herald.audit.AuditLog;
 import io.herald.channel.Channels;
@@ -97,6 +98,9 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	Feed feed;
 
 	TrackingFixture fixture;
 
@@ -465,6 +469,42 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 				reviseMaterially(channel, post, null);
 				return null;
 			}));
+			start.countDown();
+			for (Future<?> done : work) {
+				done.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertReportEqualsRecount(post);
+	}
+
+	@Test
+	void openingAPostWhileAcknowledgingItIsNeverADeadlock() throws Exception {
+		// Opening records the read (the delivery's row, then its counter) while an
+		// acknowledgement takes the counter first: in opposite orders the two waited
+		// for each other and PostgreSQL broke the tie with an error (a 500 in the crisis
+		// surge, where people open the alert and check in at once).
+		List<Long> people = this.fixture.people(80, this.fixture.department("Opening"), null);
+		long channel = this.fixture.topic(people);
+		long post = this.fixture.published(channel, "IMPORTANT", true, Instant.now().minus(Duration.ofHours(1)),
+				Instant.now().plus(Duration.ofDays(2)), people);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> work = new ArrayList<>();
+			for (long person : people) {
+				work.add(threads.submit(() -> {
+					start.await();
+					return this.fixture.asEmployee(person, () -> this.feed.open(post));
+				}));
+				work.add(threads.submit(() -> {
+					start.await();
+					return this.fixture.asEmployee(person, () -> this.receipts.acknowledge(post, null));
+				}));
+			}
 			start.countDown();
 			for (Future<?> done : work) {
 				done.get(60, TimeUnit.SECONDS);
