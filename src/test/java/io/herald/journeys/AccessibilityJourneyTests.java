@@ -218,9 +218,11 @@ class AccessibilityJourneyTests extends BrowserJourney {
 	}
 
 	// Clicks a form's button and waits for the answer to load, however long a busy
-	// machine takes: the assertions after it are about the new page.
+	// machine takes (a full build beside a benchmark once took more than the usual 30 s
+	// for one answer): the assertions after it are about the new page.
 	private void submit(String button) {
 		this.page.waitForResponse((response) -> "POST".equals(response.request().method()),
+				new Page.WaitForResponseOptions().setTimeout(120_000),
 				() -> this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button)).click());
 		this.page.waitForLoadState();
 	}
