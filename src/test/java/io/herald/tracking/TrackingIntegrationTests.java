@@ -453,30 +453,17 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 		long channel = this.fixture.topic(people);
 		long post = this.fixture.published(channel, "IMPORTANT", true, Instant.now().minus(Duration.ofHours(1)),
 				Instant.now().plus(Duration.ofDays(2)), people);
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<?>> work = new ArrayList<>();
-			for (long person : people) {
-				work.add(threads.submit(() -> {
-					start.await();
-					return this.fixture.asEmployee(person, () -> this.receipts.acknowledge(post, null));
-				}));
-			}
-			work.add(threads.submit(() -> {
-				start.await();
-				Thread.sleep(5);
-				reviseMaterially(channel, post, null);
-				return null;
-			}));
-			start.countDown();
-			for (Future<?> done : work) {
-				done.get(60, TimeUnit.SECONDS);
-			}
+		List<Callable<?>> work = new ArrayList<>();
+		for (long person : people) {
+			work.add(() -> this.fixture.asEmployee(person, () -> this.receipts.acknowledge(post, null)));
 		}
-		finally {
-			threads.shutdownNow();
-		}
+		work.add(() -> {
+			Thread.sleep(5);
+			reviseMaterially(channel, post, null);
+			return null;
+		});
+
+		allAtOnce(work);
 
 		assertReportEqualsRecount(post);
 	}
@@ -491,28 +478,13 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 		long channel = this.fixture.topic(people);
 		long post = this.fixture.published(channel, "IMPORTANT", true, Instant.now().minus(Duration.ofHours(1)),
 				Instant.now().plus(Duration.ofDays(2)), people);
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<?>> work = new ArrayList<>();
-			for (long person : people) {
-				work.add(threads.submit(() -> {
-					start.await();
-					return this.fixture.asEmployee(person, () -> this.feed.open(post));
-				}));
-				work.add(threads.submit(() -> {
-					start.await();
-					return this.fixture.asEmployee(person, () -> this.receipts.acknowledge(post, null));
-				}));
-			}
-			start.countDown();
-			for (Future<?> done : work) {
-				done.get(60, TimeUnit.SECONDS);
-			}
+		List<Callable<?>> work = new ArrayList<>();
+		for (long person : people) {
+			work.add(() -> this.fixture.asEmployee(person, () -> this.feed.open(post)));
+			work.add(() -> this.fixture.asEmployee(person, () -> this.receipts.acknowledge(post, null)));
 		}
-		finally {
-			threads.shutdownNow();
-		}
+
+		allAtOnce(work);
 
 		assertReportEqualsRecount(post);
 	}
@@ -629,6 +601,29 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 					at.put(rs.getLong(1), rs.getTimestamp(2));
 				}, post);
 		return at;
+	}
+
+	// Starts all the work together on eight threads and waits for each: an exception in
+	// any (a deadlock, say) fails the test.
+	private static void allAtOnce(List<Callable<?>> work) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			for (Callable<?> task : work) {
+				running.add(threads.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			for (Future<?> done : running) {
+				done.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	private void acknowledgeAllAtOnce(long post, List<Long> people) throws Exception {
