@@ -120,8 +120,8 @@ public class Channels {
 
 	/**
 	 * The open channels whose posts reach the caller, by name (the feed's channel
-	 * filter): the rule of {@link #reaches(ChannelView, long)} in one statement, without
-	 * loading every channel and its members.
+	 * filter): the rule of {@link #reaches(ChannelView, Placement, Set)} in one
+	 * statement, without loading every channel and its members.
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
@@ -148,14 +148,37 @@ public class Channels {
 	}
 
 	/**
-	 * Whether a channel's posts reach a person, before any narrowing of a post.
+	 * The head of a channel's page for the caller, in one read: the channel, and whether
+	 * its posts reach the caller (the rule of
+	 * {@link #reaches(ChannelView, Placement, Set)}).
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
-	public boolean reaches(ChannelView channel, long employeeId) {
-		return this.directory.findPlacement(employeeId)
-			.map((placement) -> reaches(channel, placement, subscriptionsOf(employeeId)))
-			.orElse(false);
+	public Optional<ChannelHeading> headingForCaller(String slug) {
+		Placement placement = this.directory.findPlacement(Callers.require().employeeId()).orElse(null);
+		boolean placed = placement != null && placement.active();
+		return this.sql
+			.sql("""
+					select c.slug, c.name, c.description, c.kind, c.mandatory, c.archived,
+					  case when :placed and (c.kind = 'COMPANY'
+					    or (c.kind = 'DEPARTMENT' and c.department_id = :department)
+					    or (c.kind = 'LOCATION' and c.location_id = :location)
+					    or (c.kind = 'TOPIC' and (c.mandatory = true or exists (
+					          select 1 from channel_subscriptions s where s.channel_id = c.id and s.employee_id = :employee))))
+					  then true else false end as reaches
+					from channels c where c.slug = :slug""")
+			.param("placed", placed)
+			// No id is negative: someone unplaced matches no department, location or
+			// subscription (and typed parameters spare the driver a round trip for
+			// nulls).
+			.param("department", (placed && placement.departmentId() != null) ? placement.departmentId() : -1L)
+			.param("location", (placed && placement.locationId() != null) ? placement.locationId() : -1L)
+			.param("employee", placed ? placement.employeeId() : -1L)
+			.param("slug", slug)
+			.query((rs, row) -> new ChannelHeading(rs.getString("slug"), rs.getString("name"),
+					rs.getString("description"), ChannelKind.valueOf(rs.getString("kind")), rs.getBoolean("mandatory"),
+					rs.getBoolean("archived"), rs.getBoolean("reaches")))
+			.optional();
 	}
 
 	/**

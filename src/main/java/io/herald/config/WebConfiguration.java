@@ -39,6 +39,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this.layout);
+		registry.addInterceptor(new PageBuffer());
 	}
 
 	/**

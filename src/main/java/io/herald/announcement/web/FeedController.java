@@ -6,12 +6,10 @@ import io.herald.announcement.AnnouncementPage;
 import io.herald.announcement.Feed;
 import io.herald.announcement.FeedPage;
 import io.herald.channel.ChannelLink;
-import io.herald.channel.ChannelView;
+import io.herald.channel.ChannelHeading;
 import io.herald.channel.Channels;
-import io.herald.shared.SignedInPerson;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -60,12 +58,12 @@ class FeedController {
 	}
 
 	@GetMapping("/channels/{slug}")
-	String channel(@AuthenticationPrincipal SignedInPerson person, @PathVariable String slug,
-			@RequestParam(name = "cursor", required = false) String cursor, Model model) {
-		ChannelView channel = this.channels.findBySlug(slug)
+	String channel(@PathVariable String slug, @RequestParam(name = "cursor", required = false) String cursor,
+			Model model) {
+		ChannelHeading channel = this.channels.headingForCaller(slug)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("channel", channel);
-		model.addAttribute("reachesMe", this.channels.reaches(channel, person.employeeId()));
+		model.addAttribute("reachesMe", channel.reachesCaller());
 		model.addAttribute("feed", this.feed.page(channel.slug(), cursor, PAGE_SIZE));
 		model.addAttribute("firstPage", !StringUtils.hasText(cursor));
 		return "channels/show";

@@ -109,6 +109,11 @@ class ChannelWebTests implements PostgresIntegrationTest {
 		assertThat(offered).isEqualTo(reaching)
 			.contains(mine, site, subscribed.slug(), mandatory.slug())
 			.doesNotContain(others, unsubscribed.slug(), archived.slug());
+		// Each channel's own page says the same.
+		for (String slug : List.of(mine, others, site, subscribed.slug(), unsubscribed.slug(), mandatory.slug())) {
+			Document page = Jsoup.parse(http.page("/channels/" + slug).body());
+			assertThat(page.select("[data-reaches-me]").isEmpty()).as(slug).isEqualTo(!reaching.contains(slug));
+		}
 	}
 
 	private long idOf(String insertNamed) {
