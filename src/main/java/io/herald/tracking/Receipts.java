@@ -51,11 +51,23 @@ public class Receipts {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void read(long announcementId) {
-		Receipt receipt = receiptOf(announcementId, Callers.require().employeeId());
+		long employeeId = Callers.require().employeeId();
 		Instant now = now();
-		if (receipt.readAt() == null && markRead(receipt, now)) {
+		// The first reading in one statement; only when it records nothing does it
+		// matter whether that is because of an earlier reading or because there is
+		// nothing this person may read.
+		int firstRead = this.jdbc.update("""
+				update deliveries set read_at = ?
+				where announcement_id = ? and employee_id = ? and read_at is null
+				  and exists (select 1 from announcements a where a.id = deliveries.announcement_id
+				              and a.status in ('PUBLISHED', 'ARCHIVED'))""", Timestamp.from(now), announcementId,
+				employeeId);
+		if (firstRead == 1) {
 			// The read counter follows the event, wherever the read was recorded.
-			this.events.publishEvent(new AnnouncementRead(announcementId, receipt.employeeId(), now));
+			this.events.publishEvent(new AnnouncementRead(announcementId, employeeId, now));
+		}
+		else {
+			receiptOf(announcementId, employeeId);
 		}
 	}
 
@@ -133,26 +145,29 @@ public class Receipts {
 		if (receipt.expiresAt() != null && !receipt.expiresAt().isAfter(now)) {
 			throw new ChangeRefused("tracking.ack.expired");
 		}
-		boolean firstRead = receipt.readAt() == null && markRead(receipt, now);
-		// The revision condition makes the acknowledgement count once, whatever
-		// the races: a second request waits for the first's row lock, then finds
-		// nothing left to do.
-		int acknowledged = this.jdbc.update(
-				"update deliveries set acknowledged_at = ?, acknowledged_revision = ? where announcement_id = ? "
-						+ "and employee_id = ? and (acknowledged_revision is null or acknowledged_revision < ?)",
+		// An acknowledgement is also a read: one statement records both. The row is
+		// locked since the first statement, so the read time the receipt showed
+		// still holds, and the revision condition makes the acknowledgement count
+		// once whatever the races (a second request waits for the lock, then finds
+		// nothing left to do).
+		int acknowledged = this.jdbc.update("""
+				update deliveries set read_at = coalesce(read_at, ?), acknowledged_at = ?, acknowledged_revision = ?
+				where announcement_id = ? and employee_id = ?
+				  and (acknowledged_revision is null or acknowledged_revision < ?)""", Timestamp.from(now),
 				Timestamp.from(now), receipt.ackRevision(), announcementId, receipt.employeeId(),
 				receipt.ackRevision());
+		if (acknowledged == 0) {
+			return acknowledgementOf(announcementId, receipt.employeeId());
+		}
 		boolean onTime = receipt.dueAt() == null || !now.isAfter(receipt.dueAt());
-		if (firstRead) {
+		if (receipt.readAt() == null) {
 			this.events.publishEvent(new AnnouncementRead(announcementId, receipt.employeeId(), now));
 		}
-		if (acknowledged == 1) {
-			this.counts.acknowledged(receipt, onTime);
-			this.notifications.withdrawRequestsToAcknowledge(receipt.employeeId(), announcementId);
-			this.events.publishEvent(new AnnouncementAcknowledged(announcementId, receipt.employeeId(),
-					receipt.ackRevision(), now, onTime));
-		}
-		return acknowledgementOf(announcementId, receipt.employeeId());
+		this.counts.acknowledged(receipt, onTime);
+		this.notifications.withdrawRequestsToAcknowledge(receipt.employeeId(), announcementId);
+		this.events.publishEvent(
+				new AnnouncementAcknowledged(announcementId, receipt.employeeId(), receipt.ackRevision(), now, onTime));
+		return new Acknowledgement(announcementId, now, receipt.ackRevision());
 	}
 
 	// Locks the delivery's row; its counter row's department and location.
@@ -174,13 +189,6 @@ public class Receipts {
 			.filter((receipt) -> "PUBLISHED".equals(receipt.status()) || "ARCHIVED".equals(receipt.status()))
 			.findFirst()
 			.orElseThrow(() -> new ReceiptNotFound(announcementId));
-	}
-
-	private boolean markRead(Receipt receipt, Instant now) {
-		return this.jdbc.update(
-				"update deliveries set read_at = ? where announcement_id = ? and employee_id = ? "
-						+ "and read_at is null",
-				Timestamp.from(now), receipt.announcementId(), receipt.employeeId()) == 1;
 	}
 
 	private Acknowledgement acknowledgementOf(long announcementId, long employeeId) {

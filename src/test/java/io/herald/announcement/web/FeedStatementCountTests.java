@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.herald.support.Announcing;
 import io.herald.support.Announcing.Channel;
 import io.herald.support.Announcing.Person;
+import io.herald.support.Announcing.Post;
 import io.herald.support.PostgresIntegrationTest;
 import io.herald.support.StatementCounter;
 import io.herald.support.TestHttp;
@@ -89,6 +91,44 @@ class FeedStatementCountTests implements PostgresIntegrationTest {
 		int many = statementsForInboxWith(data, 40);
 		assertThat(many).isEqualTo(few);
 		assertThat(few).isPositive().isLessThanOrEqualTo(7);
+	}
+
+	@Test
+	void acknowledgingAnUnreadPostFromTheFeedRunsAFixedSmallNumberOfStatements() {
+		Announcing data = new Announcing(this.jdbc);
+		Person author = data.person("Author");
+		Channel channel = data.topic("Counted acknowledgements");
+		Person reader = data.person("Reader");
+		Instant now = Instant.now();
+		long alone = data.publish(new Post(channel, author, "Acknowledge alone", null, "Body", "IMPORTANT",
+				now.minusSeconds(60), null, true, now.plus(Duration.ofDays(3))), reader);
+		Person[] crowd = new Person[40];
+		crowd[0] = reader;
+		for (int i = 1; i < crowd.length; i++) {
+			crowd[i] = data.person("Crowd");
+		}
+		long shared = data.publish(new Post(channel, author, "Acknowledge with forty", null, "Body", "IMPORTANT",
+				now.minusSeconds(30), null, true, now.plus(Duration.ofDays(3))), crowd);
+		this.jdbc.update("insert into delivery_counts (announcement_id, department_id, location_id, shard, delivered, "
+				+ "read_count, acknowledged, acknowledged_on_time) select announcement_id, 0, 0, mod(employee_id, 8), "
+				+ "count(*), 0, 0, 0 from deliveries where announcement_id in (?, ?) "
+				+ "group by announcement_id, mod(employee_id, 8)", alone, shared);
+		TestHttp http = reader.signIn(this.port);
+		String token = TestHttp.csrfToken(http.page("/feed").body());
+
+		int first = count(() -> assertThat(http
+			.postForm("/announcements/" + alone + "/ack", Map.of("_csrf", token, "revision", "1", "returnTo", "/feed"))
+			.statusCode()).isEqualTo(302));
+		int second = count(() -> assertThat(http
+			.postForm("/announcements/" + shared + "/ack", Map.of("_csrf", token, "revision", "1", "returnTo", "/feed"))
+			.statusCode()).isEqualTo(302));
+
+		assertThat(second).isEqualTo(first);
+		assertThat(first).isPositive().isLessThanOrEqualTo(10);
+		assertThat(this.jdbc.queryForObject(
+				"select sum(read_count) + sum(acknowledged) from delivery_counts " + "where announcement_id in (?, ?)",
+				Long.class, alone, shared))
+			.isEqualTo(4);
 	}
 
 	private int statementsForChannelWith(Announcing data, Person author, int posts) {
