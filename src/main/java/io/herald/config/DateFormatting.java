@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.herald.account.HeraldUser;
 
@@ -22,6 +25,10 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 class DateFormatting {
 
+	// One formatter per locale: a feed page formats forty times, and each new localized
+	// formatter is built and its pattern looked up afresh.
+	private final Map<Locale, DateTimeFormatter> dateTimes = new ConcurrentHashMap<>();
+
 	private final Clock clock;
 
 	DateFormatting(Clock clock) {
@@ -32,8 +39,10 @@ class DateFormatting {
 		if (instant == null) {
 			return "";
 		}
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(LocaleContextHolder.getLocale())
+		return this.dateTimes
+			.computeIfAbsent(LocaleContextHolder.getLocale(),
+					(locale) -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+						.withLocale(locale))
 			.format(instant.atZone(viewerZone()));
 	}
 
