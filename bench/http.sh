@@ -37,6 +37,7 @@ PG_PASSWORD=${BENCH_PG_PASSWORD:-}
 SKIP_BUILD=${BENCH_SKIP_BUILD:-false}   # true: use the jars already in target/
 HERALD_OPTS=${BENCH_HERALD_OPTS:-}      # extra JVM options for Herald (e.g. a JFR recording)
 ONLY=${BENCH_ONLY:-}                    # a subset of Herald's workloads, e.g. "feed me"
+KEEP_DB=${BENCH_KEEP_DB:-false}         # true: leave the database for a look afterwards (drop it yourself)
 
 # Herald's workloads: name, wrk script (its settings: settings()), bare counterpart (- for
 # none), and the label of the report. The crisis ones (check-in-*, surge) run after the others,
@@ -110,7 +111,11 @@ cleanup() {
   for pid in $HERALD_PID $BARE_PID; do
     wait "$pid" 2>/dev/null || true
   done
-  "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  if [[ $KEEP_DB == true ]]; then
+    log "kept database $DB; drop it with: psql -h $PG_HOST -p $PG_PORT -U $PG_USER -d postgres -c 'drop database $DB with (force)'"
+  else
+    "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  fi
   if ((status != 0)); then
     log "logs and files of this run are in $WORK"
   else
@@ -714,4 +719,8 @@ main() {
   report
 }
 
-main "$@"
+# bench/insight-http.sh sources this file for its pieces (start and stop, database, sign-in,
+# wrk runs, CPU from /proc) and runs its own main.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+  main "$@"
+fi

@@ -2,7 +2,7 @@
 -- scripts can hand out disjoint work), counts the responses it saw as success or not, and
 -- done() prints one machine-readable line that http.sh parses (ok= and non2xx= are
 -- successes and the rest, whatever the script counts as success):
---   RESULT requests=… seconds=… rps=… p50_ms=… p99_ms=… ok=… non2xx=… errors=… issued=… span=… written=…
+--   RESULT requests=… seconds=… rps=… p50_ms=… p95_ms=… p99_ms=… ok=… non2xx=… errors=… issued=… span=… written=…
 -- Counting in response() costs wrk a little CPU; every workload, Herald's and bare's,
 -- pays it alike.
 
@@ -122,8 +122,8 @@ function done(summary, latency, requests)
   local e = summary.errors
   local seconds = summary.duration / 1e6
   io.write(string.format(
-    "RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f ok=%d non2xx=%d errors=%d issued=%d span=%d written=%d\n",
+    "RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f ok=%d non2xx=%d errors=%d issued=%d span=%d written=%d\n",
     summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, total_ok, total_other, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000, total_ok, total_other, e.connect + e.read + e.write + e.timeout,
     total_issued, span, total_written))
 end

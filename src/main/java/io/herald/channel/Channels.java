@@ -3,6 +3,7 @@ package io.herald.channel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +88,22 @@ public class Channels {
 	@Transactional(readOnly = true)
 	public List<ChannelView> all() {
 		return this.channels.findAllByOrderByName().stream().map(Channel::toView).toList();
+	}
+
+	/**
+	 * Every channel by name, archived ones included, without its members: one statement
+	 * over the channels alone.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<ChannelName> names() {
+		return this.sql.sql("""
+				select id, slug, name, kind, archived
+				from channels
+				order by name""")
+			.query((rs, row) -> new ChannelName(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+					ChannelKind.valueOf(rs.getString("kind")), rs.getBoolean("archived")))
+			.list();
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -233,42 +250,61 @@ public class Channels {
 	/**
 	 * Who each channel that is not archived reaches now, by the audience rule (everyone
 	 * active for company channels and mandatory topics, a department's or location's
-	 * active people, a topic's active subscribers). Four grouped counts whatever the
-	 * number of channels or people; it reads the directory's and the subscriptions'
-	 * tables directly, as the fan-out does.
+	 * active people, a topic's active subscribers), by name. One pass over the active
+	 * people, counted by department and location together (the company's, a department's
+	 * and a location's audiences are sums of these cells), and the topics' subscriptions
+	 * less those of people no longer active (few, so no hash of every employee); it reads
+	 * the directory's and the subscriptions' tables directly, as the fan-out does.
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Map<Long, ChannelAudience> audiences() {
-		Long everyone = this.jdbc.queryForObject("select count(*) from employees where active = true", Long.class);
-		Map<Long, Long> byDepartment = new java.util.HashMap<>();
-		this.jdbc.query("select department_id, count(*) from employees where active = true "
-				+ "and department_id is not null group by department_id", (rs) -> {
-					byDepartment.put(rs.getLong(1), rs.getLong(2));
-				});
-		Map<Long, Long> byLocation = new java.util.HashMap<>();
-		this.jdbc.query("select location_id, count(*) from employees where active = true "
-				+ "and location_id is not null group by location_id", (rs) -> {
-					byLocation.put(rs.getLong(1), rs.getLong(2));
-				});
-		Map<Long, Long> subscribers = new java.util.HashMap<>();
-		this.jdbc.query("select s.channel_id, count(*) from channel_subscriptions s join employees e "
-				+ "on e.id = s.employee_id where e.active = true group by s.channel_id", (rs) -> {
-					subscribers.put(rs.getLong(1), rs.getLong(2));
-				});
+		long everyone = 0;
+		Map<Long, Long> byDepartment = new HashMap<>();
+		Map<Long, Long> byLocation = new HashMap<>();
+		List<PlaceCount> cells = this.sql.sql("""
+				select department_id, location_id, count(*) as people
+				from employees
+				where active = true
+				group by department_id, location_id""")
+			.query((rs, row) -> new PlaceCount(rs.getObject("department_id", Long.class),
+					rs.getObject("location_id", Long.class), rs.getLong("people")))
+			.list();
+		for (PlaceCount cell : cells) {
+			everyone += cell.people();
+			if (cell.departmentId() != null) {
+				byDepartment.merge(cell.departmentId(), cell.people(), Long::sum);
+			}
+			if (cell.locationId() != null) {
+				byLocation.merge(cell.locationId(), cell.people(), Long::sum);
+			}
+		}
+		Map<Long, Long> subscribers = new HashMap<>();
+		this.sql.sql("""
+				select s.channel_id, count(*) as people
+				from channel_subscriptions s
+				join channels c on c.id = s.channel_id
+				where c.kind = 'TOPIC' and c.mandatory = false and c.archived = false
+				  and not exists (select 1 from employees e where e.id = s.employee_id and e.active = false)
+				group by s.channel_id""").query((rs) -> {
+			subscribers.put(rs.getLong("channel_id"), rs.getLong("people"));
+		});
+		long all = everyone;
 		Map<Long, ChannelAudience> audiences = new LinkedHashMap<>();
-		this.jdbc.query("select id, kind, department_id, location_id, mandatory, created_at from channels "
-				+ "where archived = false order by name", (rs) -> {
-					long id = rs.getLong("id");
-					long people = switch (ChannelKind.valueOf(rs.getString("kind"))) {
-						case COMPANY -> (everyone != null) ? everyone : 0;
-						case DEPARTMENT -> byDepartment.getOrDefault(rs.getLong("department_id"), 0L);
-						case LOCATION -> byLocation.getOrDefault(rs.getLong("location_id"), 0L);
-						case TOPIC -> rs.getBoolean("mandatory") ? ((everyone != null) ? everyone : 0)
-								: subscribers.getOrDefault(id, 0L);
-					};
-					audiences.put(id, new ChannelAudience(id, people, rs.getTimestamp("created_at").toInstant()));
-				});
+		this.sql.sql("""
+				select id, kind, department_id, location_id, mandatory, created_at
+				from channels
+				where archived = false
+				order by name""").query((rs) -> {
+			long id = rs.getLong("id");
+			long people = switch (ChannelKind.valueOf(rs.getString("kind"))) {
+				case COMPANY -> all;
+				case DEPARTMENT -> byDepartment.getOrDefault(rs.getLong("department_id"), 0L);
+				case LOCATION -> byLocation.getOrDefault(rs.getLong("location_id"), 0L);
+				case TOPIC -> rs.getBoolean("mandatory") ? all : subscribers.getOrDefault(id, 0L);
+			};
+			audiences.put(id, new ChannelAudience(id, people, rs.getTimestamp("created_at").toInstant()));
+		});
 		return audiences;
 	}
 
@@ -497,6 +533,13 @@ public class Channels {
 
 	private static boolean known(Long id, List<DirectoryOption> options) {
 		return id != null && options.stream().anyMatch((option) -> option.id() == id);
+	}
+
+	/**
+	 * How many active people work in one department at one location (either may be none).
+	 */
+	private record PlaceCount(Long departmentId, Long locationId, long people) {
+
 	}
 
 }

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.function.ToLongFunction;
 
 import io.herald.channel.ChannelAudience;
-import io.herald.channel.ChannelView;
+import io.herald.channel.ChannelName;
 import io.herald.channel.Channels;
 import io.herald.crisis.DrillPosts;
 import io.herald.directory.DirectoryOption;
@@ -133,9 +133,7 @@ public class Insight {
 
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public FilterOptions options() {
-		return this.snapshot.execute((status) -> new FilterOptions(
-				this.channels.all().stream().map((c) -> new InsightOption(c.id(), c.name())).toList(),
-				options(this.directory.departmentOptions()), options(this.directory.locationOptions())));
+		return this.snapshot.execute((status) -> filterOptions());
 	}
 
 	/**
@@ -194,10 +192,12 @@ public class Insight {
 			Figures previousFigures = then.figures(minimum);
 			ReadTime median = figures.hidden() ? null : ReadTime.median(this.queries.readTimes(current));
 			ReadTime previousMedian = previousFigures.hidden() ? null : ReadTime.median(this.queries.readTimes(before));
+			// The filter form's choices name the breakdowns' rows too: one fetch each.
+			FilterOptions options = filterOptions();
 			return new Overview(filter, figures, previousFigures, median, previousMedian, trend,
-					breakdown(cells, lateCells, now, Counted::departmentId, names(this.directory.departmentOptions())),
-					breakdown(cells, lateCells, now, Counted::locationId, names(this.directory.locationOptions())),
-					this.rollUp.foldedAt(), minimum);
+					breakdown(cells, lateCells, now, Counted::departmentId, optionNames(options.departments())),
+					breakdown(cells, lateCells, now, Counted::locationId, optionNames(options.locations())),
+					this.rollUp.foldedAt(), minimum, options);
 		});
 	}
 
@@ -220,11 +220,15 @@ public class Insight {
 			this.queries.counts(scope, false).forEach((row) -> tally.add(row, late, now));
 			// Named people are HR's to see; communications managers get the counts.
 			boolean peopleShown = Callers.hasAnyRole("HR", "ADMIN");
-			List<OverduePerson> overdue = peopleShown ? overduePeople(scope, now, OVERDUE_SHOWN + 1) : List.of();
-			String name = names(this.directory.departmentOptions()).get(departmentId);
+			// The filter form's choices name the department and the overdue people's
+			// locations too: one fetch each.
+			FilterOptions options = filterOptions();
+			List<OverduePerson> overdue = peopleShown
+					? overduePeople(scope, now, OVERDUE_SHOWN + 1, optionNames(options.locations())) : List.of();
+			String name = optionNames(options.departments()).get(departmentId);
 			return new DepartmentInsight(departmentId, name, own, tally.figures(minimum), posts,
 					overdue.subList(0, Math.min(OVERDUE_SHOWN, overdue.size())), overdue.size() > OVERDUE_SHOWN,
-					peopleShown, this.rollUp.foldedAt(), minimum);
+					peopleShown, this.rollUp.foldedAt(), minimum, options);
 		});
 	}
 
@@ -272,7 +276,8 @@ public class Insight {
 			Map<Long, ChannelPosts> posts = this.queries.channelPosts(windowStart, drills);
 			Map<Long, long[]> readTimes = this.queries.readTimesByChannel(recent);
 			Map<Long, ChannelAudience> audiences = this.channels.audiences();
-			Map<Long, ChannelView> views = this.channels.byId(audiences.keySet());
+			Map<Long, ChannelName> views = new HashMap<>();
+			this.channels.names().forEach((c) -> views.put(c.id(), c));
 			double medianPosts = InsightRules.median(audiences.keySet()
 				.stream()
 				.map((id) -> posts.getOrDefault(id, new ChannelPosts(null, 0)).recent())
@@ -281,7 +286,7 @@ public class Insight {
 			List<ChannelInsight> channels = new ArrayList<>();
 			for (ChannelAudience audience : audiences.values()) {
 				long id = audience.channelId();
-				ChannelView view = views.get(id);
+				ChannelName view = views.get(id);
 				ChannelPosts own = posts.getOrDefault(id, new ChannelPosts(null, 0));
 				Figures figures = current.getOrDefault(id, new Tally()).figures(minimum);
 				Figures earlier = previous.getOrDefault(id, new Tally()).figures(minimum);
@@ -371,7 +376,8 @@ public class Insight {
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
 		List<OverduePerson> people = this.snapshot
-			.execute((status) -> overduePeople(scope(filter, zone, this.drills.announcementIds()), now, 0));
+			.execute((status) -> overduePeople(scope(filter, zone, this.drills.announcementIds()), now, 0,
+					names(this.directory.locationOptions())));
 		Map<Long, String> departments = names(this.directory.departmentOptions());
 		Map<Long, EmployeeSummary> summaries = people.isEmpty() ? Map.of()
 				: this.directory.findSummaries(people.stream().map(OverduePerson::employeeId).distinct().toList());
@@ -413,7 +419,7 @@ public class Insight {
 		int minimum = this.rules.minimumGroupSize();
 		Map<Key, long[]> late = this.queries.late(scope, false, now);
 		Map<Long, String> channelNames = new HashMap<>();
-		this.channels.all().forEach((c) -> channelNames.put(c.id(), c.name()));
+		this.channels.names().forEach((c) -> channelNames.put(c.id(), c.name()));
 		List<PostFigures> posts = new ArrayList<>();
 		for (Counted row : this.queries.counts(scope, false)) {
 			Tally tally = new Tally();
@@ -429,9 +435,8 @@ public class Insight {
 		return posts;
 	}
 
-	private List<OverduePerson> overduePeople(Scope scope, Instant now, int limit) {
+	private List<OverduePerson> overduePeople(Scope scope, Instant now, int limit, Map<Long, String> locations) {
 		List<InsightQueries.Overdue> rows = this.queries.overdue(scope, now, limit);
-		Map<Long, String> locations = names(this.directory.locationOptions());
 		Map<Long, EmployeeSummary> people = rows.isEmpty() ? Map.of() : this.directory
 			.findSummaries(rows.stream().map(InsightQueries.Overdue::employeeId).distinct().toList());
 		return rows.stream().map((row) -> {
@@ -537,6 +542,22 @@ public class Insight {
 
 	private static ZoneId zone() {
 		return Callers.current().map(SignedInPerson::timeZone).orElse(ZoneOffset.UTC);
+	}
+
+	/**
+	 * Every channel (archived ones too: their posts stay in the periods they were
+	 * published in), department and location, by name.
+	 */
+	private FilterOptions filterOptions() {
+		return new FilterOptions(
+				this.channels.names().stream().map((c) -> new InsightOption(c.id(), c.name())).toList(),
+				options(this.directory.departmentOptions()), options(this.directory.locationOptions()));
+	}
+
+	private static Map<Long, String> optionNames(List<InsightOption> options) {
+		Map<Long, String> names = new HashMap<>();
+		options.forEach((o) -> names.put(o.id(), o.name()));
+		return names;
 	}
 
 	private static List<InsightOption> options(List<DirectoryOption> options) {

@@ -9,10 +9,12 @@ import java.util.List;
  * and by location.
  *
  * @param asOf when the figures last took in reads and acknowledgements
+ * @param options the filter form's choices, read in the same snapshot as the breakdowns'
+ * names
  */
 public record Overview(InsightFilter filter, Figures current, Figures previous, ReadTime median,
 		ReadTime previousMedian, List<Week> trend, List<Breakdown> byDepartment, List<Breakdown> byLocation,
-		Instant asOf, int minimumGroupSize) {
+		Instant asOf, int minimumGroupSize, FilterOptions options) {
 
 	public Change posts() {
 		return Change.of(this.current.posts(), this.previous.posts());

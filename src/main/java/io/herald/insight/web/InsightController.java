@@ -49,6 +49,7 @@ class InsightController {
 		FilterParams parsed = filters(params, model);
 		Overview overview = this.insight.overview(parsed.filter());
 		model.addAttribute("overview", overview);
+		model.addAttribute("options", overview.options());
 		List<Week> trend = overview.trend();
 		model.addAttribute("trendLabels",
 				trend.stream().map((w) -> w.start().toString()).collect(Collectors.joining(",")));
@@ -64,6 +65,7 @@ class InsightController {
 		FilterParams parsed = filters(params, model);
 		DepartmentInsight department = this.insight.department(id, parsed.filter());
 		model.addAttribute("department", department);
+		model.addAttribute("options", department.options());
 		model.addAttribute("departmentQuery", FilterParams.query(department.filter()));
 		return "insight/department";
 	}
@@ -71,6 +73,7 @@ class InsightController {
 	@GetMapping("/announcements")
 	String announcements(@RequestParam Map<String, String> params, Model model) {
 		FilterParams parsed = filters(params, model);
+		model.addAttribute("options", this.insight.options());
 		PostSort sort = PostSort.parse(params.get("sort"));
 		boolean descending = descending(params, sort);
 		List<PostFigures> posts = this.insight.announcements(parsed.filter(), sort, descending);
@@ -129,7 +132,6 @@ class InsightController {
 		model.addAttribute("filter", parsed.filter());
 		model.addAttribute("filterProblems", parsed.problems());
 		model.addAttribute("query", FilterParams.query(parsed.filter()));
-		model.addAttribute("options", this.insight.options());
 		model.addAttribute("priorities", io.herald.announcement.Priority.values());
 		return parsed;
 	}
