@@ -20,7 +20,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.herald.support.TestDatabase;
+import io.herald.support.OwnDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,7 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "herald.publishing.poll-interval=1h")
 @Import(ListenerTimes.Setup.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FanOutBenchmark {
+class FanOutBenchmark implements OwnDatabase {
 
 	static final int PEOPLE = 50_000;
 
@@ -78,8 +76,6 @@ class FanOutBenchmark {
 	// Microseconds from the Unix epoch to PostgreSQL's (2000-01-01T00:00Z), for binary
 	// timestamps.
 	private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
-
-	private static TestDatabase database;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -103,21 +99,6 @@ class FanOutBenchmark {
 	Clock clock;
 
 	long firstLocation;
-
-	@DynamicPropertySource
-	static void ownDatabase(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> database().url());
-		registry.add("spring.datasource.username", () -> database().username());
-		registry.add("spring.datasource.password", () -> database().password());
-		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
-	}
-
-	private static synchronized TestDatabase database() {
-		if (database == null) {
-			database = TestDatabase.get().createSibling();
-		}
-		return database;
-	}
 
 	@BeforeAll
 	void fiftyThousandPeople() {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.herald.support.TestDatabase;
+import io.herald.support.OwnDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"herald.mail.digest-interval=1h", "herald.escalation.sweep-interval=1h", "herald.insight.fold-interval=1h" })
 @Import(ListenerTimes.Setup.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublishingGrowthBenchmark {
+class PublishingGrowthBenchmark implements OwnDatabase {
 
 	static final int PEOPLE = 50_000;
 
@@ -68,8 +66,6 @@ class PublishingGrowthBenchmark {
 	static final int WARM_UP = 20;
 
 	static final double FLAT = 1.2;
-
-	private static TestDatabase database;
 
 	@Autowired
 	JdbcClient sql;
@@ -91,21 +87,6 @@ class PublishingGrowthBenchmark {
 	long channel;
 
 	long author;
-
-	@DynamicPropertySource
-	static void ownDatabase(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> database().url());
-		registry.add("spring.datasource.username", () -> database().username());
-		registry.add("spring.datasource.password", () -> database().password());
-		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
-	}
-
-	private static synchronized TestDatabase database() {
-		if (database == null) {
-			database = TestDatabase.get().createSibling();
-		}
-		return database;
-	}
 
 	@BeforeAll
 	void fiftyThousandPeopleInFiveLocations() {

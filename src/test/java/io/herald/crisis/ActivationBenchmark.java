@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.herald.support.TestDatabase;
+import io.herald.support.OwnDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,13 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "herald.publishing.poll-interval=1h", "herald.escalation.sweep-interval=1h",
 		"herald.mail.poll-interval=1h", "herald.mail.digest-interval=1h" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ActivationBenchmark {
+class ActivationBenchmark implements OwnDatabase {
 
 	static final int PEOPLE = 50_000;
 
 	static final int RUNS = 3;
-
-	private static TestDatabase database;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -53,21 +49,6 @@ class ActivationBenchmark {
 	long department;
 
 	long plan;
-
-	@DynamicPropertySource
-	static void ownDatabase(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> database().url());
-		registry.add("spring.datasource.username", () -> database().username());
-		registry.add("spring.datasource.password", () -> database().password());
-		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
-	}
-
-	private static synchronized TestDatabase database() {
-		if (database == null) {
-			database = TestDatabase.get().createSibling();
-		}
-		return database;
-	}
 
 	@BeforeAll
 	void fiftyThousandPeople() {

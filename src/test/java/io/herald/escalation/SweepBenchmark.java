@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.herald.support.TestDatabase;
+import io.herald.support.OwnDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 @SpringBootTest(properties = { "herald.publishing.poll-interval=1h", "herald.escalation.sweep-interval=1h" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SweepBenchmark {
+class SweepBenchmark implements OwnDatabase {
 
 	static final int PEOPLE = 50_000;
 
@@ -47,8 +45,6 @@ class SweepBenchmark {
 
 	static final Instant NOW = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC);
 
-	private static TestDatabase database;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -56,21 +52,6 @@ class SweepBenchmark {
 	EscalationSweep sweep;
 
 	long post;
-
-	@DynamicPropertySource
-	static void ownDatabase(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> database().url());
-		registry.add("spring.datasource.username", () -> database().username());
-		registry.add("spring.datasource.password", () -> database().password());
-		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
-	}
-
-	private static synchronized TestDatabase database() {
-		if (database == null) {
-			database = TestDatabase.get().createSibling();
-		}
-		return database;
-	}
 
 	@BeforeAll
 	void fiftyThousandOverduePeople() {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import io.herald.support.TestDatabase;
+import io.herald.support.OwnDatabase;
 import io.herald.tracking.DeliveryCounts;
 import io.herald.support.SignedIn;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,15 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "herald.publishing.poll-interval=1h", "herald.escalation.sweep-interval=1h",
 		"herald.insight.fold-interval=1h" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InsightBenchmark {
+class InsightBenchmark implements OwnDatabase {
 
 	static final int PEOPLE = 50_000;
 
 	static final int POSTS = 2_000;
 
 	static final int RUNS = 10;
-
-	private static TestDatabase database;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -60,21 +56,6 @@ class InsightBenchmark {
 	Insight insight;
 
 	long department;
-
-	@DynamicPropertySource
-	static void ownDatabase(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> database().url());
-		registry.add("spring.datasource.username", () -> database().username());
-		registry.add("spring.datasource.password", () -> database().password());
-		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
-	}
-
-	private static synchronized TestDatabase database() {
-		if (database == null) {
-			database = TestDatabase.get().createSibling();
-		}
-		return database;
-	}
 
 	@BeforeAll
 	void referenceDataSet() {
