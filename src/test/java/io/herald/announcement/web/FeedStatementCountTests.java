@@ -3,7 +3,6 @@ package io.herald.announcement.web;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,13 +57,9 @@ class FeedStatementCountTests implements PostgresIntegrationTest {
 		Person author = data.person("Author");
 		Channel channel = data.topic("Counted post");
 		Person reader = data.person("Reader");
-		List<Person> crowd = new ArrayList<>(List.of(reader));
-		for (int i = 0; i < 39; i++) {
-			crowd.add(data.person("Crowd"));
-		}
 		long alone = data.publish(channel, author, "For one", Instant.now().minusSeconds(60), reader);
 		long shared = data.publish(channel, author, "For forty", Instant.now().minusSeconds(30),
-				crowd.toArray(Person[]::new));
+				fortyWith(data, reader));
 		TestHttp http = reader.signIn(this.port);
 
 		int first = count(() -> assertThat(http.page("/announcements/" + alone).statusCode()).isEqualTo(200));
@@ -102,13 +97,8 @@ class FeedStatementCountTests implements PostgresIntegrationTest {
 		Instant now = Instant.now();
 		long alone = data.publish(new Post(channel, author, "Acknowledge alone", null, "Body", "IMPORTANT",
 				now.minusSeconds(60), null, true, now.plus(Duration.ofDays(3))), reader);
-		Person[] crowd = new Person[40];
-		crowd[0] = reader;
-		for (int i = 1; i < crowd.length; i++) {
-			crowd[i] = data.person("Crowd");
-		}
 		long shared = data.publish(new Post(channel, author, "Acknowledge with forty", null, "Body", "IMPORTANT",
-				now.minusSeconds(30), null, true, now.plus(Duration.ofDays(3))), crowd);
+				now.minusSeconds(30), null, true, now.plus(Duration.ofDays(3))), fortyWith(data, reader));
 		this.jdbc.update("insert into delivery_counts (announcement_id, department_id, location_id, shard, delivered, "
 				+ "read_count, acknowledged, acknowledged_on_time) select announcement_id, 0, 0, mod(employee_id, 8), "
 				+ "count(*), 0, 0, 0 from deliveries where announcement_id in (?, ?) "
@@ -168,6 +158,16 @@ class FeedStatementCountTests implements PostgresIntegrationTest {
 				() -> assertThat(http.page("/feed?channel=" + channel.slug()).statusCode()).isEqualTo(200));
 		assertThat(filtered).isEqualTo(feed);
 		return feed;
+	}
+
+	// The reader and 39 others.
+	private static Person[] fortyWith(Announcing data, Person reader) {
+		Person[] crowd = new Person[40];
+		crowd[0] = reader;
+		for (int i = 1; i < crowd.length; i++) {
+			crowd[i] = data.person("Crowd");
+		}
+		return crowd;
 	}
 
 	private static int count(Runnable request) {
