@@ -47,11 +47,19 @@ class LayoutModel implements HandlerInterceptor {
 		this.readOnly.setReadOnly(true);
 	}
 
+	/**
+	 * Whether the handler chose a page to render: not a redirect (a form's answer), not a
+	 * body written by the handler itself.
+	 */
+	static boolean rendersPage(ModelAndView page) {
+		return page != null && page.hasView() && !(page.getView() instanceof RedirectView)
+				&& !(page.getViewName() != null && page.getViewName().startsWith("redirect:"));
+	}
+
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView page) {
-		if (page == null || !page.hasView() || page.getView() instanceof RedirectView
-				|| (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
+		if (!rendersPage(page)) {
 			return;
 		}
 		Map<String, Object> model = page.getModel();

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Keeps a page in the response's buffer until it is complete, so that a template failing
@@ -23,9 +22,7 @@ class PageBuffer implements HandlerInterceptor {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView page) {
-		if (page == null || !page.hasView() || page.getView() instanceof RedirectView
-				|| (page.getViewName() != null && page.getViewName().startsWith("redirect:"))
-				|| response.isCommitted()) {
+		if (!LayoutModel.rendersPage(page) || response.isCommitted()) {
 			return;
 		}
 		try {

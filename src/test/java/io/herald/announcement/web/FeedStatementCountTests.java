@@ -3,7 +3,6 @@ package io.herald.announcement.web;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import io.herald.support.Announcing;
