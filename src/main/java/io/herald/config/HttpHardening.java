@@ -1,11 +1,11 @@
 package io.herald.config;
 
+import io.herald.shared.SiteAddress;
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -13,7 +13,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /**
  * What the security test of issue 15 asked of HTTP itself: redirects never carry the
@@ -27,10 +26,9 @@ class HttpHardening {
 	 * Before everything else, so Spring Security's redirects pass through it too.
 	 */
 	@Bean
-	FilterRegistrationBean<RelativeRedirects> relativeRedirects(
-			@Value("${herald.base-url:http://localhost:8080}") String baseUrl) {
+	FilterRegistrationBean<RelativeRedirects> relativeRedirects(SiteAddress site) {
 		FilterRegistrationBean<RelativeRedirects> registration = new FilterRegistrationBean<>(
-				new RelativeRedirects(baseUrl));
+				new RelativeRedirects(site.baseUrl()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		registration.addUrlPatterns("/*");
 		return registration;
@@ -52,10 +50,9 @@ class HttpHardening {
 	 * and the 413 carries the security headers.
 	 */
 	@Bean
-	FilterRegistrationBean<ApiBodyLimit> apiBodyLimit(@Value("${herald.api.max-body-size:1MB}") DataSize maxBodySize,
-			@Value("${herald.api.max-import-size:20MB}") DataSize maxImportSize, ProblemResponses problems) {
+	FilterRegistrationBean<ApiBodyLimit> apiBodyLimit(ApiLimits limits, ProblemResponses problems) {
 		FilterRegistrationBean<ApiBodyLimit> registration = new FilterRegistrationBean<>(
-				new ApiBodyLimit(maxBodySize, maxImportSize, problems));
+				new ApiBodyLimit(limits.maxBodySize(), limits.maxImportSize(), problems));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
 		registration.addUrlPatterns("/api/*");
 		return registration;

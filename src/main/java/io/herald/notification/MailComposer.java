@@ -16,14 +16,15 @@ import java.util.Map;
 
 import io.herald.directory.Contact;
 import io.herald.notification.MailActions.MailAction;
+import io.herald.shared.SiteAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -52,12 +53,12 @@ class MailComposer {
 	private final ObjectProvider<MailActions> actions;
 
 	MailComposer(ITemplateEngine templates, MessageSource messages, MailSettings settings,
-			ObjectProvider<MailActions> actions, @Value("${herald.base-url:http://localhost:8080}") String baseUrl) {
+			ObjectProvider<MailActions> actions, SiteAddress site) {
 		this.templates = templates;
 		this.messages = messages;
 		this.settings = settings;
 		this.actions = actions;
-		this.baseUrl = baseUrl.replaceAll("/+$", "");
+		this.baseUrl = site.baseUrl();
 		String host = URI.create(this.baseUrl).getHost();
 		this.messageIdDomain = (host != null && !host.isBlank()) ? host : "herald.localhost";
 	}

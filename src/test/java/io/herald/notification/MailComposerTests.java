@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.herald.directory.Contact;
 import io.herald.notification.MailActions.MailAction;
+import io.herald.shared.SiteAddress;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,7 @@ class MailComposerTests {
 		return new MailComposer(engine(), messages(),
 				new MailSettings("Herald <herald@example.test>", 20, 8, Duration.ofSeconds(30), Duration.ofHours(1),
 						Duration.ofMinutes(10), LocalTime.of(8, 0)),
-				beans.getBeanProvider(MailActions.class), "https://herald.example.test///");
+				beans.getBeanProvider(MailActions.class), new SiteAddress("https://herald.example.test///"));
 	}
 
 	private static OutboxMessage critical(OutboxMessage m) {
