@@ -30,15 +30,15 @@ class Invitations {
 
 	private final JdbcClient jdbc;
 
-	private final NamedParameterJdbcTemplate batch;
+	private final NamedParameterJdbcTemplate batches;
 
 	private final Clock clock;
 
 	private final Duration validity;
 
-	Invitations(NamedParameterJdbcTemplate batch, Clock clock, InvitationProperties properties) {
-		this.jdbc = JdbcClient.create(batch);
-		this.batch = batch;
+	Invitations(NamedParameterJdbcTemplate jdbc, Clock clock, InvitationProperties properties) {
+		this.jdbc = JdbcClient.create(jdbc);
+		this.batches = jdbc;
 		this.clock = clock;
 		this.validity = properties.validity();
 	}
@@ -69,7 +69,7 @@ class Invitations {
 				.addValue("expires", expires)
 				.addValue("created", created))
 			.toArray(SqlParameterSource[]::new);
-		this.batch.batchUpdate("""
+		this.batches.batchUpdate("""
 				insert into account_invitations (account_id, token, expires_at, created_at)
 				values (:accountId, :token, :expires, :created)""", rows);
 		return rows.length;
