@@ -109,7 +109,7 @@ class EmployeeDirectoryTests implements PostgresIntegrationTest {
 		// enough to fill the chart's first page: start from the demo
 		// organisation's own top.
 		long chief = this.jdbc.queryForObject(
-				"select id from employees where manager_id is null and active " + "and email like '%@herald.test'",
+				"select id from employees where manager_id is null and active and email like '%@herald.test'",
 				Long.class);
 		OrgChart top = this.directory.orgChart(chief).orElseThrow();
 		assertThat(top.roots()).singleElement()
