@@ -3,7 +3,6 @@ package io.herald.account;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
 
 import io.herald.audit.AuditLog;
 import io.herald.directory.EmployeesJoined;
@@ -15,8 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +29,7 @@ class AccountProvisioning {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountProvisioning.class);
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final EntityManager entityManager;
 
@@ -41,8 +39,8 @@ class AccountProvisioning {
 
 	private final Clock clock;
 
-	AccountProvisioning(NamedParameterJdbcTemplate jdbc, EntityManager entityManager, Invitations invitations,
-			AuditLog audit, Clock clock) {
+	AccountProvisioning(JdbcClient jdbc, EntityManager entityManager, Invitations invitations, AuditLog audit,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.invitations = invitations;
@@ -58,20 +56,22 @@ class AccountProvisioning {
 	@EventListener
 	void onLeft(EmployeesLeft event) {
 		flushDirectoryChanges();
-		Timestamp now = Timestamp.from(this.clock.instant());
 		int disabled = 0;
-		for (List<Long> chunk : Invitations.chunks(event.employeeIds())) {
-			disabled += this.jdbc.update("""
+		if (!event.employeeIds().isEmpty()) {
+			disabled = this.jdbc.sql("""
 					update user_accounts set enabled = false, sessions_revoked_at = :now, version = version + 1
-					where employee_id in (:ids)""", new MapSqlParameterSource("ids", chunk).addValue("now", now));
+					where employee_id = any(:ids)""")
+				.param("ids", event.employeeIds().toArray(Long[]::new))
+				.param("now", Timestamp.from(this.clock.instant()))
+				.update();
 		}
 		// Deactivating people, by hand or by a full-sync import, must not lock every
 		// administrator out: refuse, and the directory's change rolls back with it.
-		Integer admins = this.jdbc.queryForObject("""
+		int admins = this.jdbc.sql("""
 				select count(*) from user_accounts a join account_roles r on r.account_id = a.id
 				join employees e on e.id = a.employee_id
-				where r.role = 'ADMIN' and a.enabled and e.active""", new MapSqlParameterSource(), Integer.class);
-		if (admins == null || admins == 0) {
+				where r.role = 'ADMIN' and a.enabled and e.active""").query(Integer.class).single();
+		if (admins == 0) {
 			throw new ChangeRefused("account.refused.lastAdminLeaving");
 		}
 		if (disabled > 0) {
@@ -84,10 +84,12 @@ class AccountProvisioning {
 	void onReturned(EmployeesReturned event) {
 		flushDirectoryChanges();
 		int enabled = 0;
-		for (List<Long> chunk : Invitations.chunks(event.employeeIds())) {
-			enabled += this.jdbc.update("""
+		if (!event.employeeIds().isEmpty()) {
+			enabled = this.jdbc.sql("""
 					update user_accounts set enabled = true, version = version + 1
-					where employee_id in (:ids) and not enabled""", new MapSqlParameterSource("ids", chunk));
+					where employee_id = any(:ids) and not enabled""")
+				.param("ids", event.employeeIds().toArray(Long[]::new))
+				.update();
 		}
 		if (enabled > 0) {
 			this.audit.record("account.enabled.returned", "account", null,
@@ -100,20 +102,24 @@ class AccountProvisioning {
 
 	int provision(Collection<Long> employeeIds) {
 		flushDirectoryChanges();
-		Timestamp now = Timestamp.from(this.clock.instant());
 		int created = 0;
-		for (List<Long> chunk : Invitations.chunks(employeeIds)) {
-			MapSqlParameterSource params = new MapSqlParameterSource("ids", chunk).addValue("now", now);
-			created += this.jdbc.update("""
+		if (!employeeIds.isEmpty()) {
+			Long[] ids = employeeIds.toArray(Long[]::new);
+			created = this.jdbc.sql("""
 					insert into user_accounts (employee_id, password_hash, enabled, must_change_password, created_at)
 					select e.id, null, true, false, :now from employees e
-					where e.id in (:ids) and e.active
-					  and not exists (select 1 from user_accounts a where a.employee_id = e.id)""", params);
-			this.jdbc.update("""
+					where e.id = any(:ids) and e.active
+					  and not exists (select 1 from user_accounts a where a.employee_id = e.id)""")
+				.param("ids", ids)
+				.param("now", Timestamp.from(this.clock.instant()))
+				.update();
+			this.jdbc.sql("""
 					insert into account_roles (account_id, role)
 					select a.id, 'EMPLOYEE' from user_accounts a
-					where a.employee_id in (:ids)
-					  and not exists (select 1 from account_roles r where r.account_id = a.id)""", params);
+					where a.employee_id = any(:ids)
+					  and not exists (select 1 from account_roles r where r.account_id = a.id)""")
+				.param("ids", ids)
+				.update();
 		}
 		int invited = this.invitations.issueFor(employeeIds);
 		if (created > 0 || invited > 0) {

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -60,15 +59,14 @@ public class AccountService {
 	private final SecurityContextRepository securityContextRepository = new HttpSessionSecurityContextRepository();
 
 	AccountService(UserAccountRepository accounts, EmployeeDirectory directory, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, SignInThrottle throttle, Clock clock,
-			@Value("${herald.demo.enabled:false}") boolean demoMode) {
+			PasswordPolicy passwordPolicy, SignInThrottle throttle, Clock clock, DemoProperties demo) {
 		this.accounts = accounts;
 		this.directory = directory;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.throttle = throttle;
 		this.clock = clock;
-		this.demoMode = demoMode;
+		this.demoMode = demo.enabled();
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,22 +26,21 @@ import org.springframework.stereotype.Component;
 @Component
 class Invitations {
 
-	// PostgreSQL takes at most 32,767 bind parameters per statement.
-	static final int CHUNK = 1000;
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batches;
 
 	private final Clock clock;
 
 	private final Duration validity;
 
-	Invitations(NamedParameterJdbcTemplate jdbc, Clock clock,
-			@Value("${herald.invitations.validity:7d}") Duration validity) {
-		this.jdbc = jdbc;
+	Invitations(NamedParameterJdbcTemplate jdbc, Clock clock, InvitationProperties properties) {
+		this.jdbc = JdbcClient.create(jdbc);
+		this.batches = jdbc;
 		this.clock = clock;
-		this.validity = validity;
+		this.validity = properties.validity();
 	}
 
 	/**
@@ -51,44 +49,46 @@ class Invitations {
 	 * @return how many were issued
 	 */
 	int issueFor(Collection<Long> employeeIds) {
+		if (employeeIds.isEmpty()) {
+			return 0;
+		}
 		Instant now = this.clock.instant();
 		Timestamp created = Timestamp.from(now);
 		Timestamp expires = Timestamp.from(now.plus(this.validity));
-		int issued = 0;
-		for (List<Long> chunk : chunks(employeeIds)) {
-			List<Long> accountIds = this.jdbc.queryForList("""
-					select a.id from user_accounts a
-					where a.employee_id in (:ids) and a.password_hash is null and a.enabled
-					  and not exists (select 1 from account_invitations i
-					                  where i.account_id = a.id and i.used_at is null and i.expires_at > :now)""",
-					new MapSqlParameterSource("ids", chunk).addValue("now", created), Long.class);
-			SqlParameterSource[] rows = accountIds.stream()
-				.map((accountId) -> new MapSqlParameterSource("accountId", accountId).addValue("token", newToken())
-					.addValue("expires", expires)
-					.addValue("created", created))
-				.toArray(SqlParameterSource[]::new);
-			this.jdbc.batchUpdate("insert into account_invitations (account_id, token, expires_at, created_at) "
-					+ "values (:accountId, :token, :expires, :created)", rows);
-			issued += rows.length;
-		}
-		return issued;
+		List<Long> accountIds = this.jdbc.sql("""
+				select a.id from user_accounts a
+				where a.employee_id = any(:ids) and a.password_hash is null and a.enabled
+				  and not exists (select 1 from account_invitations i
+				                  where i.account_id = a.id and i.used_at is null and i.expires_at > :now)""")
+			.param("ids", employeeIds.toArray(Long[]::new))
+			.param("now", created)
+			.query(Long.class)
+			.list();
+		SqlParameterSource[] rows = accountIds.stream()
+			.map((accountId) -> new MapSqlParameterSource("accountId", accountId).addValue("token", newToken())
+				.addValue("expires", expires)
+				.addValue("created", created))
+			.toArray(SqlParameterSource[]::new);
+		this.batches.batchUpdate("""
+				insert into account_invitations (account_id, token, expires_at, created_at)
+				values (:accountId, :token, :expires, :created)""", rows);
+		return rows.length;
 	}
 
 	Optional<Invitation> find(String token) {
 		if (token == null || token.length() > 64) {
 			return Optional.empty();
 		}
-		return this.jdbc
-			.query("""
-					select i.account_id, a.employee_id, a.enabled, i.expires_at, i.used_at, e.email
-					from account_invitations i join user_accounts a on a.id = i.account_id
-					  join employees e on e.id = a.employee_id
-					where i.token = :token""", new MapSqlParameterSource("token", token),
-					(rs, row) -> new Invitation(rs.getLong(1), rs.getLong(2), rs.getBoolean(3),
-							rs.getTimestamp(4).toInstant(),
-							(rs.getTimestamp(5) != null) ? rs.getTimestamp(5).toInstant() : null, rs.getString(6)))
-			.stream()
-			.findFirst();
+		return this.jdbc.sql("""
+				select i.account_id, a.employee_id, a.enabled, i.expires_at, i.used_at, e.email
+				from account_invitations i join user_accounts a on a.id = i.account_id
+				  join employees e on e.id = a.employee_id
+				where i.token = :token""").param("token", token).query((rs, row) -> {
+			Timestamp usedAt = rs.getTimestamp("used_at");
+			return new Invitation(rs.getLong("account_id"), rs.getLong("employee_id"), rs.getBoolean("enabled"),
+					rs.getTimestamp("expires_at").toInstant(), (usedAt != null) ? usedAt.toInstant() : null,
+					rs.getString("email"));
+		}).optional();
 	}
 
 	/**
@@ -96,10 +96,12 @@ class Invitations {
 	 * @return false when it was used, or expired, in the meantime
 	 */
 	boolean use(String token) {
-		Timestamp now = Timestamp.from(this.clock.instant());
-		return this.jdbc.update(
-				"update account_invitations set used_at = :now where token = :token and used_at is null and expires_at > :now",
-				new MapSqlParameterSource("token", token).addValue("now", now)) == 1;
+		return this.jdbc.sql("""
+				update account_invitations set used_at = :now
+				where token = :token and used_at is null and expires_at > :now""")
+			.param("token", token)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update() == 1;
 	}
 
 	/**
@@ -107,15 +109,20 @@ class Invitations {
 	 */
 	Map<Long, InvitationLink> openFor(Collection<Long> accountIds) {
 		Map<Long, InvitationLink> open = new HashMap<>();
-		Timestamp now = Timestamp.from(this.clock.instant());
-		for (List<Long> chunk : chunks(accountIds)) {
-			this.jdbc.query("""
-					select i.account_id, i.token, i.expires_at from account_invitations i
-					where i.account_id in (:ids) and i.used_at is null and i.expires_at > :now
-					order by i.created_at""", new MapSqlParameterSource("ids", chunk).addValue("now", now), (rs) -> {
-				open.put(rs.getLong(1), new InvitationLink(rs.getString(2), rs.getTimestamp(3).toInstant()));
-			});
+		if (accountIds.isEmpty()) {
+			return open;
 		}
+		// In creation order, so that the newest of an account's invitations wins.
+		this.jdbc.sql("""
+				select i.account_id, i.token, i.expires_at from account_invitations i
+				where i.account_id = any(:ids) and i.used_at is null and i.expires_at > :now
+				order by i.created_at""")
+			.param("ids", accountIds.toArray(Long[]::new))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query((rs) -> {
+				open.put(rs.getLong("account_id"),
+						new InvitationLink(rs.getString("token"), rs.getTimestamp("expires_at").toInstant()));
+			});
 		return open;
 	}
 
@@ -126,18 +133,8 @@ class Invitations {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static <T> List<List<T>> chunks(Collection<T> items) {
-		List<T> all = new ArrayList<>(items);
-		List<List<T>> chunks = new ArrayList<>();
-		for (int start = 0; start < all.size(); start += CHUNK) {
-			chunks.add(all.subList(start, Math.min(all.size(), start + CHUNK)));
-		}
-		return chunks;
-	}
-
 	// The e-mail is read with the invitation because the page is public, and the
-	// directory
-	// answers look-ups by id to signed-in people only.
+	// directory answers look-ups by id to signed-in people only.
 	record Invitation(long accountId, long employeeId, boolean accountEnabled, Instant expiresAt, Instant usedAt,
 			String email) {
 

@@ -1,9 +1,8 @@
 package io.herald.account;
 
 import java.sql.Timestamp;
-import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,24 +14,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionGuard {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	SessionGuard(JdbcTemplate jdbc) {
+	SessionGuard(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	public Verdict check(HeraldUser user) {
-		List<Verdict> verdicts = this.jdbc.query(
-				"select enabled, sessions_revoked_at, must_change_password from user_accounts where id = ?",
-				(rs, row) -> {
-					Timestamp revoked = rs.getTimestamp(2);
-					if (!rs.getBoolean(1) || (revoked != null && user.authenticatedAt() != null
-							&& revoked.toInstant().isAfter(user.authenticatedAt()))) {
-						return Verdict.ENDED;
-					}
-					return rs.getBoolean(3) ? Verdict.MUST_CHANGE_PASSWORD : Verdict.CONTINUE;
-				}, user.accountId());
-		return verdicts.isEmpty() ? Verdict.ENDED : verdicts.get(0);
+		return this.jdbc.sql("""
+				select enabled, sessions_revoked_at, must_change_password
+				from user_accounts where id = :id""").param("id", user.accountId()).query((rs, row) -> {
+			Timestamp revoked = rs.getTimestamp("sessions_revoked_at");
+			if (!rs.getBoolean("enabled") || (revoked != null && user.authenticatedAt() != null
+					&& revoked.toInstant().isAfter(user.authenticatedAt()))) {
+				return Verdict.ENDED;
+			}
+			return rs.getBoolean("must_change_password") ? Verdict.MUST_CHANGE_PASSWORD : Verdict.CONTINUE;
+		}).optional().orElse(Verdict.ENDED);
 	}
 
 	public enum Verdict {

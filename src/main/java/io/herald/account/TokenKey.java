@@ -5,10 +5,8 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -25,7 +23,7 @@ class TokenKey {
 
 	private static final String NAME = "personal-access-tokens";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
@@ -35,14 +33,13 @@ class TokenKey {
 
 	private volatile byte[] key;
 
-	TokenKey(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-			@Value("${herald.account.token-secret:}") String secret) {
+	TokenKey(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, AccountProperties properties) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		// Its own transaction: a key stored while a sign-in fails must stay stored.
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
-		String trimmed = secret.strip();
+		String trimmed = properties.tokenSecret().strip();
 		if (!trimmed.isEmpty() && trimmed.length() < 32) {
 			throw new IllegalStateException("herald.account.token-secret must be at least 32 characters long");
 		}
@@ -67,13 +64,19 @@ class TokenKey {
 		new SecureRandom().nextBytes(fresh);
 		// Two instances starting together both try; the key makes one of them win and
 		// both read the winner's.
-		this.jdbc.update(
-				"insert into account_token_keys (name, secret, created_at) select ?, ?, ? where not exists "
-						+ "(select 1 from account_token_keys where name = ?) on conflict do nothing",
-				NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(this.clock.instant()), NAME);
-		List<String> stored = this.jdbc.queryForList("select secret from account_token_keys where name = ?",
-				String.class, NAME);
-		return stored.get(0);
+		this.jdbc.sql("""
+				insert into account_token_keys (name, secret, created_at)
+				select :name, :secret, :createdAt
+				where not exists (select 1 from account_token_keys where name = :name)
+				on conflict do nothing""")
+			.param("name", NAME)
+			.param("secret", Base64.getEncoder().encodeToString(fresh))
+			.param("createdAt", Timestamp.from(this.clock.instant()))
+			.update();
+		return this.jdbc.sql("select secret from account_token_keys where name = :name")
+			.param("name", NAME)
+			.query(String.class)
+			.single();
 	}
 
 }

@@ -21,7 +21,26 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('ADMIN')")
 public class UserList {
 
-	private static final String MATCHING = """
+	// PAGE and COUNT select the same people: keep their conditions alike.
+	private static final String PAGE = """
+			select e.id
+			from employees e
+			left join user_accounts a on a.employee_id = e.id
+			where (cast(:q as varchar(4000)) is null
+			       or e.search_text like :q escape '\\' or lower(e.email) like :q escape '\\')
+			  and (cast(:role as varchar(32)) is null
+			       or exists (select 1 from account_roles r where r.account_id = a.id and r.role = :role))
+			  and (cast(:state as varchar(16)) is null
+			       or (:state = 'NO_ACCOUNT' and a.id is null)
+			       or (:state = 'DISABLED' and a.enabled = false)
+			       or (:state = 'INVITED' and a.enabled = true and a.password_hash is null)
+			       or (:state = 'ENABLED' and a.enabled = true and a.password_hash is not null))
+			order by e.last_name, e.first_name, e.id
+			limit :limit offset :offset
+			""";
+
+	private static final String COUNT = """
+			select count(*)
 			from employees e
 			left join user_accounts a on a.employee_id = e.id
 			where (cast(:q as varchar(4000)) is null
@@ -34,13 +53,6 @@ public class UserList {
 			       or (:state = 'INVITED' and a.enabled = true and a.password_hash is null)
 			       or (:state = 'ENABLED' and a.enabled = true and a.password_hash is not null))
 			""";
-
-	private static final String PAGE = "select e.id " + MATCHING + """
-			order by e.last_name, e.first_name, e.id
-			limit :limit offset :offset
-			""";
-
-	private static final String COUNT = "select count(*) " + MATCHING;
 
 	private final JdbcClient jdbc;
 

@@ -48,22 +48,26 @@ public class AuditTrail {
 
 	private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
 
-	private static final String MATCHING = """
+	// ENTRIES and COUNT select the same entries: keep their conditions alike.
+	private static final String ENTRIES = """
+			select a.id, a.occurred_at, a.actor_id, a.actor_email, a.action, a.target_type, a.target_id, a.details
+			from audit_entries a
+			where (cast(:prefix as varchar(64)) is null or a.action like :prefix escape '\\')
+			  and (cast(:actor as varchar(254)) is null or lower(a.actor_email) like :actor escape '\\')
+			  and (cast(:since as timestamp with time zone) is null or a.occurred_at >= :since)
+			  and (cast(:until as timestamp with time zone) is null or a.occurred_at < :until)
+			order by a.occurred_at desc, a.id desc
+			limit :limit offset :offset
+			""";
+
+	private static final String COUNT = """
+			select count(*)
 			from audit_entries a
 			where (cast(:prefix as varchar(64)) is null or a.action like :prefix escape '\\')
 			  and (cast(:actor as varchar(254)) is null or lower(a.actor_email) like :actor escape '\\')
 			  and (cast(:since as timestamp with time zone) is null or a.occurred_at >= :since)
 			  and (cast(:until as timestamp with time zone) is null or a.occurred_at < :until)
 			""";
-
-	private static final String ENTRIES = """
-			select a.id, a.occurred_at, a.actor_id, a.actor_email, a.action, a.target_type, a.target_id, a.details
-			""" + MATCHING + """
-			order by a.occurred_at desc, a.id desc
-			limit :limit offset :offset
-			""";
-
-	private static final String COUNT = "select count(*) " + MATCHING;
 
 	private final JdbcClient jdbc;
 

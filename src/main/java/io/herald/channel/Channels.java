@@ -1,5 +1,6 @@
 package io.herald.channel;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,6 @@ import io.herald.shared.SignedInPerson;
 import io.herald.shared.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -52,20 +52,17 @@ public class Channels {
 
 	private final ApplicationEventPublisher events;
 
-	private final JdbcTemplate jdbc;
-
-	private final JdbcClient sql;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	Channels(ChannelRepository channels, EmployeeDirectory directory, AuditLog audit, ApplicationEventPublisher events,
-			JdbcTemplate jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock) {
 		this.channels = channels;
 		this.directory = directory;
 		this.audit = audit;
 		this.events = events;
 		this.jdbc = jdbc;
-		this.sql = JdbcClient.create(jdbc);
 		this.clock = clock;
 	}
 
@@ -97,7 +94,7 @@ public class Channels {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<ChannelName> names() {
-		return this.sql.sql("""
+		return this.jdbc.sql("""
 				select id, slug, name, kind, archived
 				from channels
 				order by name""")
@@ -147,7 +144,7 @@ public class Channels {
 		if (placement == null || !placement.active()) {
 			return List.of();
 		}
-		return this.sql
+		return this.jdbc
 			.sql("""
 					select c.slug, c.name from channels c
 					where c.archived = false
@@ -174,7 +171,7 @@ public class Channels {
 	public Optional<ChannelHeading> headingForCaller(String slug) {
 		Placement placement = this.directory.findPlacement(Callers.require().employeeId()).orElse(null);
 		boolean placed = placement != null && placement.active();
-		return this.sql
+		return this.jdbc
 			.sql("""
 					select c.slug, c.name, c.description, c.kind, c.mandatory, c.archived,
 					  case when :placed and (c.kind = 'COMPANY'
@@ -239,7 +236,7 @@ public class Channels {
 		if (Callers.hasAnyRole("COMMS_MANAGER")) {
 			return true;
 		}
-		return this.sql.sql("""
+		return this.jdbc.sql("""
 				select count(*) from channel_members where channel_id = :channel and employee_id = :employee""")
 			.param("channel", channelId)
 			.param("employee", Callers.require().employeeId())
@@ -262,7 +259,7 @@ public class Channels {
 		long everyone = 0;
 		Map<Long, Long> byDepartment = new HashMap<>();
 		Map<Long, Long> byLocation = new HashMap<>();
-		List<PlaceCount> cells = this.sql.sql("""
+		List<PlaceCount> cells = this.jdbc.sql("""
 				select department_id, location_id, count(*) as people
 				from employees
 				where active = true
@@ -280,7 +277,7 @@ public class Channels {
 			}
 		}
 		Map<Long, Long> subscribers = new HashMap<>();
-		this.sql.sql("""
+		this.jdbc.sql("""
 				select s.channel_id, count(*) as people
 				from channel_subscriptions s
 				join channels c on c.id = s.channel_id
@@ -291,7 +288,7 @@ public class Channels {
 		});
 		long all = everyone;
 		Map<Long, ChannelAudience> audiences = new LinkedHashMap<>();
-		this.sql.sql("""
+		this.jdbc.sql("""
 				select id, kind, department_id, location_id, mandatory, created_at
 				from channels
 				where archived = false
@@ -317,12 +314,12 @@ public class Channels {
 		if (Callers.hasAnyRole("COMMS_MANAGER")) {
 			return true;
 		}
-		Long count = this.jdbc
-			.queryForObject(
-					"select count(*) from channel_members m join channels c on c.id = m.channel_id "
-							+ "where m.employee_id = ? and c.archived = false",
-					Long.class, Callers.require().employeeId());
-		return count != null && count > 0;
+		return this.jdbc.sql("""
+				select count(*) from channel_members m join channels c on c.id = m.channel_id
+				where m.employee_id = :employee and c.archived = false""")
+			.param("employee", Callers.require().employeeId())
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -330,11 +327,15 @@ public class Channels {
 	public void subscribe(String slug) {
 		SignedInPerson caller = Callers.require();
 		ChannelView channel = subscribable(slug);
-		int added = this.jdbc
-			.update("insert into channel_subscriptions (channel_id, employee_id, subscribed_at) select ?, ?, ? "
-					+ "where not exists (select 1 from channel_subscriptions where channel_id = ? and employee_id = ?)",
-					channel.id(), caller.employeeId(), java.sql.Timestamp.from(this.clock.instant()), channel.id(),
-					caller.employeeId());
+		int added = this.jdbc.sql("""
+				insert into channel_subscriptions (channel_id, employee_id, subscribed_at)
+				select :channel, :employee, :at
+				where not exists (select 1 from channel_subscriptions
+				                  where channel_id = :channel and employee_id = :employee)""")
+			.param("channel", channel.id())
+			.param("employee", caller.employeeId())
+			.param("at", Timestamp.from(this.clock.instant()))
+			.update();
 		if (added > 0) {
 			this.events.publishEvent(new ChannelSubscribed(channel.id(), caller.employeeId()));
 		}
@@ -345,8 +346,10 @@ public class Channels {
 	public void unsubscribe(String slug) {
 		SignedInPerson caller = Callers.require();
 		ChannelView channel = subscribable(slug);
-		this.jdbc.update("delete from channel_subscriptions where channel_id = ? and employee_id = ?", channel.id(),
-				caller.employeeId());
+		this.jdbc.sql("delete from channel_subscriptions where channel_id = :channel and employee_id = :employee")
+			.param("channel", channel.id())
+			.param("employee", caller.employeeId())
+			.update();
 	}
 
 	/**
@@ -515,8 +518,10 @@ public class Channels {
 	}
 
 	private Set<Long> subscriptionsOf(long employeeId) {
-		return Set.copyOf(this.jdbc.queryForList("select channel_id from channel_subscriptions where employee_id = ?",
-				Long.class, employeeId));
+		return Set.copyOf(this.jdbc.sql("select channel_id from channel_subscriptions where employee_id = :employee")
+			.param("employee", employeeId)
+			.query(Long.class)
+			.list());
 	}
 
 	private static boolean reaches(ChannelView channel, Placement placement, Set<Long> subscribed) {

@@ -8,18 +8,25 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.herald.directory.ImportPlanner.Existing;
 import io.herald.directory.ImportPlanner.LocationInfo;
 import io.herald.directory.ImportPlanner.Node;
 import io.herald.directory.ImportPlanner.Snapshot;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -32,26 +39,33 @@ class DirectoryImportJdbc {
 
 	private static final int BATCH = 1000;
 
-	private final JdbcTemplate jdbc;
+	// Explicit SQL types, so that nulls bind on every driver without a metadata round
+	// trip.
+	private static final int TIMESTAMP = Types.TIMESTAMP_WITH_TIMEZONE;
 
-	DirectoryImportJdbc(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batches;
+
+	DirectoryImportJdbc(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = JdbcClient.create(jdbc);
+		this.batches = jdbc;
 	}
 
 	Snapshot snapshot() {
 		Map<Long, String> departments = new HashMap<>();
-		this.jdbc.query("select id, name from departments", (ResultSet rs) -> {
-			departments.put(rs.getLong(1), rs.getString(2));
+		this.jdbc.sql("select id, name from departments").query((ResultSet rs) -> {
+			departments.put(rs.getLong("id"), rs.getString("name"));
 		});
 		Map<Long, LocationInfo> locations = new HashMap<>();
-		this.jdbc.query("select id, name, time_zone from locations", (ResultSet rs) -> {
-			locations.put(rs.getLong(1), new LocationInfo(rs.getString(2), rs.getString(3)));
+		this.jdbc.sql("select id, name, time_zone from locations").query((ResultSet rs) -> {
+			locations.put(rs.getLong("id"), new LocationInfo(rs.getString("name"), rs.getString("time_zone")));
 		});
 		List<Existing> people = new ArrayList<>();
-		this.jdbc.query("""
+		this.jdbc.sql("""
 				select id, version, email, employee_number, first_name, last_name, preferred_name, job_title,
 				department_id, location_id, manager_id, phone, mobile, time_zone, language, start_date, active, skills
-				from employees""", (ResultSet rs) -> {
+				from employees""").query((ResultSet rs) -> {
 			String[] values = new String[ImportColumn.values().length];
 			values[ImportColumn.EMAIL.ordinal()] = rs.getString("email");
 			values[ImportColumn.EMPLOYEE_NUMBER.ordinal()] = rs.getString("employee_number");
@@ -84,13 +98,16 @@ class DirectoryImportJdbc {
 	 */
 	boolean write(ImportPlanner.Plan plan, Instant now) {
 		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-		batch("insert into departments (name, created_at) values (?, ?)", plan.newDepartments(),
-				(name) -> new Object[] { name, at }, Types.VARCHAR, TIMESTAMP);
-		batch("insert into locations (name, time_zone, created_at) values (?, ?, ?)", plan.newLocations(),
-				(location) -> new Object[] { location.name(), location.timeZone(), at }, Types.VARCHAR, Types.VARCHAR,
-				TIMESTAMP);
-		Map<String, Long> departmentIds = ids("select id, name from departments");
-		Map<String, Long> locationIds = ids("select id, name from locations");
+		batch("insert into departments (name, created_at) values (:name, :now)", plan.newDepartments(),
+				(name) -> new MapSqlParameterSource().addValue("name", name, Types.VARCHAR)
+					.addValue("now", at, TIMESTAMP));
+		batch("insert into locations (name, time_zone, created_at) values (:name, :timeZone, :now)",
+				plan.newLocations(),
+				(location) -> new MapSqlParameterSource().addValue("name", location.name(), Types.VARCHAR)
+					.addValue("timeZone", location.timeZone(), Types.VARCHAR)
+					.addValue("now", at, TIMESTAMP));
+		Map<String, Long> departmentIds = ids("select id, name from departments", "name");
+		Map<String, Long> locationIds = ids("select id, name from locations", "name");
 
 		// E-mails and employee numbers may move between people in one file; park the
 		// moving ones first so that no statement trips over a unique constraint halfway.
@@ -98,52 +115,51 @@ class DirectoryImportJdbc {
 			.stream()
 			.filter((node) -> !same(node, ImportColumn.EMAIL) || !same(node, ImportColumn.EMPLOYEE_NUMBER))
 			.toList();
-		batch("update employees set email = ?, employee_number = null where id = ?", moving,
-				(node) -> new Object[] { "import-" + node.id + "@moving.invalid", node.id }, Types.VARCHAR,
-				Types.BIGINT);
+		batch("update employees set email = :parked, employee_number = null where id = :id", moving,
+				(node) -> new MapSqlParameterSource()
+					.addValue("parked", "import-" + node.id + "@moving.invalid", Types.VARCHAR)
+					.addValue("id", node.id, Types.BIGINT));
 
 		batch("""
 				insert into employees (email, employee_number, first_name, last_name, preferred_name, job_title,
 				department_id, location_id, phone, mobile, time_zone, language, start_date, active, skills,
 				search_text, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", plan.created(), (node) -> {
-			Object[] fields = fields(node, departmentIds, locationIds);
-			Object[] row = java.util.Arrays.copyOf(fields, fields.length + 2);
-			row[fields.length] = at;
-			row[fields.length + 1] = at;
-			return row;
-		}, types(FIELD_TYPES, TIMESTAMP, TIMESTAMP));
+				values (:email, :employeeNumber, :firstName, :lastName, :preferredName, :jobTitle,
+				:departmentId, :locationId, :phone, :mobile, :timeZone, :language, :startDate, :active, :skills,
+				:searchText, :now, :now, 0)""", plan.created(),
+				(node) -> fields(node, departmentIds, locationIds).addValue("now", at, TIMESTAMP));
 		if (!plan.created().isEmpty()) {
 			// One query for all new ids: portable where RETURNING is not (H2).
-			Map<String, Long> byEmail = ids("select id, email from employees");
+			Map<String, Long> byEmail = ids("select id, email from employees", "email");
 			plan.created().forEach((node) -> node.createdId = byEmail.get(node.get(ImportColumn.EMAIL)));
 		}
 
 		int[] counts = batch("""
-				update employees set email = ?, employee_number = ?, first_name = ?, last_name = ?, preferred_name = ?,
-				job_title = ?, department_id = ?, location_id = ?, phone = ?, mobile = ?, time_zone = ?, language = ?,
-				start_date = ?, active = ?, skills = ?, search_text = ?, manager_id = ?, updated_at = ?,
+				update employees set email = :email, employee_number = :employeeNumber, first_name = :firstName,
+				last_name = :lastName, preferred_name = :preferredName, job_title = :jobTitle,
+				department_id = :departmentId, location_id = :locationId, phone = :phone, mobile = :mobile,
+				time_zone = :timeZone, language = :language, start_date = :startDate, active = :active,
+				skills = :skills, search_text = :searchText, manager_id = :managerId, updated_at = :now,
 				version = version + 1
-				where id = ? and version = ?""", plan.updated(), (node) -> {
-			Object[] fields = fields(node, departmentIds, locationIds);
-			Object[] row = java.util.Arrays.copyOf(fields, fields.length + 4);
-			row[fields.length] = managerId(node.managerAfter);
-			row[fields.length + 1] = at;
-			row[fields.length + 2] = node.id;
-			row[fields.length + 3] = node.version;
-			return row;
-		}, types(FIELD_TYPES, Types.BIGINT, TIMESTAMP, Types.BIGINT, Types.BIGINT));
+				where id = :id and version = :version""", plan.updated(),
+				(node) -> fields(node, departmentIds, locationIds)
+					.addValue("managerId", managerId(node.managerAfter), Types.BIGINT)
+					.addValue("now", at, TIMESTAMP)
+					.addValue("id", node.id, Types.BIGINT)
+					.addValue("version", node.version, Types.BIGINT));
 		if (!allWritten(counts)) {
 			return false;
 		}
-		batch("update employees set manager_id = ? where id = ?",
+		batch("update employees set manager_id = :managerId where id = :id",
 				plan.created().stream().filter((node) -> node.managerAfter != null).toList(),
-				(node) -> new Object[] { managerId(node.managerAfter), node.createdId }, Types.BIGINT, Types.BIGINT);
-		counts = batch(
-				"update employees set active = false, updated_at = ?, version = version + 1 "
-						+ "where id = ? and version = ? and active = true",
-				plan.deactivated(), (node) -> new Object[] { at, node.id, node.version }, TIMESTAMP, Types.BIGINT,
-				Types.BIGINT);
+				(node) -> new MapSqlParameterSource().addValue("managerId", managerId(node.managerAfter), Types.BIGINT)
+					.addValue("id", node.createdId, Types.BIGINT));
+		counts = batch("""
+				update employees set active = false, updated_at = :now, version = version + 1
+				where id = :id and version = :version and active = true""", plan.deactivated(),
+				(node) -> new MapSqlParameterSource().addValue("now", at, TIMESTAMP)
+					.addValue("id", node.id, Types.BIGINT)
+					.addValue("version", node.version, Types.BIGINT));
 		return allWritten(counts);
 	}
 
@@ -151,8 +167,8 @@ class DirectoryImportJdbc {
 	 * Every person in the import format, ordered by id so that exports compare line by
 	 * line.
 	 */
-	void export(java.util.function.Consumer<String[]> rows) {
-		this.jdbc.query("""
+	void export(Consumer<String[]> rows) {
+		this.jdbc.sql("""
 				select e.employee_number, e.email, e.first_name, e.last_name, e.preferred_name, e.job_title,
 				d.name as department, l.name as location, m.email as manager_email, e.phone, e.mobile, e.time_zone,
 				e.language, e.start_date, e.active, e.skills
@@ -160,7 +176,7 @@ class DirectoryImportJdbc {
 				left join departments d on d.id = e.department_id
 				left join locations l on l.id = e.location_id
 				left join employees m on m.id = e.manager_id
-				order by e.id""", (ResultSet rs) -> {
+				order by e.id""").query((ResultSet rs) -> {
 			String[] values = new String[ImportColumn.values().length];
 			for (ImportColumn column : ImportColumn.values()) {
 				values[column.ordinal()] = switch (column) {
@@ -177,10 +193,16 @@ class DirectoryImportJdbc {
 	}
 
 	void saveUpload(UUID id, String fileName, byte[] content, boolean fullSync, String uploadedBy, Instant now) {
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				insert into directory_import_uploads (id, file_name, content, full_sync, uploaded_by, uploaded_at)
-				values (?, ?, ?, ?, ?, ?)""", id, fileName, content, fullSync, uploadedBy,
-				now.atOffset(ZoneOffset.UTC));
+				values (:id, :fileName, :content, :fullSync, :uploadedBy, :uploadedAt)""")
+			.param("id", id)
+			.param("fileName", fileName)
+			.param("content", content)
+			.param("fullSync", fullSync)
+			.param("uploadedBy", uploadedBy)
+			.param("uploadedAt", now.atOffset(ZoneOffset.UTC))
+			.update();
 	}
 
 	record Upload(UUID id, String fileName, byte[] content, boolean fullSync, String uploadedBy) {
@@ -188,51 +210,57 @@ class DirectoryImportJdbc {
 	}
 
 	Optional<Upload> findUpload(UUID id) {
-		return this.jdbc
-			.query("select id, file_name, content, full_sync, uploaded_by from directory_import_uploads where id = ?",
-					(rs, n) -> new Upload(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3),
-							rs.getBoolean(4), rs.getString(5)),
-					id)
-			.stream()
-			.findFirst();
+		return this.jdbc.sql("""
+				select id, file_name, content, full_sync, uploaded_by
+				from directory_import_uploads where id = :id""")
+			.param("id", id)
+			.query((rs, n) -> new Upload(rs.getObject("id", UUID.class), rs.getString("file_name"),
+					rs.getBytes("content"), rs.getBoolean("full_sync"), rs.getString("uploaded_by")))
+			.optional();
 	}
 
 	void deleteUpload(UUID id) {
-		this.jdbc.update("delete from directory_import_uploads where id = ?", id);
+		this.jdbc.sql("delete from directory_import_uploads where id = :id").param("id", id).update();
 	}
 
 	void deleteUploadsBefore(Instant cutoff) {
-		this.jdbc.update("delete from directory_import_uploads where uploaded_at < ?", cutoff.atOffset(ZoneOffset.UTC));
+		this.jdbc.sql("delete from directory_import_uploads where uploaded_at < :cutoff")
+			.param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+			.update();
 	}
 
 	private static boolean same(Node node, ImportColumn column) {
-		return java.util.Objects.equals(node.before[column.ordinal()], node.get(column));
+		return Objects.equals(node.before[column.ordinal()], node.get(column));
 	}
 
-	private static final int[] FIELD_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-			Types.VARCHAR, Types.DATE, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR };
-
-	private static final int TIMESTAMP = Types.TIMESTAMP_WITH_TIMEZONE;
-
 	/**
-	 * The columns insert and update share, in their order in both statements.
+	 * The columns insert and update share.
 	 */
-	private static Object[] fields(Node node, Map<String, Long> departmentIds, Map<String, Long> locationIds) {
+	private static MapSqlParameterSource fields(Node node, Map<String, Long> departmentIds,
+			Map<String, Long> locationIds) {
 		String department = node.get(ImportColumn.DEPARTMENT);
 		String location = node.get(ImportColumn.LOCATION);
 		String startDate = node.get(ImportColumn.START_DATE);
-		return new Object[] { node.get(ImportColumn.EMAIL), node.get(ImportColumn.EMPLOYEE_NUMBER),
-				node.get(ImportColumn.FIRST_NAME), node.get(ImportColumn.LAST_NAME),
-				node.get(ImportColumn.PREFERRED_NAME), node.get(ImportColumn.JOB_TITLE),
-				(department != null) ? departmentIds.get(department) : null,
-				(location != null) ? locationIds.get(location) : null, node.get(ImportColumn.PHONE),
-				node.get(ImportColumn.MOBILE), node.get(ImportColumn.TIME_ZONE), node.get(ImportColumn.LANGUAGE),
-				(startDate != null) ? Date.valueOf(LocalDate.parse(startDate)) : null, node.activeAfter(),
-				node.get(ImportColumn.SKILLS),
-				SearchText.of(node.get(ImportColumn.FIRST_NAME), node.get(ImportColumn.LAST_NAME),
-						node.get(ImportColumn.PREFERRED_NAME), node.get(ImportColumn.EMAIL),
-						node.get(ImportColumn.JOB_TITLE), node.get(ImportColumn.SKILLS), department, location) };
+		return new MapSqlParameterSource().addValue("email", node.get(ImportColumn.EMAIL), Types.VARCHAR)
+			.addValue("employeeNumber", node.get(ImportColumn.EMPLOYEE_NUMBER), Types.VARCHAR)
+			.addValue("firstName", node.get(ImportColumn.FIRST_NAME), Types.VARCHAR)
+			.addValue("lastName", node.get(ImportColumn.LAST_NAME), Types.VARCHAR)
+			.addValue("preferredName", node.get(ImportColumn.PREFERRED_NAME), Types.VARCHAR)
+			.addValue("jobTitle", node.get(ImportColumn.JOB_TITLE), Types.VARCHAR)
+			.addValue("departmentId", (department != null) ? departmentIds.get(department) : null, Types.BIGINT)
+			.addValue("locationId", (location != null) ? locationIds.get(location) : null, Types.BIGINT)
+			.addValue("phone", node.get(ImportColumn.PHONE), Types.VARCHAR)
+			.addValue("mobile", node.get(ImportColumn.MOBILE), Types.VARCHAR)
+			.addValue("timeZone", node.get(ImportColumn.TIME_ZONE), Types.VARCHAR)
+			.addValue("language", node.get(ImportColumn.LANGUAGE), Types.VARCHAR)
+			.addValue("startDate", (startDate != null) ? Date.valueOf(LocalDate.parse(startDate)) : null, Types.DATE)
+			.addValue("active", node.activeAfter(), Types.BOOLEAN)
+			.addValue("skills", node.get(ImportColumn.SKILLS), Types.VARCHAR)
+			.addValue("searchText",
+					SearchText.of(node.get(ImportColumn.FIRST_NAME), node.get(ImportColumn.LAST_NAME),
+							node.get(ImportColumn.PREFERRED_NAME), node.get(ImportColumn.EMAIL),
+							node.get(ImportColumn.JOB_TITLE), node.get(ImportColumn.SKILLS), department, location),
+					Types.VARCHAR);
 	}
 
 	private static Long managerId(Node manager) {
@@ -242,29 +270,30 @@ class DirectoryImportJdbc {
 		return (manager.id != null) ? manager.id : manager.createdId;
 	}
 
-	private Map<String, Long> ids(String sql) {
+	/**
+	 * Ids by a unique column of the statement's rows.
+	 */
+	private Map<String, Long> ids(String sql, String keyColumn) {
 		Map<String, Long> ids = new HashMap<>();
-		this.jdbc.query(sql, (ResultSet rs) -> {
-			ids.put(rs.getString(2), rs.getLong(1));
+		this.jdbc.sql(sql).query((ResultSet rs) -> {
+			ids.put(rs.getString(keyColumn), rs.getLong("id"));
 		});
 		return ids;
 	}
 
-	private <T> int[] batch(String sql, List<T> items, java.util.function.Function<T, Object[]> row, int... types) {
+	/**
+	 * One statement for the items, sent in JDBC batches of {@value #BATCH} rows.
+	 */
+	private <T> int[] batch(String sql, List<T> items, Function<T, MapSqlParameterSource> row) {
 		List<int[]> results = new ArrayList<>();
 		for (int from = 0; from < items.size(); from += BATCH) {
-			List<Object[]> args = items.subList(from, Math.min(items.size(), from + BATCH)).stream().map(row).toList();
-			results.add(this.jdbc.batchUpdate(sql, args, types));
+			SqlParameterSource[] rows = items.subList(from, Math.min(items.size(), from + BATCH))
+				.stream()
+				.map(row)
+				.toArray(SqlParameterSource[]::new);
+			results.add(this.batches.batchUpdate(sql, rows));
 		}
-		return results.stream().flatMapToInt(java.util.Arrays::stream).toArray();
-	}
-
-	// Explicit SQL types, so that nulls bind on every driver without a metadata round
-	// trip.
-	private static int[] types(int[] first, int... more) {
-		int[] types = java.util.Arrays.copyOf(first, first.length + more.length);
-		System.arraycopy(more, 0, types, first.length, more.length);
-		return types;
+		return results.stream().flatMapToInt(Arrays::stream).toArray();
 	}
 
 	private static boolean allWritten(int[] counts) {

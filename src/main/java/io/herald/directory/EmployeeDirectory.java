@@ -1,7 +1,6 @@
 package io.herald.directory;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,20 +17,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.herald.audit.AuditLog;
-import io.herald.directory.InvalidDirectoryChange.Problem;
 import io.herald.shared.Emails;
 import io.herald.shared.Text;
 import io.herald.shared.Zones;
 import jakarta.persistence.criteria.JoinType;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -42,12 +38,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * The directory's public face: look people up, browse the organisation, keep it right.
+ * The directory's public face: look people up and browse the organisation; people change
+ * their own details here. HR keeps the directory right through
+ * {@link DirectoryAdministration}.
  */
 @Service
 public class EmployeeDirectory {
-
-	private static final String HR_OR_ADMIN = "hasAnyRole('HR', 'ADMIN')";
 
 	// Normally one person heads the organisation; a directory without managers
 	// must not put everyone on the chart's first page.
@@ -59,23 +55,20 @@ public class EmployeeDirectory {
 
 	private final LocationRepository locations;
 
-	private final ApplicationEventPublisher events;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	EmployeeDirectory(EmployeeRepository employees, DepartmentRepository departments, LocationRepository locations,
-			ApplicationEventPublisher events, AuditLog audit, Clock clock, JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+			AuditLog audit, Clock clock, JdbcClient jdbc) {
 		this.employees = employees;
 		this.departments = departments;
 		this.locations = locations;
-		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	@Transactional
@@ -90,7 +83,7 @@ public class EmployeeDirectory {
 
 	/**
 	 * Adds a person to the directory and returns their id. Used for seeding and the first
-	 * administrator; HR adds people with {@link #addPerson}.
+	 * administrator; HR adds people with {@link DirectoryAdministration#addPerson}.
 	 * @throws IllegalArgumentException when the e-mail is missing or already taken
 	 */
 	@Transactional
@@ -132,10 +125,9 @@ public class EmployeeDirectory {
 	 * caller.
 	 */
 	public Optional<SignInProfile> findSignInProfile(long id) {
-		return JdbcClient.create(this.jdbc)
-			.sql("""
-					select id, email, first_name, last_name, preferred_name, active, time_zone, language
-					from employees where id = :id""")
+		return this.jdbc.sql("""
+				select id, email, first_name, last_name, preferred_name, active, time_zone, language
+				from employees where id = :id""")
 			.param("id", id)
 			.query((rs, row) -> new SignInProfile(rs.getLong("id"), rs.getString("email"),
 					PersonName
@@ -159,18 +151,21 @@ public class EmployeeDirectory {
 	@Transactional(readOnly = true)
 	public Map<Long, Contact> findContacts(Collection<Long> ids) {
 		Map<Long, Contact> contacts = new HashMap<>();
-		List<Long> distinct = ids.stream().distinct().toList();
-		for (int from = 0; from < distinct.size(); from += 1000) {
-			List<Long> chunk = distinct.subList(from, Math.min(from + 1000, distinct.size()));
-			this.jdbc.query("select id, email, first_name, last_name, preferred_name, language, time_zone, active "
-					+ "from employees where id in (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
-					(rs) -> {
-						contacts.put(rs.getLong(1),
-								new Contact(rs.getLong(1), rs.getString(2),
-										PersonName.display(rs.getString(3), rs.getString(4), rs.getString(5)),
-										rs.getString(6), zone(rs.getString(7)), rs.getBoolean(8)));
-					}, chunk.toArray());
+		if (ids.isEmpty()) {
+			return contacts;
 		}
+		this.jdbc.sql("""
+				select id, email, first_name, last_name, preferred_name, language, time_zone, active
+				from employees where id = any(:ids)""")
+			.param("ids", ids.stream().distinct().toArray(Long[]::new))
+			.query((rs) -> {
+				long id = rs.getLong("id");
+				contacts.put(id,
+						new Contact(id, rs.getString("email"),
+								PersonName.display(rs.getString("first_name"), rs.getString("last_name"),
+										rs.getString("preferred_name")),
+								rs.getString("language"), zone(rs.getString("time_zone")), rs.getBoolean("active")));
+			});
 		return contacts;
 	}
 
@@ -181,18 +176,22 @@ public class EmployeeDirectory {
 	@Transactional(readOnly = true)
 	public Map<Long, Reachability> findReachability(Collection<Long> ids) {
 		Map<Long, Reachability> found = new HashMap<>();
-		List<Long> distinct = ids.stream().distinct().toList();
-		for (int from = 0; from < distinct.size(); from += 1000) {
-			List<Long> chunk = distinct.subList(from, Math.min(from + 1000, distinct.size()));
-			this.jdbc.query("select id, first_name, last_name, preferred_name, email, phone, mobile, active "
-					+ "from employees where id in (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
-					(rs) -> {
-						found.put(rs.getLong(1),
-								new Reachability(rs.getLong(1),
-										PersonName.display(rs.getString(2), rs.getString(3), rs.getString(4)),
-										rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)));
-					}, chunk.toArray());
+		if (ids.isEmpty()) {
+			return found;
 		}
+		this.jdbc.sql("""
+				select id, first_name, last_name, preferred_name, email, phone, mobile, active
+				from employees where id = any(:ids)""")
+			.param("ids", ids.stream().distinct().toArray(Long[]::new))
+			.query((rs) -> {
+				long id = rs.getLong("id");
+				found.put(id,
+						new Reachability(id,
+								PersonName.display(rs.getString("first_name"), rs.getString("last_name"),
+										rs.getString("preferred_name")),
+								rs.getString("email"), rs.getString("phone"), rs.getString("mobile"),
+								rs.getBoolean("active")));
+			});
 		return found;
 	}
 
@@ -228,13 +227,11 @@ public class EmployeeDirectory {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Optional<Placement> findPlacement(long id) {
-		return this.jdbc
-			.query("select id, department_id, location_id, active from employees where id = ?",
-					(rs, row) -> new Placement(rs.getLong(1), (Long) rs.getObject(2, Long.class),
-							(Long) rs.getObject(3, Long.class), rs.getBoolean(4)),
-					id)
-			.stream()
-			.findFirst();
+		return this.jdbc.sql("select id, department_id, location_id, active from employees where id = :id")
+			.param("id", id)
+			.query((rs, row) -> new Placement(rs.getLong("id"), rs.getObject("department_id", Long.class),
+					rs.getObject("location_id", Long.class), rs.getBoolean("active")))
+			.optional();
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -249,15 +246,16 @@ public class EmployeeDirectory {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, String> displayNames(Collection<Long> ids) {
-		List<Long> all = List.copyOf(ids);
 		Map<Long, String> names = new HashMap<>();
-		for (int from = 0; from < all.size(); from += 1000) {
-			List<Long> chunk = all.subList(from, Math.min(from + 1000, all.size()));
-			this.jdbc.query("select id, first_name, last_name, preferred_name from employees where id in ("
-					+ String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", (rs) -> {
-						names.put(rs.getLong(1), PersonName.display(rs.getString(2), rs.getString(3), rs.getString(4)));
-					}, chunk.toArray());
+		if (ids.isEmpty()) {
+			return names;
 		}
+		this.jdbc.sql("select id, first_name, last_name, preferred_name from employees where id = any(:ids)")
+			.param("ids", ids.toArray(Long[]::new))
+			.query((rs) -> {
+				names.put(rs.getLong("id"), PersonName.display(rs.getString("first_name"), rs.getString("last_name"),
+						rs.getString("preferred_name")));
+			});
 		return names;
 	}
 
@@ -344,89 +342,10 @@ public class EmployeeDirectory {
 	public void changeOwnDetails(long employeeId, OwnDetails details) {
 		OwnDetails cleaned = new OwnDetails(blankToNull(details.preferredName()), blankToNull(details.phone()),
 				blankToNull(details.mobile()), details.timeZone(), details.language());
-		refuseIfAny(DirectoryRules.check(cleaned));
+		InvalidDirectoryChange.refuseIfAny(DirectoryRules.check(cleaned));
 		Employee employee = this.employees.findById(employeeId).orElseThrow();
 		employee.changeOwnDetails(cleaned, this.clock.instant());
 		this.audit.record("directory.person.self-updated", "employee", employeeId, null);
-	}
-
-	@PreAuthorize(HR_OR_ADMIN)
-	@Transactional
-	public long addPerson(PersonDetails details) {
-		PersonDetails cleaned = clean(details);
-		List<Problem> problems = new ArrayList<>(DirectoryRules.check(cleaned));
-		if (this.employees.existsByEmail(cleaned.email())) {
-			problems.add(new Problem("email", "directory.email.taken"));
-		}
-		if (cleaned.employeeNumber() != null && this.employees.existsByEmployeeNumber(cleaned.employeeNumber())) {
-			problems.add(new Problem("employeeNumber", "directory.employeeNumber.taken"));
-		}
-		Employee manager = manager(cleaned, null, problems);
-		refuseIfAny(problems);
-		Instant now = this.clock.instant();
-		Employee employee = new Employee(new NewEmployee(cleaned.email(), cleaned.employeeNumber(), cleaned.firstName(),
-				cleaned.lastName(), cleaned.preferredName(), cleaned.jobTitle(), null, null, null, cleaned.phone(),
-				cleaned.mobile(), cleaned.timeZone(), cleaned.language(), cleaned.skills(), cleaned.startDate()),
-				department(cleaned.departmentId()), location(cleaned.locationId()), manager, now);
-		long id = this.employees.save(employee).getId();
-		this.audit.record("directory.person.added", "employee", id, cleaned.email());
-		this.events.publishEvent(new EmployeesJoined(List.of(id)));
-		return id;
-	}
-
-	@PreAuthorize(HR_OR_ADMIN)
-	@Transactional
-	public void changePerson(long id, PersonDetails details) {
-		Employee employee = this.employees.findProfileById(id).orElseThrow(() -> notFound());
-		if (employee.getVersion() != details.version()) {
-			throw new InvalidDirectoryChange(List.of(new Problem(null, "directory.edit.concurrent")));
-		}
-		PersonDetails cleaned = clean(details);
-		List<Problem> problems = new ArrayList<>(DirectoryRules.check(cleaned));
-		if (!cleaned.email().equals(employee.getEmail()) && this.employees.existsByEmail(cleaned.email())) {
-			problems.add(new Problem("email", "directory.email.taken"));
-		}
-		if (cleaned.employeeNumber() != null && !cleaned.employeeNumber().equals(employee.getEmployeeNumber())
-				&& this.employees.existsByEmployeeNumber(cleaned.employeeNumber())) {
-			problems.add(new Problem("employeeNumber", "directory.employeeNumber.taken"));
-		}
-		Employee manager = manager(cleaned, id, problems);
-		refuseIfAny(problems);
-		String before = describe(employee);
-		Long departmentBefore = (employee.getDepartment() != null) ? employee.getDepartment().getId() : null;
-		Long locationBefore = (employee.getLocation() != null) ? employee.getLocation().getId() : null;
-		employee.change(cleaned, department(cleaned.departmentId()), location(cleaned.locationId()), manager,
-				this.clock.instant());
-		this.audit.record("directory.person.changed", "employee", id, before + " -> " + describe(employee));
-		if (employee.isActive() && (!Objects.equals(departmentBefore, cleaned.departmentId())
-				|| !Objects.equals(locationBefore, cleaned.locationId()))) {
-			this.events.publishEvent(new EmployeesMoved(List.of(id)));
-		}
-	}
-
-	/**
-	 * A leaver: out of every future audience, unable to sign in; their history stays.
-	 */
-	@PreAuthorize(HR_OR_ADMIN)
-	@Transactional
-	public void deactivate(long id) {
-		Employee employee = this.employees.findById(id).orElseThrow(() -> notFound());
-		if (employee.isActive()) {
-			employee.deactivate(this.clock.instant());
-			this.audit.record("directory.person.deactivated", "employee", id, employee.getEmail());
-			this.events.publishEvent(new EmployeesLeft(List.of(id)));
-		}
-	}
-
-	@PreAuthorize(HR_OR_ADMIN)
-	@Transactional
-	public void reactivate(long id) {
-		Employee employee = this.employees.findById(id).orElseThrow(() -> notFound());
-		if (!employee.isActive()) {
-			employee.reactivate(this.clock.instant());
-			this.audit.record("directory.person.reactivated", "employee", id, employee.getEmail());
-			this.events.publishEvent(new EmployeesReturned(List.of(id)));
-		}
 	}
 
 	/**
@@ -472,90 +391,12 @@ public class EmployeeDirectory {
 			.toList();
 	}
 
-	/**
-	 * Creates a department or, with an id, renames it and appoints its head (by e-mail;
-	 * blank for none).
-	 */
-	@PreAuthorize(HR_OR_ADMIN)
-	@Transactional
-	public long saveDepartment(Long id, String name, String headEmail) {
-		String cleanName = (name != null) ? name.strip() : "";
-		List<Problem> problems = new ArrayList<>();
-		if (cleanName.isEmpty() || cleanName.length() > 120) {
-			problems.add(new Problem("name", "directory.department.name.invalid"));
-		}
-		this.departments.findByNameIgnoreCase(cleanName)
-			.filter((other) -> !other.getId().equals(id))
-			.ifPresent((other) -> problems.add(new Problem("name", "directory.department.name.taken")));
-		Employee head = null;
-		if (StringUtils.hasText(headEmail)) {
-			head = this.employees.findByEmail(Emails.normalize(headEmail)).filter(Employee::isActive).orElse(null);
-			if (head == null) {
-				problems.add(new Problem("headEmail", "directory.person.unknown"));
-			}
-		}
-		refuseIfAny(problems);
-		Department department = (id != null) ? this.departments.findById(id).orElseThrow(() -> notFound())
-				: new Department(cleanName, this.clock.instant());
-		boolean renamed = id != null && !department.getName().equals(cleanName);
-		department.rename(cleanName);
-		department.appointHead(head);
-		long savedId = this.departments.save(department).getId();
-		if (renamed) {
-			refreshSearchTexts(this.employees.findByDepartmentId(savedId));
-		}
-		this.audit.record((id != null) ? "directory.department.changed" : "directory.department.added", "department",
-				savedId, cleanName);
-		return savedId;
-	}
-
-	/**
-	 * Creates a location or, with an id, renames it and changes its time zone.
-	 */
-	@PreAuthorize(HR_OR_ADMIN)
-	@Transactional
-	public long saveLocation(Long id, String name, ZoneId timeZone) {
-		String cleanName = (name != null) ? name.strip() : "";
-		List<Problem> problems = new ArrayList<>();
-		if (cleanName.isEmpty() || cleanName.length() > 120) {
-			problems.add(new Problem("name", "directory.location.name.invalid"));
-		}
-		if (timeZone == null) {
-			problems.add(new Problem("timeZone", "directory.timeZone.invalid"));
-		}
-		this.locations.findByNameIgnoreCase(cleanName)
-			.filter((other) -> !other.getId().equals(id))
-			.ifPresent((other) -> problems.add(new Problem("name", "directory.location.name.taken")));
-		refuseIfAny(problems);
-		Location location = (id != null) ? this.locations.findById(id).orElseThrow(() -> notFound())
-				: new Location(cleanName, timeZone, this.clock.instant());
-		boolean renamed = id != null && !location.getName().equals(cleanName);
-		location.change(cleanName, timeZone);
-		long savedId = this.locations.save(location).getId();
-		if (renamed) {
-			refreshSearchTexts(this.employees.findByLocationId(savedId));
-		}
-		this.audit.record((id != null) ? "directory.location.changed" : "directory.location.added", "location", savedId,
-				cleanName + " " + timeZone);
-		return savedId;
-	}
-
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	@Transactional(readOnly = true)
 	public Headcount headcount() {
 		return new Headcount(this.employees.countByActive(true), this.employees.countByActive(false),
 				this.employees.countByActiveTrueAndManagerIsNull(), groups(this.employees.countActiveByDepartment()),
 				groups(this.employees.countActiveByLocation()));
-	}
-
-	/**
-	 * After a rename, the people's search text in one batch, and without touching their
-	 * version: an edit form open on one of them must not fail because their department
-	 * was renamed.
-	 */
-	private void refreshSearchTexts(List<Employee> people) {
-		this.jdbc.batchUpdate("update employees set search_text = ? where id = ?",
-				people.stream().map((e) -> new Object[] { e.searchText(), e.getId() }).toList());
 	}
 
 	private List<OrgChart.Node> levels(List<Employee> people, int depth) {
@@ -597,24 +438,6 @@ public class EmployeeDirectory {
 		return Specification.allOf(parts);
 	}
 
-	private Employee manager(PersonDetails details, Long personId, List<Problem> problems) {
-		if (!StringUtils.hasText(details.managerEmail())) {
-			return null;
-		}
-		Optional<Employee> manager = this.employees.findByEmail(Emails.normalize(details.managerEmail()));
-		if (manager.isEmpty()) {
-			problems.add(new Problem("managerEmail", "directory.person.unknown"));
-			return null;
-		}
-		long managerId = manager.get().getId();
-		if (personId != null
-				&& (managerId == personId || this.employees.findManagerChainIds(managerId).contains(personId))) {
-			problems.add(new Problem("managerEmail", "directory.manager.cycle"));
-			return null;
-		}
-		return manager.get();
-	}
-
 	private Map<Long, EmployeeSummary> summaries(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
@@ -625,48 +448,11 @@ public class EmployeeDirectory {
 			.collect(Collectors.toMap(EmployeeSummary::id, Function.identity()));
 	}
 
-	private Department department(Long id) {
-		return (id != null) ? this.departments.findById(id)
-			.orElseThrow(() -> new InvalidDirectoryChange(List.of(new Problem("departmentId", "directory.unknown"))))
-				: null;
-	}
-
-	private Location location(Long id) {
-		return (id != null) ? this.locations.findById(id)
-			.orElseThrow(() -> new InvalidDirectoryChange(List.of(new Problem("locationId", "directory.unknown"))))
-				: null;
-	}
-
-	private static PersonDetails clean(PersonDetails d) {
-		return new PersonDetails(Emails.normalize(d.email()), blankToNull(d.employeeNumber()), strip(d.firstName()),
-				strip(d.lastName()), blankToNull(d.preferredName()), blankToNull(d.jobTitle()), d.departmentId(),
-				d.locationId(), blankToNull(d.managerEmail()), blankToNull(d.phone()), blankToNull(d.mobile()),
-				d.timeZone(), d.language(), cleanSkills(d.skills()), d.startDate(), d.version());
-	}
-
-	private static String cleanSkills(String skills) {
-		String joined = String.join(";", skills(skills));
-		return joined.isEmpty() ? null : joined;
-	}
-
 	static List<String> skills(String skills) {
 		if (skills == null) {
 			return List.of();
 		}
 		return Arrays.stream(skills.split(";")).map(String::strip).filter((s) -> !s.isEmpty()).distinct().toList();
-	}
-
-	private static String describe(Employee e) {
-		return e.getEmail() + " / " + e.getJobTitle() + " / "
-				+ ((e.getDepartment() != null) ? e.getDepartment().getName() : "-") + " / "
-				+ ((e.getLocation() != null) ? e.getLocation().getName() : "-") + " / manager "
-				+ ((e.getManager() != null) ? e.getManager().getEmail() : "-");
-	}
-
-	private static void refuseIfAny(List<Problem> problems) {
-		if (!problems.isEmpty()) {
-			throw new InvalidDirectoryChange(problems);
-		}
 	}
 
 	private static boolean callerIsHr() {
@@ -693,16 +479,8 @@ public class EmployeeDirectory {
 		return Zones.parse(name).orElse(ZoneOffset.UTC);
 	}
 
-	private static String strip(String text) {
-		return (text != null) ? text.strip() : null;
-	}
-
 	private static String blankToNull(String text) {
 		return StringUtils.hasText(text) ? text.strip() : null;
-	}
-
-	private static DirectoryEntryNotFound notFound() {
-		return new DirectoryEntryNotFound();
 	}
 
 	private static <T> T reference(JpaRepository<T, Long> repository, Long id) {

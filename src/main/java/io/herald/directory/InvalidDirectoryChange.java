@@ -21,6 +21,15 @@ public class InvalidDirectoryChange extends RuntimeException {
 		this.problems = List.copyOf(problems);
 	}
 
+	/**
+	 * Refuses the change when anything is wrong with it.
+	 */
+	static void refuseIfAny(List<Problem> problems) {
+		if (!problems.isEmpty()) {
+			throw new InvalidDirectoryChange(problems);
+		}
+	}
+
 	public List<Problem> problems() {
 		return this.problems;
 	}

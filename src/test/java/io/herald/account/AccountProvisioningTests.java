@@ -2,6 +2,7 @@ package io.herald.account;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.UUID;
 
 import io.herald.directory.EmployeeDirectory;
@@ -35,6 +36,9 @@ class AccountProvisioningTests implements PostgresIntegrationTest {
 
 	@Autowired
 	InvitationService invitations;
+
+	@Autowired
+	Invitations invitationLinks;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -177,6 +181,20 @@ class AccountProvisioningTests implements PostgresIntegrationTest {
 				"select count(*) from user_accounts a join employees e on e.id = a.employee_id where e.email = ?",
 				Long.class, email))
 			.isZero();
+	}
+
+	@Test
+	void moreIdsThanAStatementTakesParametersGoAsOneArray() {
+		// PostgreSQL takes at most 32,767 bind parameters per statement.
+		long employeeId = join();
+		long accountId = this.jdbc.queryForObject("select id from user_accounts where employee_id = ?", Long.class,
+				employeeId);
+		List<Long> many = LongStream.rangeClosed(-40_000, -1).boxed().toList();
+
+		assertThat(this.invitationLinks.issueFor(many)).isZero();
+		assertThat(this.invitationLinks
+			.openFor(LongStream.concat(LongStream.rangeClosed(-40_000, -1), LongStream.of(accountId)).boxed().toList()))
+			.containsOnlyKeys(accountId);
 	}
 
 	private long join() {

@@ -1,8 +1,6 @@
 package io.herald.account;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,17 +25,6 @@ class InvitationRulesTests {
 	@Test
 	void aDisabledAccountsInvitationIsWithdrawnEvenBeforeItExpires() {
 		assertThat(invitation(false, NOW.plusSeconds(3600), null).status(NOW)).isEqualTo(InvitationStatus.WITHDRAWN);
-	}
-
-	@Test
-	void largeBatchesAreSplitBelowTheDatabaseParameterLimit() {
-		List<Long> ids = LongStream.range(0, 2 * Invitations.CHUNK + 1).boxed().toList();
-
-		List<List<Long>> chunks = Invitations.chunks(ids);
-
-		assertThat(chunks).hasSize(3);
-		assertThat(chunks.get(2)).containsExactly((long) 2 * Invitations.CHUNK);
-		assertThat(Invitations.chunks(List.of())).isEmpty();
 	}
 
 	private static Invitations.Invitation invitation(boolean enabled, Instant expiresAt, Instant usedAt) {

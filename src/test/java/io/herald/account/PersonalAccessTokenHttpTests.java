@@ -128,9 +128,9 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 		String token = created.get("token").asString();
 		assertThat(bearer("/api/v1/me", token).statusCode()).isEqualTo(200);
 
-		this.jdbc.update(
-				"update account_personal_access_tokens set expires_at = now() - interval '1 second' " + "where id = ?",
-				created.get("id").asLong());
+		this.jdbc.update("""
+				update account_personal_access_tokens set expires_at = now() - interval '1 second'
+				where id = ?""", created.get("id").asLong());
 
 		assertRefused(bearer("/api/v1/me", token));
 	}

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
 
-import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.DirectoryAdministration;
 import io.herald.directory.PersonDetails;
 import io.herald.shared.InvalidChange;
 import io.herald.support.PostgresIntegrationTest;
@@ -44,7 +44,7 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 	AudienceFixture fixture;
 
 	@Autowired
-	EmployeeDirectory directory;
+	DirectoryAdministration directory;
 
 	long channel;
 

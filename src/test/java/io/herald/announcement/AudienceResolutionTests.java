@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.herald.channel.Channels;
-import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.DirectoryAdministration;
 import io.herald.directory.EmployeesJoined;
 import io.herald.directory.PersonDetails;
 import io.herald.shared.InvalidChange;
@@ -44,7 +44,7 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 	Channels channels;
 
 	@Autowired
-	EmployeeDirectory directory;
+	DirectoryAdministration directory;
 
 	@Autowired
 	JdbcTemplate jdbc;

@@ -2,6 +2,7 @@ package io.herald.directory.web;
 
 import java.time.ZoneId;
 
+import io.herald.directory.DirectoryAdministration;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.InvalidDirectoryChange;
 import io.herald.shared.Zones;
@@ -24,9 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OrganisationAdminController {
 
+	private final DirectoryAdministration administration;
+
 	private final EmployeeDirectory directory;
 
-	OrganisationAdminController(EmployeeDirectory directory) {
+	OrganisationAdminController(DirectoryAdministration administration, EmployeeDirectory directory) {
+		this.administration = administration;
 		this.directory = directory;
 	}
 
@@ -41,7 +45,7 @@ class OrganisationAdminController {
 	String saveDepartment(@PathVariable(required = false) Long id, @RequestParam @SingleLine String name,
 			@RequestParam(required = false) @SingleLine String headEmail, RedirectAttributes redirect) {
 		try {
-			this.directory.saveDepartment(id, name, headEmail);
+			this.administration.saveDepartment(id, name, headEmail);
 			redirect.addFlashAttribute("flashSuccess", "directory.department.saved");
 		}
 		catch (InvalidDirectoryChange refused) {
@@ -59,7 +63,7 @@ class OrganisationAdminController {
 			return "redirect:/admin/directory";
 		}
 		try {
-			this.directory.saveLocation(id, name, zone);
+			this.administration.saveLocation(id, name, zone);
 			redirect.addFlashAttribute("flashSuccess", "directory.location.saved");
 		}
 		catch (InvalidDirectoryChange refused) {

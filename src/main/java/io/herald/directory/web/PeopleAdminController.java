@@ -1,5 +1,6 @@
 package io.herald.directory.web;
 
+import io.herald.directory.DirectoryAdministration;
 import io.herald.directory.DirectoryEntryNotFound;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeProfile;
@@ -29,9 +30,12 @@ class PeopleAdminController {
 
 	private static final String FORM = "directory/person-form";
 
+	private final DirectoryAdministration administration;
+
 	private final EmployeeDirectory directory;
 
-	PeopleAdminController(EmployeeDirectory directory) {
+	PeopleAdminController(DirectoryAdministration administration, EmployeeDirectory directory) {
+		this.administration = administration;
 		this.directory = directory;
 	}
 
@@ -47,7 +51,7 @@ class PeopleAdminController {
 		PersonDetails details = personForm.toDetails(result);
 		if (details != null) {
 			try {
-				long id = this.directory.addPerson(details);
+				long id = this.administration.addPerson(details);
 				redirect.addFlashAttribute("flashSuccess", "directory.person.added");
 				return "redirect:/directory/" + id;
 			}
@@ -71,7 +75,7 @@ class PeopleAdminController {
 		PersonDetails details = personForm.toDetails(result);
 		if (details != null) {
 			try {
-				this.directory.changePerson(id, details);
+				this.administration.changePerson(id, details);
 				redirect.addFlashAttribute("flashSuccess", "directory.person.saved");
 				return "redirect:/directory/" + id;
 			}
@@ -85,7 +89,7 @@ class PeopleAdminController {
 	@PostMapping("/{id:\\d+}/deactivate")
 	String deactivate(@PathVariable long id, RedirectAttributes redirect) {
 		try {
-			this.directory.deactivate(id);
+			this.administration.deactivate(id);
 		}
 		catch (ChangeRefused refused) {
 			redirect.addFlashAttribute("flashError", refused.code());
@@ -97,7 +101,7 @@ class PeopleAdminController {
 
 	@PostMapping("/{id:\\d+}/reactivate")
 	String reactivate(@PathVariable long id, RedirectAttributes redirect) {
-		this.directory.reactivate(id);
+		this.administration.reactivate(id);
 		redirect.addFlashAttribute("flashSuccess", "directory.person.reactivated");
 		return "redirect:/directory/" + id;
 	}

@@ -6,10 +6,12 @@ import java.util.Optional;
 
 import io.herald.channel.ChannelDetails;
 import io.herald.channel.ChannelKind;
+import io.herald.channel.ChannelRole;
 import io.herald.channel.ChannelView;
 import io.herald.channel.Channels;
 import io.herald.config.WebSlice;
 import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.EmployeeSummary;
 import io.herald.shared.InvalidChange;
 import org.junit.jupiter.api.Test;
 
@@ -114,9 +116,52 @@ class ChannelAdminControllerTests {
 		this.mvc.perform(get("/manage/channels/99/edit").with(commsManager())).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void aNameOverTwoLinesReShowsTheFormAndSavesNothing() throws Exception {
+		this.mvc
+			.perform(post("/manage/channels/new").with(commsManager())
+				.with(csrf())
+				.param("name", "Safety\ndesk")
+				.param("slug", "safety")
+				.param("kind", "TOPIC"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("channelForm", "name"))
+			.andExpect(content().string(containsString("Keep this on one line")));
+		then(this.channels).should(never()).save(any());
+	}
+
+	@Test
+	void theEditFormNamesOwnersAndPublishersByEmail() throws Exception {
+		given(this.channels.find(7))
+			.willReturn(Optional.of(new ChannelView(7, "safety", "Safety desk", null, ChannelKind.TOPIC, null, null,
+					false, false, false, Map.of(11L, ChannelRole.OWNER, 12L, ChannelRole.PUBLISHER), 3)));
+		given(this.directory.findSummaries(any()))
+			.willReturn(Map.of(11L, person(11, "owner@herald.test"), 12L, person(12, "publisher@herald.test")));
+		this.mvc.perform(get("/manage/channels/7/edit").with(commsManager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("owner@herald.test")))
+			.andExpect(content().string(containsString("publisher@herald.test")));
+	}
+
+	@Test
+	void archivingAChannelSaysSoAndARefusalSaysWhy() throws Exception {
+		this.mvc.perform(post("/manage/channels/7/archive").with(commsManager()).with(csrf()))
+			.andExpect(redirectedUrl("/manage/channels"))
+			.andExpect(flash().attribute("flashSuccess", "manageChannels.archived"));
+		then(this.channels).should().archive(7, true);
+		willThrow(new InvalidChange(null, "channel.notFound")).given(this.channels).archive(8, true);
+		this.mvc.perform(post("/manage/channels/8/archive").with(commsManager()).with(csrf()))
+			.andExpect(redirectedUrl("/manage/channels"))
+			.andExpect(flash().attribute("flashError", "channel.notFound"));
+	}
+
 	private static ChannelView channel(long id, String name, boolean archived) {
 		return new ChannelView(id, "slug-" + id, name, "About " + name, ChannelKind.TOPIC, null, null, false, false,
 				archived, Map.of(), 1);
+	}
+
+	private static EmployeeSummary person(long id, String email) {
+		return new EmployeeSummary(id, email, "Person " + id, null, null, null, null, true);
 	}
 
 }
