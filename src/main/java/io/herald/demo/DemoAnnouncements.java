@@ -1,6 +1,7 @@
 package io.herald.demo;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 
 import io.herald.announcement.AnnouncementHistory;
 import io.herald.announcement.AnnouncementStatus;
@@ -28,6 +27,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,14 +55,35 @@ class DemoAnnouncements implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAnnouncements.class);
 
-	// Two independent deterministic "dice" per (person, post), each 0..999.
+	// Three independent deterministic "dice" per (person, post), each 0..999.
 	private static final String READ_DIE = "cast(mod(employee_id * 2654435761 + announcement_id * 97, 1000) as bigint)";
 
 	private static final String DELAY_DIE = "cast(mod(employee_id * 40503 + announcement_id * 2246822519, 1000) as bigint)";
 
 	private static final String ACK_DIE = "cast(mod(employee_id * 69069 + announcement_id * 362437, 1000) as bigint)";
 
-	private final JdbcTemplate jdbc;
+	// %1$s: the read die, %2$s: the delay die. delay = 2 min + die^4 / divisor: the
+	// median reader takes about 1/16 of the maximum.
+	private static final String READ = """
+			update deliveries
+			set read_at = published_at + (2 + %2$s * %2$s * %2$s * %2$s / :divisor) * interval '1' minute
+			where announcement_id = :post and %1$s < :readRate
+			  and published_at + (2 + %2$s * %2$s * %2$s * %2$s / :divisor) * interval '1' minute < :now
+			""".formatted(READ_DIE, DELAY_DIE);
+
+	// %1$s: the acknowledgement die, for whether and how soon after reading.
+	private static final String ACKNOWLEDGE = """
+			update deliveries
+			set acknowledged_at = read_at + (1 + %1$s * :spread / 1000) * interval '1' minute,
+			    acknowledged_revision = 1
+			where announcement_id = :post and read_at is not null and %1$s < :ackRate
+			  and read_at + (1 + %1$s * :spread / 1000) * interval '1' minute < :now
+			""".formatted(ACK_DIE);
+
+	private final JdbcClient jdbc;
+
+	// The per-post reading is one JDBC batch a step.
+	private final NamedParameterJdbcTemplate batches;
 
 	private final AnnouncementHistory history;
 
@@ -68,7 +92,8 @@ class DemoAnnouncements implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoAnnouncements(JdbcTemplate jdbc, AnnouncementHistory history, DeliveryCounts counts, Clock clock) {
-		this.jdbc = jdbc;
+		this.jdbc = JdbcClient.create(jdbc);
+		this.batches = new NamedParameterJdbcTemplate(jdbc);
 		this.history = history;
 		this.counts = counts;
 		this.clock = clock;
@@ -77,8 +102,10 @@ class DemoAnnouncements implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		Long channels = this.jdbc.queryForObject("select count(*) from channels", Long.class);
-		if (channels != null && channels > 0) {
+		long channels = this.jdbc.sql("""
+				select count(*) from channels
+				""").query(Long.class).single();
+		if (channels > 0) {
 			log.info("Channels exist already; the demo channels and history are left as they are");
 			return;
 		}
@@ -106,67 +133,102 @@ class DemoAnnouncements implements ApplicationRunner {
 
 	private Map<String, Long> createChannels(People people, Instant now) {
 		Timestamp created = Timestamp.from(now.minus(120, ChronoUnit.DAYS));
-		String insert = "insert into channels (slug, name, description, kind, department_id, location_id, mandatory, "
-				+ "requires_review, archived, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, false, ?)";
-		this.jdbc.update(insert, "company", "Company news",
+		channel("company", "Company news",
 				"News and decisions for everyone at the company. Posts are reviewed before they go out.", "COMPANY",
 				null, null, false, true, created);
-		for (Map<String, Object> row : this.jdbc.queryForList("select id, name from departments order by name")) {
-			String name = (String) row.get("name");
-			this.jdbc.update(insert, slug(name), name, "For everyone in " + name + ".", "DEPARTMENT", row.get("id"),
-					null, false, false, created);
-		}
-		for (Map<String, Object> row : this.jdbc.queryForList("select id, name from locations order by name")) {
-			String name = (String) row.get("name");
-			this.jdbc.update(insert, slug(name), name, "For everyone based in " + name + ".", "LOCATION", null,
-					row.get("id"), false, false, created);
-		}
-		this.jdbc.update(insert, "it-status", "IT status",
+		this.jdbc.sql("""
+				select id, name from departments order by name
+				""").query((rs) -> {
+			String name = rs.getString("name");
+			channel(slug(name), name, "For everyone in " + name + ".", "DEPARTMENT", rs.getLong("id"), null, false,
+					false, created);
+		});
+		this.jdbc.sql("""
+				select id, name from locations order by name
+				""").query((rs) -> {
+			String name = rs.getString("name");
+			channel(slug(name), name, "For everyone based in " + name + ".", "LOCATION", null, rs.getLong("id"), false,
+					false, created);
+		});
+		channel("it-status", "IT status",
 				"Outages, maintenance windows and security notices from IT. Everyone receives these.", "TOPIC", null,
 				null, true, false, created);
-		this.jdbc.update(insert, "benefits", "Benefits",
+		channel("benefits", "Benefits",
 				"Health cover, pensions, enrolment windows and perks. Subscribe to hear about them.", "TOPIC", null,
 				null, false, false, created);
-		this.jdbc.update(insert, "social", "Social", "Parties, sports, volunteering and everything else after hours.",
-				"TOPIC", null, null, false, false, created);
+		channel("social", "Social", "Parties, sports, volunteering and everything else after hours.", "TOPIC", null,
+				null, false, false, created);
 		Map<String, Long> ids = new HashMap<>();
-		this.jdbc.query("select slug, id from channels", (rs) -> {
-			ids.put(rs.getString(1), rs.getLong(2));
+		this.jdbc.sql("""
+				select slug, id from channels
+				""").query((rs) -> {
+			ids.put(rs.getString("slug"), rs.getLong("id"));
 		});
-		String member = "insert into channel_members (channel_id, employee_id, role) values (?, ?, ?)";
-		this.jdbc.update(member, ids.get("company"), people.comms, "OWNER");
+		member(ids.get("company"), people.comms, "OWNER");
 		for (String topic : List.of("it-status", "benefits", "social")) {
-			this.jdbc.update(member, ids.get(topic), people.comms, "OWNER");
+			member(ids.get(topic), people.comms, "OWNER");
 		}
-		this.jdbc.update(member, ids.get("it-status"), people.admin, "PUBLISHER");
-		this.jdbc.update(member, ids.get("benefits"), people.hr, "PUBLISHER");
+		member(ids.get("it-status"), people.admin, "PUBLISHER");
+		member(ids.get("benefits"), people.hr, "PUBLISHER");
 		// Each department's head posts to their department's channel.
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				insert into channel_members (channel_id, employee_id, role)
 				select c.id, min(e.id), 'PUBLISHER' from channels c
 				join employees e on e.department_id = c.department_id
 				join employees chief on chief.id = e.manager_id and chief.manager_id is null
-				where c.kind = 'DEPARTMENT' group by c.id""");
+				where c.kind = 'DEPARTMENT' group by c.id
+				""").update();
 		// Location channels: each site's facilities lead posts there, the comms
 		// manager owns them.
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				insert into channel_members (channel_id, employee_id, role)
-				select c.id, ?, 'OWNER' from channels c where c.kind = 'LOCATION'""", people.comms);
-		this.jdbc.update("""
+				select c.id, :comms, 'OWNER' from channels c where c.kind = 'LOCATION'
+				""").param("comms", people.comms).update();
+		this.jdbc.sql("""
 				insert into channel_members (channel_id, employee_id, role)
 				select c.id, min(e.id), 'PUBLISHER' from channels c
 				join employees e on e.location_id = c.location_id and e.job_title = 'Site Manager'
-				where c.kind = 'LOCATION' and e.id <> ? group by c.id""", people.comms);
+				where c.kind = 'LOCATION' and e.id <> :comms group by c.id
+				""").param("comms", people.comms).update();
 		// Roughly half the people follow the optional topics; the demo employee
 		// follows both.
-		Timestamp subscribed = Timestamp.from(now.minus(100, ChronoUnit.DAYS));
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				insert into channel_subscriptions (channel_id, employee_id, subscribed_at)
-				select c.id, e.id, ? from channels c cross join employees e
+				select c.id, e.id, :subscribed from channels c cross join employees e
 				where e.active = true and ((c.slug = 'benefits' and mod(e.id * 2654435761, 100) < 56)
 				  or (c.slug = 'social' and mod(e.id * 40503 + 17, 100) < 47)
-				  or (c.slug in ('benefits', 'social') and e.id = ?))""", subscribed, people.employee);
+				  or (c.slug in ('benefits', 'social') and e.id = :employee))
+				""")
+			.param("subscribed", Timestamp.from(now.minus(100, ChronoUnit.DAYS)))
+			.param("employee", people.employee)
+			.update();
 		return ids;
+	}
+
+	private void channel(String slug, String name, String description, String kind, Long departmentId, Long locationId,
+			boolean mandatory, boolean requiresReview, Timestamp created) {
+		this.jdbc.sql("""
+				insert into channels (slug, name, description, kind, department_id, location_id, mandatory,
+				    requires_review, archived, created_at)
+				values (:slug, :name, :description, :kind, :department, :location, :mandatory, :requiresReview, false,
+				    :created)
+				""")
+			.param("slug", slug)
+			.param("name", name)
+			.param("description", description)
+			.param("kind", kind)
+			.param("department", departmentId, Types.BIGINT)
+			.param("location", locationId, Types.BIGINT)
+			.param("mandatory", mandatory)
+			.param("requiresReview", requiresReview)
+			.param("created", created)
+			.update();
+	}
+
+	private void member(long channelId, long employeeId, String role) {
+		this.jdbc.sql("""
+				insert into channel_members (channel_id, employee_id, role) values (:channel, :employee, :role)
+				""").param("channel", channelId).param("employee", employeeId).param("role", role).update();
 	}
 
 	/**
@@ -174,64 +236,53 @@ class DemoAnnouncements implements ApplicationRunner {
 	 * takes days; important posts are read and acknowledged more, critical ones by all.
 	 */
 	private void simulateReading(List<Post> posts, Instant now) {
-		List<Post> out = posts.stream().filter(Post::wentOut).toList();
-		List<Post> acknowledged = out.stream().filter((post) -> post.ackRequired).toList();
 		Timestamp nowStamp = Timestamp.from(now);
-		// One statement each for all posts: the per-post numbers come in as
-		// CASE tables. delay = 2 min + die^4 / divisor: the median reader takes
-		// about 1/16 of the maximum.
-		String divisor = perPost(out, (post) -> 1_000_000_000_000L / post.maxReadDelay().toMinutes());
-		String readAt = "published_at + (2 + " + DELAY_DIE + " * " + DELAY_DIE + " * " + DELAY_DIE + " * " + DELAY_DIE
-				+ " / " + divisor + ") * interval '1' minute";
-		this.jdbc.update("update deliveries set read_at = " + readAt + " where announcement_id in (" + ids(out)
-				+ ") and " + READ_DIE + " < " + perPost(out, (post) -> Math.round(post.readRate() * 1000)) + " and "
-				+ readAt + " < ?", nowStamp);
-		if (acknowledged.isEmpty()) {
-			return;
-		}
-		String spread = perPost(acknowledged, (post) -> Math.max(5, post.maxReadDelay().toMinutes() / 20));
-		String ackAt = "read_at + (1 + " + ACK_DIE + " * " + spread + " / 1000) * interval '1' minute";
-		this.jdbc.update("update deliveries set acknowledged_at = " + ackAt + ", acknowledged_revision = 1 "
-				+ "where announcement_id in (" + ids(acknowledged) + ") and read_at is not null and " + ACK_DIE + " < "
-				+ perPost(acknowledged, (post) -> Math.round(post.ackRate * 1000)) + " and " + ackAt + " < ?",
-				nowStamp);
-	}
-
-	private static String ids(List<Post> posts) {
-		return posts.stream().map((post) -> Long.toString(post.id)).collect(Collectors.joining(", "));
-	}
-
-	/**
-	 * A number per post as SQL over {@code announcement_id}; ids and numbers are our own
-	 * longs, never text from outside.
-	 */
-	private static String perPost(List<Post> posts, ToLongFunction<Post> number) {
-		return posts.stream()
-			.map((post) -> " when " + post.id + " then " + number.applyAsLong(post))
-			.collect(Collectors.joining("", "(case announcement_id", " end)"));
+		// One batch each for all posts.
+		this.batches.batchUpdate(READ,
+				posts.stream()
+					.filter(Post::wentOut)
+					.map((post) -> new MapSqlParameterSource().addValue("post", post.id)
+						.addValue("divisor", 1_000_000_000_000L / post.maxReadDelay().toMinutes())
+						.addValue("readRate", Math.round(post.readRate() * 1000))
+						.addValue("now", nowStamp))
+					.toArray(SqlParameterSource[]::new));
+		this.batches.batchUpdate(ACKNOWLEDGE,
+				posts.stream()
+					.filter((post) -> post.wentOut() && post.ackRequired)
+					.map((post) -> new MapSqlParameterSource().addValue("post", post.id)
+						.addValue("spread", Math.max(5, post.maxReadDelay().toMinutes() / 20))
+						.addValue("ackRate", Math.round(post.ackRate * 1000))
+						.addValue("now", nowStamp))
+					.toArray(SqlParameterSource[]::new));
 	}
 
 	/**
 	 * The demo employee signs in to a few unread posts and one overdue acknowledgement.
 	 */
 	private void shapeTheEmployeesFeed(List<Post> posts, long employee) {
-		this.jdbc.update("update deliveries set read_at = coalesce(read_at, published_at + interval '37' minute) "
-				+ "where employee_id = ?", employee);
+		this.jdbc.sql("""
+				update deliveries set read_at = coalesce(read_at, published_at + interval '37' minute)
+				where employee_id = :employee
+				""").param("employee", employee).update();
 		for (Post post : posts) {
 			if (post.unreadByEmployee) {
-				this.jdbc.update(
-						"update deliveries set read_at = null, acknowledged_at = null, "
-								+ "acknowledged_revision = null where announcement_id = ? and employee_id = ?",
-						post.id, employee);
+				this.jdbc.sql("""
+						update deliveries set read_at = null, acknowledged_at = null, acknowledged_revision = null
+						where announcement_id = :post and employee_id = :employee
+						""").param("post", post.id).param("employee", employee).update();
 			}
 			else if (post.wentOut() && post.ackRequired) {
 				// Only the one overdue post is left for them to acknowledge.
-				this.jdbc
-					.update("update deliveries set read_at = coalesce(read_at, published_at + interval '37' minute) "
-							+ "where announcement_id = ? and employee_id = ?", post.id, employee);
-				this.jdbc.update("update deliveries set acknowledged_at = coalesce(acknowledged_at, "
-						+ "read_at + interval '4' minute), acknowledged_revision = 1 "
-						+ "where announcement_id = ? and employee_id = ?", post.id, employee);
+				this.jdbc.sql("""
+						update deliveries set read_at = coalesce(read_at, published_at + interval '37' minute)
+						where announcement_id = :post and employee_id = :employee
+						""").param("post", post.id).param("employee", employee).update();
+				this.jdbc.sql("""
+						update deliveries
+						set acknowledged_at = coalesce(acknowledged_at, read_at + interval '4' minute),
+						    acknowledged_revision = 1
+						where announcement_id = :post and employee_id = :employee
+						""").param("post", post.id).param("employee", employee).update();
 			}
 		}
 	}
@@ -267,26 +318,28 @@ class DemoAnnouncements implements ApplicationRunner {
 			this.hr = byEmail("hr@herald.test");
 			this.admin = byEmail("admin@herald.test");
 			this.employee = byEmail(EMPLOYEE);
-			jdbc.query("select id, name from departments", (rs) -> {
-				this.departments.put(rs.getString(2), rs.getLong(1));
+			jdbc.sql("select id, name from departments").query((rs) -> {
+				this.departments.put(rs.getString("name"), rs.getLong("id"));
 			});
-			jdbc.query("select id, name from locations", (rs) -> {
-				this.locations.put(rs.getString(2), rs.getLong(1));
+			jdbc.sql("select id, name from locations").query((rs) -> {
+				this.locations.put(rs.getString("name"), rs.getLong("id"));
 			});
-			jdbc.query("""
-					select d.name, min(e.id) from departments d join employees e on e.department_id = d.id
-					join employees chief on chief.id = e.manager_id and chief.manager_id is null group by d.name""",
-					(rs) -> {
-						this.heads.put(rs.getString(1), rs.getLong(2));
-					});
+			jdbc.sql("""
+					select d.name, min(e.id) as head from departments d join employees e on e.department_id = d.id
+					join employees chief on chief.id = e.manager_id and chief.manager_id is null
+					group by d.name
+					""").query((rs) -> {
+				this.heads.put(rs.getString("name"), rs.getLong("head"));
+			});
 			Long head = this.heads.get("Communications");
 			this.commsHead = (head != null && !head.equals(this.comms)) ? head : this.hr;
 		}
 
 		private Long byEmail(String email) {
-			return jdbc.queryForList("select id from employees where email = ?", Long.class, email)
-				.stream()
-				.findFirst()
+			return jdbc.sql("select id from employees where email = :email")
+				.param("email", email)
+				.query(Long.class)
+				.optional()
 				.orElse(null);
 		}
 
