@@ -242,8 +242,8 @@ class InsightQueries {
 	Map<Long, long[]> readTimesByChannel(Scope scope) {
 		Map<Long, long[]> reads = new HashMap<>();
 		scoped(scope.everyone() ? READ_TIMES_BY_POST : READ_TIMES_IN_CELLS, scope).query((ResultSet rs) -> {
-			reads.computeIfAbsent(rs.getLong("channel_id"), (id) -> new long[ReadTime.BUCKETS])[rs
-				.getInt("bucket")] = rs.getLong("reads");
+			long[] channel = reads.computeIfAbsent(rs.getLong("channel_id"), (id) -> new long[ReadTime.BUCKETS]);
+			channel[rs.getInt("bucket")] = rs.getLong("reads");
 		});
 		return reads;
 	}
