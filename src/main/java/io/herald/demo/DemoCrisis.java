@@ -2,6 +2,7 @@ package io.herald.demo;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,11 +36,11 @@ class DemoCrisis implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCrisis.class);
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	DemoCrisis(JdbcTemplate jdbc, Clock clock) {
+	DemoCrisis(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -47,18 +48,22 @@ class DemoCrisis implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		Long comms = one("select id from employees where email = 'comms@herald.test'");
+		Long comms = byEmail("comms@herald.test");
 		if (comms == null) {
 			log.info("The directory is not the demo organisation; no demo crisis plans are created");
 			return;
 		}
 		People people = new People(comms);
 		int plans = 0;
-		if (count("crisis_plans") == 0) {
+		if (this.jdbc.sql("""
+				select count(*) from crisis_plans
+				""").query(Long.class).single() == 0) {
 			plans = createPlans(people);
 		}
 		int procedures = 0;
-		if (count("crisis_procedures") == 0) {
+		if (this.jdbc.sql("""
+				select count(*) from crisis_procedures
+				""").query(Long.class).single() == 0) {
 			procedures = createProcedures(people);
 		}
 		if (plans + procedures > 0) {
@@ -67,8 +72,8 @@ class DemoCrisis implements ApplicationRunner {
 	}
 
 	private int createPlans(People p) {
-		Long warsaw = one("select id from locations where name = 'Warsaw'");
-		Long krakow = one("select id from locations where name = 'Kraków'");
+		Long warsaw = location("Warsaw");
+		Long krakow = location("Kraków");
 		List<Plan> plans = new ArrayList<>();
 		plans.add(new Plan("Fire and evacuation: Warsaw office", "FIRE_EVACUATION", "CRITICAL", p.facilitiesHead, 180,
 				40)
@@ -223,25 +228,37 @@ class DemoCrisis implements ApplicationRunner {
 	}
 
 	private void procedure(String title, String body, Timestamp at, Long... contacts) {
-		this.jdbc.update("insert into crisis_procedures (title, body, updated_at) values (?, ?, ?)", title, body, at);
-		Long id = one("select max(id) from crisis_procedures");
+		this.jdbc.sql("""
+				insert into crisis_procedures (title, body, updated_at) values (:title, :body, :at)
+				""").param("title", title).param("body", body).param("at", at).update();
+		Long id = this.jdbc.sql("""
+				select max(id) from crisis_procedures
+				""").query(Long.class).single();
 		int order = 1;
 		for (Long contact : contacts) {
 			if (contact != null) {
-				this.jdbc.update("insert into crisis_procedure_contacts (procedure_id, contact_order, employee_id) "
-						+ "values (?, ?, ?)", id, order++, contact);
+				this.jdbc.sql("""
+						insert into crisis_procedure_contacts (procedure_id, contact_order, employee_id)
+						values (:procedure, :order, :contact)
+						""").param("procedure", id).param("order", order++).param("contact", contact).update();
 			}
 		}
 	}
 
-	private long count(String table) {
-		Long count = this.jdbc.queryForObject("select count(*) from " + table, Long.class);
-		return (count != null) ? count : 0;
+	private Long byEmail(String email) {
+		return first(this.jdbc.sql("""
+				select id from employees where email = :email
+				""").param("email", email));
 	}
 
-	private Long one(String sql, Object... arguments) {
-		List<Long> ids = this.jdbc.queryForList(sql, Long.class, arguments);
-		return ids.isEmpty() ? null : ids.get(0);
+	private Long location(String name) {
+		return first(this.jdbc.sql("""
+				select id from locations where name = :name
+				""").param("name", name));
+	}
+
+	private static Long first(JdbcClient.StatementSpec statement) {
+		return statement.query(Long.class).list().stream().findFirst().orElse(null);
 	}
 
 	/**
@@ -271,8 +288,8 @@ class DemoCrisis implements ApplicationRunner {
 
 		People(Long comms) {
 			this.comms = comms;
-			this.hr = one("select id from employees where email = 'hr@herald.test'");
-			this.admin = one("select id from employees where email = 'admin@herald.test'");
+			this.hr = byEmail("hr@herald.test");
+			this.admin = byEmail("admin@herald.test");
 			this.commsHead = or(byTitle("Head of Communications", null), this.comms);
 			this.peopleHead = or(byTitle("Head of People", null), this.hr);
 			this.facilitiesHead = or(byTitle("Head of Facilities", null), this.admin);
@@ -287,10 +304,16 @@ class DemoCrisis implements ApplicationRunner {
 		}
 
 		private Long byTitle(String title, String location) {
-			return one("select e.id from employees e left join locations l on l.id = e.location_id "
-					+ "where e.active and e.job_title = ? and (cast(? as varchar) is null or l.name = ?) "
-					+ "and e.email not in ('employee@herald.test', 'admin@herald.test', 'hr@herald.test', "
-					+ "'comms@herald.test') order by e.id", title, location, location);
+			return first(DemoCrisis.this.jdbc
+				.sql("""
+						select e.id from employees e left join locations l on l.id = e.location_id
+						where e.active and e.job_title = :title and (cast(:location as varchar) is null or l.name = :location)
+						  and e.email not in ('employee@herald.test', 'admin@herald.test', 'hr@herald.test',
+						                      'comms@herald.test')
+						order by e.id
+						""")
+				.param("title", title)
+				.param("location", location, Types.VARCHAR));
 		}
 
 		/**
@@ -298,19 +321,24 @@ class DemoCrisis implements ApplicationRunner {
 		 * names them, which is what the broken-chain flag is for.
 		 */
 		private Long leaver() {
-			Long left = one("select e.id from employees e join departments d on d.id = e.department_id "
-					+ "left join locations l on l.id = e.location_id where d.name = 'Facilities' "
-					+ "and e.email like '%@herald.test' and e.email not in ('employee@herald.test', "
-					+ "'admin@herald.test', 'hr@herald.test', 'comms@herald.test') "
-					+ "and not exists (select 1 from employees r where r.manager_id = e.id) "
-					+ "order by case when l.name = 'Kraków' then 0 else 1 end, "
-					+ "case when e.job_title = 'Maintenance Technician' then 0 else 1 end, e.id desc");
+			Long left = first(DemoCrisis.this.jdbc.sql("""
+					select e.id from employees e join departments d on d.id = e.department_id
+					left join locations l on l.id = e.location_id
+					where d.name = 'Facilities' and e.email like '%@herald.test'
+					  and e.email not in ('employee@herald.test', 'admin@herald.test', 'hr@herald.test',
+					                      'comms@herald.test')
+					  and not exists (select 1 from employees r where r.manager_id = e.id)
+					order by case when l.name = 'Kraków' then 0 else 1 end,
+					         case when e.job_title = 'Maintenance Technician' then 0 else 1 end, e.id desc
+					"""));
 			if (left != null) {
-				Timestamp now = Timestamp.from(DemoCrisis.this.clock.instant());
-				DemoCrisis.this.jdbc
-					.update("update employees set active = false, updated_at = ?, version = version + 1 "
-							+ "where id = ? and active", now, left);
-				DemoCrisis.this.jdbc.update("update user_accounts set enabled = false where employee_id = ?", left);
+				DemoCrisis.this.jdbc.sql("""
+						update employees set active = false, updated_at = :now, version = version + 1
+						where id = :id and active
+						""").param("now", Timestamp.from(DemoCrisis.this.clock.instant())).param("id", left).update();
+				DemoCrisis.this.jdbc.sql("""
+						update user_accounts set enabled = false where employee_id = :employee
+						""").param("employee", left).update();
 			}
 			return or(left, this.facilitiesHead);
 		}
@@ -397,29 +425,57 @@ class DemoCrisis implements ApplicationRunner {
 			Instant now = DemoCrisis.this.clock.instant();
 			LocalDate reviewed = LocalDate.now(DemoCrisis.this.clock).minusDays(this.reviewedDaysAgo);
 			Timestamp created = Timestamp.from(now.minus(this.reviewedDaysAgo, ChronoUnit.DAYS));
-			JdbcTemplate jdbc = DemoCrisis.this.jdbc;
-			jdbc.update("insert into crisis_plans (current_revision, last_reviewed_on, created_at) values (1, ?, ?)",
-					Date.valueOf(reviewed), created);
-			Long id = one("select max(id) from crisis_plans");
-			jdbc.update(
-					"insert into crisis_plan_revisions (plan_id, revision, title, scenario, severity, owner_id, media, "
-							+ "everyone, review_interval_days, changed_by, changed_at, changes) "
-							+ "values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'created')",
-					id, this.title, this.scenario, this.severity, this.owner, this.media, this.locations.isEmpty(),
-					this.interval, this.owner, created);
-			this.team.forEach((role, people) -> jdbc
-				.update("insert into crisis_plan_team (plan_id, revision, team_role, member_id, deputy_id) "
-						+ "values (?, 1, ?, ?, ?)", id, role, people[0], people[1]));
+			JdbcClient jdbc = DemoCrisis.this.jdbc;
+			jdbc.sql("""
+					insert into crisis_plans (current_revision, last_reviewed_on, created_at)
+					values (1, :reviewed, :created)
+					""").param("reviewed", Date.valueOf(reviewed)).param("created", created).update();
+			long id = jdbc.sql("select max(id) from crisis_plans").query(Long.class).single();
+			jdbc.sql("""
+					insert into crisis_plan_revisions (plan_id, revision, title, scenario, severity, owner_id, media,
+					    everyone, review_interval_days, changed_by, changed_at, changes)
+					values (:plan, 1, :title, :scenario, :severity, :owner, :media, :everyone, :interval, :owner,
+					    :created, 'created')
+					""")
+				.param("plan", id)
+				.param("title", this.title)
+				.param("scenario", this.scenario)
+				.param("severity", this.severity)
+				.param("owner", this.owner)
+				.param("media", this.media)
+				.param("everyone", this.locations.isEmpty())
+				.param("interval", this.interval)
+				.param("created", created)
+				.update();
+			this.team.forEach((role, people) -> jdbc.sql("""
+					insert into crisis_plan_team (plan_id, revision, team_role, member_id, deputy_id)
+					values (:plan, 1, :role, :member, :deputy)
+					""")
+				.param("plan", id)
+				.param("role", role)
+				.param("member", people[0])
+				.param("deputy", people[1], Types.BIGINT)
+				.update());
 			for (int i = 0; i < this.steps.size(); i++) {
-				jdbc.update("insert into crisis_plan_steps (plan_id, revision, step_order, description, team_role) "
-						+ "values (?, 1, ?, ?, ?)", id, i + 1, this.steps.get(i)[0], this.steps.get(i)[1]);
+				jdbc.sql("""
+						insert into crisis_plan_steps (plan_id, revision, step_order, description, team_role)
+						values (:plan, 1, :order, :description, :role)
+						""")
+					.param("plan", id)
+					.param("order", i + 1)
+					.param("description", this.steps.get(i)[0])
+					.param("role", this.steps.get(i)[1])
+					.update();
 			}
-			this.templates.forEach((kind, text) -> jdbc.update(
-					"insert into crisis_plan_templates (plan_id, revision, kind, title, body) values (?, 1, ?, ?, ?)",
-					id, kind, text[0], text[1]));
+			this.templates.forEach((kind, text) -> jdbc.sql("""
+					insert into crisis_plan_templates (plan_id, revision, kind, title, body)
+					values (:plan, 1, :kind, :title, :body)
+					""").param("plan", id).param("kind", kind).param("title", text[0]).param("body", text[1]).update());
 			for (Long location : this.locations) {
-				jdbc.update("insert into crisis_plan_scope (plan_id, revision, kind, target_id) "
-						+ "values (?, 1, 'LOCATION', ?)", id, location);
+				jdbc.sql("""
+						insert into crisis_plan_scope (plan_id, revision, kind, target_id)
+						values (:plan, 1, 'LOCATION', :location)
+						""").param("plan", id).param("location", location).update();
 			}
 		}
 

@@ -1,11 +1,5 @@
 package io.herald.insight;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -35,16 +29,7 @@ import io.herald.insight.InsightQueries.Key;
 import io.herald.insight.InsightQueries.Scope;
 import io.herald.shared.Callers;
 import io.herald.shared.SignedInPerson;
-import io.herald.shared.SpreadsheetCells;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,30 +40,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The insight dashboards for HR, communications managers and administrators: the overview
  * of a period against the one before, the 26-week trend, the breakdowns by department and
  * location, a department's drill-down with its overdue people, every post of a period,
- * the channel map with its flags, and all of them as CSV.
+ * the channel map with its flags ({@link InsightExports} gives them as CSV).
  *
  * <p>
  * Each answer first lets the roll-up take in what happened since the last one (see
- * {@link InsightRollUp}), then reads in one read-only snapshot, so the numbers on one
- * page agree with each other. A fixed number of statements per page, none over all
- * deliveries.
+ * {@link InsightRollUp} and {@link RollUpTrigger}), then reads in one read-only snapshot,
+ * so the numbers on one page agree with each other. A fixed number of statements per
+ * page, none over all deliveries.
  */
 @Service
 public class Insight {
-
-	private static final Logger log = LoggerFactory.getLogger(Insight.class);
 
 	static final int TREND_WEEKS = 26;
 
 	static final int OVERDUE_SHOWN = 200;
 
-	private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
-
-	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
-
 	private final InsightQueries queries;
 
 	private final InsightRollUp rollUp;
+
+	private final RollUpTrigger trigger;
 
 	private final InsightRules rules;
 
@@ -92,15 +73,12 @@ public class Insight {
 
 	private final Clock clock;
 
-	private final MessageSource messages;
-
-	Insight(InsightQueries queries, InsightRollUp rollUp, InsightRules rules, Channels channels,
-			EmployeeDirectory directory, DrillPosts drills, PlatformTransactionManager transactions, Clock clock,
-			MessageSource messages) {
+	Insight(InsightQueries queries, InsightRollUp rollUp, RollUpTrigger trigger, InsightRules rules, Channels channels,
+			EmployeeDirectory directory, DrillPosts drills, PlatformTransactionManager transactions, Clock clock) {
 		this.drills = drills;
-		this.messages = messages;
 		this.queries = queries;
 		this.rollUp = rollUp;
+		this.trigger = trigger;
 		this.rules = rules;
 		this.channels = channels;
 		this.directory = directory;
@@ -141,7 +119,7 @@ public class Insight {
 	 */
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public Overview overview(InsightFilter filter) {
-		freshen();
+		this.trigger.foldNow();
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
 		int minimum = this.rules.minimumGroupSize();
@@ -207,7 +185,7 @@ public class Insight {
 	 */
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public DepartmentInsight department(long departmentId, InsightFilter filter) {
-		freshen();
+		this.trigger.foldNow();
 		InsightFilter own = filter.withDepartment(departmentId);
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
@@ -237,7 +215,7 @@ public class Insight {
 	 */
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public List<PostFigures> announcements(InsightFilter filter, PostSort sort, boolean descending) {
-		freshen();
+		this.trigger.foldNow();
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
 		return this.snapshot.execute(
@@ -250,7 +228,7 @@ public class Insight {
 	 */
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public ChannelMap channelMap() {
-		freshen();
+		this.trigger.foldNow();
 		Instant now = this.clock.instant();
 		int minimum = this.rules.minimumGroupSize();
 		return this.snapshot.execute((status) -> {
@@ -309,7 +287,7 @@ public class Insight {
 	 */
 	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
 	public InsightSummary summary(InsightFilter filter) {
-		freshen();
+		this.trigger.foldNow();
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
 		int minimum = this.rules.minimumGroupSize();
@@ -322,97 +300,17 @@ public class Insight {
 		});
 	}
 
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
-	public byte[] announcementsCsv(InsightFilter filter, PostSort sort, boolean descending) {
-		List<PostFigures> posts = announcements(filter, sort, descending);
-		return csv(List.of("id", "published_at", "title", "channel", "priority", "reach", "read", "read_percent",
-				"ack_required", "acknowledged", "ack_percent", "on_time", "overdue", "ack_due", "due_later", "note"),
-				(printer) -> {
-					for (PostFigures post : posts) {
-						List<Object> row = new ArrayList<>(List.of(post.id(), post.publishedAt().toString(),
-								cell(post.title()), cell(post.channel()), post.priority().name()));
-						row.addAll(figureCells(post.figures()));
-						printer.printRecord(row);
-					}
-				});
-	}
-
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
-	public byte[] departmentsCsv(InsightFilter filter) {
-		return breakdownCsv("department", overview(filter).byDepartment());
-	}
-
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
-	public byte[] locationsCsv(InsightFilter filter) {
-		return breakdownCsv("location", overview(filter).byLocation());
-	}
-
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
-	public byte[] channelsCsv() {
-		ChannelMap map = channelMap();
-		return csv(
-				List.of("channel", "slug", "kind", "audience", "posts_" + map.windowDays() + "_days", "last_post",
-						"read_percent", "median_time_to_read_within_minutes", "on_time_ack_percent", "flags", "note"),
-				(printer) -> {
-					for (ChannelInsight c : map.channels()) {
-						printer.printRecord(cell(c.name()), cell(c.slug()), c.kind().name(), c.audience(), c.posts(),
-								(c.lastPost() != null) ? c.lastPost().toString() : "", percent(c.figures().readRate()),
-								(c.median() == null) ? ""
-										: (c.median().within().toMinutes() + (c.median().orLonger() ? "+" : "")),
-								percent(c.figures().onTimeRate()),
-								String.join(";", c.flags().stream().map((f) -> f.kind().name()).toList()),
-								c.figures().hidden() ? fewerThan(map.minimumGroupSize()) : "");
-					}
-				});
-	}
-
 	/**
 	 * Everyone the filter counts who owes an acknowledgement past due now, one row per
 	 * person and post, longest overdue first.
 	 */
 	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
-	public byte[] overdueCsv(InsightFilter filter) {
-		freshen();
+	public List<OverduePerson> overdue(InsightFilter filter) {
+		this.trigger.foldNow();
 		ZoneId zone = zone();
 		Instant now = this.clock.instant();
-		List<OverduePerson> people = this.snapshot
-			.execute((status) -> overduePeople(scope(filter, zone, this.drills.announcementIds()), now, 0,
-					names(this.directory.locationOptions())));
-		Map<Long, String> departments = names(this.directory.departmentOptions());
-		Map<Long, EmployeeSummary> summaries = people.isEmpty() ? Map.of()
-				: this.directory.findSummaries(people.stream().map(OverduePerson::employeeId).distinct().toList());
-		return csv(List.of("name", "email", "department", "location", "announcement_id", "title", "ack_due_at"),
-				(printer) -> {
-					for (OverduePerson p : people) {
-						EmployeeSummary summary = summaries.get(p.employeeId());
-						String department = (filter.departmentId() != null) ? departments.get(filter.departmentId())
-								: null;
-						printer.printRecord(cell(p.name()), cell(p.email()),
-								cell((department != null) ? department
-										: (summary != null) ? summary.department() : null),
-								cell(p.location()), p.announcementId(), cell(p.title()), p.dueAt().toString());
-					}
-				});
-	}
-
-	@Scheduled(fixedDelayString = "${herald.insight.fold-interval:15s}",
-			initialDelayString = "${herald.insight.fold-interval:15s}")
-	void foldRegularly() {
-		freshen();
-	}
-
-	/**
-	 * Folds in what changed since the last roll-up. Another instance's roll-up committing
-	 * at the same moment can make this one's snapshot fail to serialise: then that one
-	 * has just folded, and the page is built from its figures.
-	 */
-	private void freshen() {
-		try {
-			this.rollUp.fold();
-		}
-		catch (ConcurrencyFailureException ex) {
-			log.debug("Another roll-up folded at the same time: {}", ex.getMessage());
-		}
+		return this.snapshot.execute((status) -> overduePeople(scope(filter, zone, this.drills.announcementIds()), now,
+				0, optionNames(options(this.directory.locationOptions()))));
 	}
 
 	private List<PostFigures> posts(Scope scope, Instant now) {
@@ -462,48 +360,6 @@ public class Insight {
 			.sorted(Comparator.comparing(Breakdown::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
 				.thenComparing(Breakdown::id))
 			.toList();
-	}
-
-	private byte[] breakdownCsv(String what, List<Breakdown> rows) {
-		return csv(List.of(what, "posts", "reach", "read", "read_percent", "ack_required", "acknowledged",
-				"ack_percent", "on_time", "overdue", "ack_due", "due_later", "note"), (printer) -> {
-					for (Breakdown b : rows) {
-						List<Object> row = new ArrayList<>();
-						row.add(cell((b.name() != null) ? b.name() : text("insight.csv.none")));
-						row.add(b.figures().posts());
-						List<Object> figures = figureCells(b.figures());
-						row.add(figures.get(0));
-						row.add(figures.get(1));
-						row.add(figures.get(2));
-						row.addAll(figures.subList(3, figures.size()));
-						printer.printRecord(row);
-					}
-				});
-	}
-
-	// CSV notes in the reader's language, as the pages say them.
-	private String fewerThan(int minimum) {
-		return this.messages.getMessage("insight.csv.fewerThan", new Object[] { minimum },
-				LocaleContextHolder.getLocale());
-	}
-
-	private String text(String code) {
-		return this.messages.getMessage(code, null, LocaleContextHolder.getLocale());
-	}
-
-	/**
-	 * reach, read, read %, ack required, acknowledged, ack %, on time, overdue, ack due
-	 * (what the ack percentages count: given or due by now), due later, note; only the
-	 * reach of a group below the privacy threshold. A rate nothing was asked for is an
-	 * empty cell, never 0.
-	 */
-	private List<Object> figureCells(Figures f) {
-		if (f.hidden()) {
-			return List.of(f.recipients(), "", "", f.required(), "", "", "", "", "", "",
-					fewerThan(this.rules.minimumGroupSize()));
-		}
-		return List.of(f.recipients(), f.read(), percent(f.readRate()), f.required(), f.acknowledged(),
-				percent(f.ackRate()), f.onTime(), f.overdue(), f.due(), f.dueLater(), "");
 	}
 
 	private static List<PostFigures> sorted(List<PostFigures> posts, PostSort sort, boolean descending) {
@@ -562,40 +418,6 @@ public class Insight {
 
 	private static List<InsightOption> options(List<DirectoryOption> options) {
 		return options.stream().map((o) -> new InsightOption(o.id(), o.name())).toList();
-	}
-
-	private static Map<Long, String> names(List<DirectoryOption> options) {
-		Map<Long, String> names = new HashMap<>();
-		options.forEach((o) -> names.put(o.id(), o.name()));
-		return names;
-	}
-
-	private static String percent(Double percent) {
-		return (percent != null) ? String.format(java.util.Locale.ROOT, "%.1f", percent) : "";
-	}
-
-	private static String cell(String value) {
-		return SpreadsheetCells.neutralise(value);
-	}
-
-	interface Rows {
-
-		void print(CSVPrinter printer) throws IOException;
-
-	}
-
-	private static byte[] csv(List<String> header, Rows rows) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-		bytes.writeBytes(BOM);
-		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-				CSVPrinter printer = new CSVPrinter(writer, CSV)) {
-			printer.printRecord(header);
-			rows.print(printer);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
 	}
 
 }

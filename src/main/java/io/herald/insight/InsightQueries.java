@@ -3,9 +3,8 @@ package io.herald.insight;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import java.util.Set;
 import io.herald.announcement.DeliverySql;
 import io.herald.announcement.Priority;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +25,120 @@ import org.springframework.stereotype.Component;
 @Component
 class InsightQueries {
 
-	static final String WENT_OUT = "a.status in ('PUBLISHED', 'ARCHIVED')";
+	// Every statement counts the posts that went out in [:from, :to), on :channel, of
+	// :priority, for :department and :location (null: any), but for the :excluded ones.
 
-	static final String NOT_ACKNOWLEDGED = "(d.acknowledged_at is null or d.acknowledged_revision is null "
-			+ "or d.acknowledged_revision < a.ack_revision)";
+	private static final String COUNTS_BY_CELL = """
+			select a.id, a.title, a.channel_id, a.priority, a.published_at, a.ack_required, a.ack_due_at,
+			       k.department_id, k.location_id, k.delivered, k.read_count, k.acknowledged, k.acknowledged_on_time
+			from announcements a join insight_counts k on k.announcement_id = a.id
+			where a.published_at >= :from and a.published_at < :to and a.status in ('PUBLISHED', 'ARCHIVED')
+			  and (cast(:channel as bigint) is null or a.channel_id = :channel)
+			  and (cast(:priority as varchar(16)) is null or a.priority = :priority)
+			  and (cast(:department as bigint) is null or k.department_id = :department)
+			  and (cast(:location as bigint) is null or k.location_id = :location)
+			  and a.id <> all(:excluded)
+			""";
 
-	private static final String POST = "a.id, a.title, a.channel_id, a.priority, a.published_at, a.ack_required, "
-			+ "a.ack_due_at";
+	// Everyone counted: the per-post sums, one row a post.
+	private static final String COUNTS_BY_POST = """
+			select a.id, a.title, a.channel_id, a.priority, a.published_at, a.ack_required, a.ack_due_at,
+			       -1 as department_id, -1 as location_id,
+			       k.delivered, k.read_count, k.acknowledged, k.acknowledged_on_time
+			from announcements a join insight_post_counts k on k.announcement_id = a.id
+			where a.published_at >= :from and a.published_at < :to and a.status in ('PUBLISHED', 'ARCHIVED')
+			  and (cast(:channel as bigint) is null or a.channel_id = :channel)
+			  and (cast(:priority as varchar(16)) is null or a.priority = :priority)
+			  and a.id <> all(:excluded)
+			""";
 
-	private final JdbcTemplate jdbc;
+	private static final String COUNTS_BY_POST_IN_CELLS = """
+			select a.id, a.title, a.channel_id, a.priority, a.published_at, a.ack_required, a.ack_due_at,
+			       -1 as department_id, -1 as location_id,
+			       sum(k.delivered) as delivered, sum(k.read_count) as read_count, sum(k.acknowledged) as acknowledged,
+			       sum(k.acknowledged_on_time) as acknowledged_on_time
+			from announcements a join insight_counts k on k.announcement_id = a.id
+			where a.published_at >= :from and a.published_at < :to and a.status in ('PUBLISHED', 'ARCHIVED')
+			  and (cast(:channel as bigint) is null or a.channel_id = :channel)
+			  and (cast(:priority as varchar(16)) is null or a.priority = :priority)
+			  and (cast(:department as bigint) is null or k.department_id = :department)
+			  and (cast(:location as bigint) is null or k.location_id = :location)
+			  and a.id <> all(:excluded)
+			group by a.id, a.title, a.channel_id, a.priority, a.published_at, a.ack_required, a.ack_due_at
+			""";
 
-	InsightQueries(JdbcTemplate jdbc) {
+	// Late joiners who have not acknowledged the revision asked for, per post and cell.
+	private static final String LATE = """
+			select d.announcement_id, coalesce(d.department_id, 0) as department_id,
+			       coalesce(d.location_id, 0) as location_id, count(*) as owing,
+			       sum(case when %1$s < :now then 1 else 0 end) as overdue,
+			       sum(case when %1$s >= :now then 1 else 0 end) as due_later
+			from deliveries d join announcements a on a.id = d.announcement_id
+			where a.published_at >= :from and a.published_at < :to and a.status in ('PUBLISHED', 'ARCHIVED')
+			  and (cast(:channel as bigint) is null or a.channel_id = :channel)
+			  and (cast(:priority as varchar(16)) is null or a.priority = :priority)
+			  and (cast(:department as bigint) is null or coalesce(d.department_id, 0) = :department)
+			  and (cast(:location as bigint) is null or coalesce(d.location_id, 0) = :location)
+			  and a.id <> all(:excluded)
+			  and a.ack_required = true and d.late_joiner = true
+			  and (d.acknowledged_at is null or d.acknowledged_revision is null
+			       or d.acknowledged_revision < a.ack_revision)
+			group by d.announcement_id, coalesce(d.department_id, 0), coalesce(d.location_id, 0)
+			""".formatted(DeliverySql.EFFECTIVE_DUE);
+
+	// Everyone counted: the per-post read times.
+	private static final String READ_TIMES_BY_POST = """
+			select a.channel_id, t.bucket, sum(t.reads) as reads
+			from insight_post_read_times t join announcements a on a.id = t.announcement_id
+			where a.published_at >= :from and a.published_at < :to and a.status in ('PUBLISHED', 'ARCHIVED')
+			  and (cast(:channel as bigint) is null or a.channel_id = :channel)
+			  and (cast(:priority as varchar(16)) is null or a.priority = :priority)
+			  and a.id <> all(:excluded)
+			group by a.channel_id, t.bucket
+			""";
+
+	private static final String READ_TIMES_IN_CELLS = """
+			select a.channel_id, t.bucket, sum(t.reads) as reads
+			from insight_read_times t join announcements a on a.id = t.announcement_id
+			where a.published_at >= :from and a.published_at < :to and a.status in ('PUBLISHED', 'ARCHIVED')
+			  and (cast(:channel as bigint) is null or a.channel_id = :channel)
+			  and (cast(:priority as varchar(16)) is null or a.priority = :priority)
+			  and (cast(:department as bigint) is null or t.department_id = :department)
+			  and (cast(:location as bigint) is null or t.location_id = :location)
+			  and a.id <> all(:excluded)
+			group by a.channel_id, t.bucket
+			""";
+
+	// All published posts, whoever they reached.
+	private static final String CHANNEL_POSTS = """
+			select a.channel_id, max(a.published_at) as last_post,
+			       sum(case when a.published_at >= :since then 1 else 0 end) as recent
+			from announcements a
+			where a.status in ('PUBLISHED', 'ARCHIVED') and a.published_at is not null and a.id <> all(:excluded)
+			group by a.channel_id
+			""";
+
+	private static final String OVERDUE = """
+			select d.employee_id, coalesce(d.location_id, 0) as location_id, a.id as announcement_id, a.title,
+			       %1$s as due_at
+			from deliveries d join announcements a on a.id = d.announcement_id
+			where a.published_at >= :from and a.published_at < :to and a.status in ('PUBLISHED', 'ARCHIVED')
+			  and (cast(:channel as bigint) is null or a.channel_id = :channel)
+			  and (cast(:priority as varchar(16)) is null or a.priority = :priority)
+			  and (cast(:department as bigint) is null or coalesce(d.department_id, 0) = :department)
+			  and (cast(:location as bigint) is null or coalesce(d.location_id, 0) = :location)
+			  and a.id <> all(:excluded)
+			  and a.ack_required = true
+			  and (d.acknowledged_at is null or d.acknowledged_revision is null
+			       or d.acknowledged_revision < a.ack_revision)
+			  and %1$s < :now
+			order by due_at, d.employee_id, a.id
+			limit :limit
+			""".formatted(DeliverySql.EFFECTIVE_DUE);
+
+	private final JdbcClient jdbc;
+
+	InsightQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -49,6 +151,10 @@ class InsightQueries {
 
 		Scope {
 			excluded = Set.copyOf(excluded);
+		}
+
+		boolean everyone() {
+			return this.departmentId == null && this.locationId == null;
 		}
 
 	}
@@ -87,29 +193,13 @@ class InsightQueries {
 	 * The counts in the scope, per post and cell (department and location) or per post.
 	 */
 	List<Counted> counts(Scope scope, boolean byCell) {
-		List<Object> arguments = new ArrayList<>();
-		String where = where(scope, arguments, "k.department_id", "k.location_id");
-		String sql;
-		if (byCell) {
-			sql = "select " + POST + ", k.department_id, k.location_id, k.delivered, k.read_count, k.acknowledged, "
-					+ "k.acknowledged_on_time from announcements a join insight_counts k on k.announcement_id = a.id"
-					+ where;
-		}
-		else if (scope.departmentId() == null && scope.locationId() == null) {
-			sql = "select " + POST + ", -1, -1, k.delivered, k.read_count, k.acknowledged, k.acknowledged_on_time "
-					+ "from announcements a join insight_post_counts k on k.announcement_id = a.id" + where;
-		}
-		else {
-			sql = "select " + POST + ", -1, -1, sum(k.delivered), sum(k.read_count), sum(k.acknowledged), "
-					+ "sum(k.acknowledged_on_time) from announcements a join insight_counts k "
-					+ "on k.announcement_id = a.id" + where + " group by " + POST;
-		}
+		String sql = byCell ? COUNTS_BY_CELL : scope.everyone() ? COUNTS_BY_POST : COUNTS_BY_POST_IN_CELLS;
 		Map<Long, Post> posts = new HashMap<>();
-		return this.jdbc.query(sql, (rs, n) -> {
-			Post post = posts.computeIfAbsent(rs.getLong(1), (id) -> post(rs));
-			return new Counted(post, rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
-					rs.getLong(13));
-		}, arguments.toArray());
+		return scoped(sql, scope).query((rs, n) -> {
+			Post post = posts.computeIfAbsent(rs.getLong("id"), (id) -> post(rs));
+			return new Counted(post, rs.getLong("department_id"), rs.getLong("location_id"), rs.getLong("delivered"),
+					rs.getLong("read_count"), rs.getLong("acknowledged"), rs.getLong("acknowledged_on_time"));
+		}).list();
 	}
 
 	/**
@@ -118,20 +208,17 @@ class InsightQueries {
 	 * still have time.
 	 */
 	Map<Key, long[]> late(Scope scope, boolean byCell, Instant now) {
-		List<Object> arguments = new ArrayList<>();
-		arguments.add(Timestamp.from(now));
-		arguments.add(Timestamp.from(now));
-		String cell = byCell ? "coalesce(d.department_id, 0), coalesce(d.location_id, 0)" : "-1, -1";
-		String where = where(scope, arguments, "coalesce(d.department_id, 0)", "coalesce(d.location_id, 0)");
 		Map<Key, long[]> late = new HashMap<>();
-		this.jdbc.query("select d.announcement_id, " + cell + ", count(*), sum(case when " + DeliverySql.EFFECTIVE_DUE
-				+ " < ? then 1 else 0 end), sum(case when " + DeliverySql.EFFECTIVE_DUE
-				+ " >= ? then 1 else 0 end) from deliveries d join announcements a on a.id = d.announcement_id" + where
-				+ " and a.ack_required = true and d.late_joiner = true and " + NOT_ACKNOWLEDGED
-				+ " group by d.announcement_id" + (byCell ? ", " + cell : ""), (ResultSet rs) -> {
-					late.put(new Key(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
-							new long[] { rs.getLong(4), rs.getLong(5), rs.getLong(6) });
-				}, arguments.toArray());
+		// Late joiners are few: their cells are summed here for the per-post figures.
+		scoped(LATE, scope).param("now", Timestamp.from(now)).query((ResultSet rs) -> {
+			Key key = byCell
+					? new Key(rs.getLong("announcement_id"), rs.getLong("department_id"), rs.getLong("location_id"))
+					: new Key(rs.getLong("announcement_id"), -1, -1);
+			long[] sums = late.computeIfAbsent(key, (k) -> new long[3]);
+			sums[0] += rs.getLong("owing");
+			sums[1] += rs.getLong("overdue");
+			sums[2] += rs.getLong("due_later");
+		});
 		return late;
 	}
 
@@ -139,30 +226,25 @@ class InsightQueries {
 	 * Reads per time-to-read bucket in the scope.
 	 */
 	long[] readTimes(Scope scope) {
-		List<Object> arguments = new ArrayList<>();
-		String where = where(scope, arguments, "t.department_id", "t.location_id");
 		long[] reads = new long[ReadTime.BUCKETS];
-		this.jdbc.query("select t.bucket, sum(t.reads) from " + readTimesTable(scope) + " t join announcements a "
-				+ "on a.id = t.announcement_id" + where + " group by t.bucket", (ResultSet rs) -> {
-					reads[rs.getInt(1)] = rs.getLong(2);
-				}, arguments.toArray());
+		readTimesByChannel(scope).values().forEach((channel) -> {
+			for (int bucket = 0; bucket < reads.length; bucket++) {
+				reads[bucket] += channel[bucket];
+			}
+		});
 		return reads;
 	}
 
 	/**
-	 * Reads per channel and time-to-read bucket in the scope.
+	 * Reads per channel and time-to-read bucket in the scope: from the per-post read
+	 * times when the scope counts everyone, else from the detailed ones.
 	 */
 	Map<Long, long[]> readTimesByChannel(Scope scope) {
-		List<Object> arguments = new ArrayList<>();
-		String where = where(scope, arguments, "t.department_id", "t.location_id");
 		Map<Long, long[]> reads = new HashMap<>();
-		this.jdbc.query(
-				"select a.channel_id, t.bucket, sum(t.reads) from " + readTimesTable(scope) + " t join announcements a "
-						+ "on a.id = t.announcement_id" + where + " group by a.channel_id, t.bucket",
-				(ResultSet rs) -> {
-					reads.computeIfAbsent(rs.getLong(1), (id) -> new long[ReadTime.BUCKETS])[rs.getInt(2)] = rs
-						.getLong(3);
-				}, arguments.toArray());
+		scoped(scope.everyone() ? READ_TIMES_BY_POST : READ_TIMES_IN_CELLS, scope).query((ResultSet rs) -> {
+			long[] channel = reads.computeIfAbsent(rs.getLong("channel_id"), (id) -> new long[ReadTime.BUCKETS]);
+			channel[rs.getInt("bucket")] = rs.getLong("reads");
+		});
 		return reads;
 	}
 
@@ -171,15 +253,14 @@ class InsightQueries {
 	 * posts, whoever they reached, but for the {@code excluded} ones).
 	 */
 	Map<Long, ChannelPosts> channelPosts(Instant since, Set<Long> excluded) {
-		List<Object> arguments = new ArrayList<>();
-		arguments.add(Timestamp.from(since));
 		Map<Long, ChannelPosts> posts = new HashMap<>();
-		this.jdbc
-			.query("select a.channel_id, max(a.published_at), sum(case when a.published_at >= ? then 1 else 0 end) "
-					+ "from announcements a where " + WENT_OUT + " and a.published_at is not null"
-					+ excluding(excluded, arguments) + " group by a.channel_id", (ResultSet rs) -> {
-						posts.put(rs.getLong(1), new ChannelPosts(rs.getTimestamp(2).toInstant(), rs.getInt(3)));
-					}, arguments.toArray());
+		this.jdbc.sql(CHANNEL_POSTS)
+			.param("since", Timestamp.from(since))
+			.param("excluded", excluded.toArray(Long[]::new))
+			.query((ResultSet rs) -> {
+				posts.put(rs.getLong("channel_id"),
+						new ChannelPosts(rs.getTimestamp("last_post").toInstant(), rs.getInt("recent")));
+			});
 		return posts;
 	}
 
@@ -196,65 +277,31 @@ class InsightQueries {
 	 * @param limit the most rows, or 0 for all
 	 */
 	List<Overdue> overdue(Scope scope, Instant now, int limit) {
-		List<Object> arguments = new ArrayList<>();
-		String where = where(scope, arguments, "coalesce(d.department_id, 0)", "coalesce(d.location_id, 0)");
-		arguments.add(Timestamp.from(now));
-		String sql = "select d.employee_id, coalesce(d.location_id, 0), a.id, a.title, " + DeliverySql.EFFECTIVE_DUE
-				+ " as due_at from deliveries d join announcements a on a.id = d.announcement_id" + where
-				+ " and a.ack_required = true and " + NOT_ACKNOWLEDGED + " and " + DeliverySql.EFFECTIVE_DUE
-				+ " < ? order by due_at, d.employee_id, a.id";
-		if (limit > 0) {
-			sql += " limit ?";
-			arguments.add(limit);
-		}
-		return this.jdbc.query(sql, (rs, n) -> new Overdue(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-				rs.getTimestamp(5).toInstant()), arguments.toArray());
+		return scoped(OVERDUE, scope).param("now", Timestamp.from(now))
+			// H2 refuses LIMIT NULL: "all" is a limit no listing reaches.
+			.param("limit", (limit > 0) ? limit : Integer.MAX_VALUE)
+			.query((rs, n) -> new Overdue(rs.getLong("employee_id"), rs.getLong("location_id"),
+					rs.getLong("announcement_id"), rs.getString("title"), rs.getTimestamp("due_at").toInstant()))
+			.list();
 	}
 
-	/**
-	 * The per-post read times when the scope counts everyone, else the detailed ones.
-	 */
-	private static String readTimesTable(Scope scope) {
-		return (scope.departmentId() == null && scope.locationId() == null) ? "insight_post_read_times"
-				: "insight_read_times";
-	}
-
-	private static String where(Scope scope, List<Object> arguments, String department, String location) {
-		StringBuilder where = new StringBuilder(" where a.published_at >= ? and a.published_at < ? and " + WENT_OUT);
-		arguments.add(Timestamp.from(scope.from()));
-		arguments.add(Timestamp.from(scope.to()));
-		if (scope.channelId() != null) {
-			where.append(" and a.channel_id = ?");
-			arguments.add(scope.channelId());
-		}
-		if (scope.priority() != null) {
-			where.append(" and a.priority = ?");
-			arguments.add(scope.priority().name());
-		}
-		if (scope.departmentId() != null) {
-			where.append(" and ").append(department).append(" = ?");
-			arguments.add(scope.departmentId());
-		}
-		if (scope.locationId() != null) {
-			where.append(" and ").append(location).append(" = ?");
-			arguments.add(scope.locationId());
-		}
-		return where.append(excluding(scope.excluded(), arguments)).toString();
-	}
-
-	private static String excluding(Set<Long> excluded, List<Object> arguments) {
-		if (excluded.isEmpty()) {
-			return "";
-		}
-		arguments.addAll(excluded);
-		return " and a.id not in (" + String.join(", ", Collections.nCopies(excluded.size(), "?")) + ")";
+	private JdbcClient.StatementSpec scoped(String sql, Scope scope) {
+		return this.jdbc.sql(sql)
+			.param("from", Timestamp.from(scope.from()))
+			.param("to", Timestamp.from(scope.to()))
+			.param("channel", scope.channelId(), Types.BIGINT)
+			.param("priority", (scope.priority() != null) ? scope.priority().name() : null, Types.VARCHAR)
+			.param("department", scope.departmentId(), Types.BIGINT)
+			.param("location", scope.locationId(), Types.BIGINT)
+			.param("excluded", scope.excluded().toArray(Long[]::new));
 	}
 
 	private static Post post(ResultSet rs) {
 		try {
-			Timestamp due = rs.getTimestamp(7);
-			return new Post(rs.getLong(1), rs.getString(2), rs.getLong(3), Priority.valueOf(rs.getString(4)),
-					rs.getTimestamp(5).toInstant(), rs.getBoolean(6), (due != null) ? due.toInstant() : null);
+			Timestamp due = rs.getTimestamp("ack_due_at");
+			return new Post(rs.getLong("id"), rs.getString("title"), rs.getLong("channel_id"),
+					Priority.valueOf(rs.getString("priority")), rs.getTimestamp("published_at").toInstant(),
+					rs.getBoolean("ack_required"), (due != null) ? due.toInstant() : null);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

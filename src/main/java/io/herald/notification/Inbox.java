@@ -5,14 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.herald.shared.Callers;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,13 +31,27 @@ public class Inbox {
 	// microsecond, so the cursor keeps full precision.
 	private static final Pattern CURSOR = Pattern.compile("(-?[0-9]{1,12})\\.([0-9]{1,9})\\.([0-9]{1,18})");
 
-	private static final String COLUMNS = "id, kind, subject, detail, link, critical, created_at, read_at";
+	private static final String FIRST_PAGE = """
+			select id, kind, subject, detail, link, critical, created_at, read_at
+			from notifications
+			where employee_id = :employee
+			order by created_at desc, id desc
+			limit :limit
+			""";
 
-	private final JdbcTemplate jdbc;
+	private static final String NEXT_PAGE = """
+			select id, kind, subject, detail, link, critical, created_at, read_at
+			from notifications
+			where employee_id = :employee and (created_at < :created or (created_at = :created and id < :id))
+			order by created_at desc, id desc
+			limit :limit
+			""";
+
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Inbox(JdbcTemplate jdbc, Clock clock) {
+	Inbox(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -56,10 +69,9 @@ public class Inbox {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public long unreadCount() {
-		Long count = this.jdbc.queryForObject(
-				"select count(*) from notifications where employee_id = ? and read_at is null", Long.class,
-				Callers.require().employeeId());
-		return (count != null) ? count : 0;
+		return this.jdbc.sql("""
+				select count(*) from notifications where employee_id = :employee and read_at is null
+				""").param("employee", Callers.require().employeeId()).query(Long.class).single();
 	}
 
 	/**
@@ -70,18 +82,22 @@ public class Inbox {
 	@Transactional(readOnly = true)
 	public InboxPage page(String cursor, int size) {
 		int limit = Math.max(1, Math.min(size, MAX_PAGE));
-		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from notifications where employee_id = ?");
-		List<Object> arguments = new ArrayList<>(List.of(Callers.require().employeeId()));
 		Matcher after = (cursor != null) ? CURSOR.matcher(cursor) : null;
+		JdbcClient.StatementSpec statement;
 		if (after != null && after.matches()) {
-			Timestamp created = Timestamp
-				.from(Instant.ofEpochSecond(Long.parseLong(after.group(1)), Long.parseLong(after.group(2))));
-			sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
-			arguments.addAll(List.of(created, created, Long.parseLong(after.group(3))));
+			statement = this.jdbc.sql(NEXT_PAGE)
+				.param("created",
+						Timestamp.from(
+								Instant.ofEpochSecond(Long.parseLong(after.group(1)), Long.parseLong(after.group(2)))))
+				.param("id", Long.parseLong(after.group(3)));
 		}
-		sql.append(" order by created_at desc, id desc limit ?");
-		arguments.add(limit + 1);
-		List<InboxEntry> entries = this.jdbc.query(sql.toString(), Inbox::entry, arguments.toArray());
+		else {
+			statement = this.jdbc.sql(FIRST_PAGE);
+		}
+		List<InboxEntry> entries = statement.param("employee", Callers.require().employeeId())
+			.param("limit", limit + 1)
+			.query(Inbox::entry)
+			.list();
 		String next = null;
 		if (entries.size() > limit) {
 			entries = entries.subList(0, limit);
@@ -110,14 +126,23 @@ public class Inbox {
 	@Transactional
 	public String open(long id) {
 		long employeeId = Callers.require().employeeId();
-		List<String> links = this.jdbc.queryForList("select link from notifications where id = ? and employee_id = ?",
-				String.class, id, employeeId);
-		if (links.isEmpty()) {
-			throw new NotificationNotFound(id);
-		}
-		this.jdbc.update("update notifications set read_at = ? where id = ? and employee_id = ? and read_at is null",
-				Timestamp.from(this.clock.instant()), id, employeeId);
-		return links.get(0);
+		String link = this.jdbc.sql("""
+				select link from notifications where id = :id and employee_id = :employee
+				""")
+			.param("id", id)
+			.param("employee", employeeId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotificationNotFound(id));
+		this.jdbc.sql("""
+				update notifications set read_at = :now
+				where id = :id and employee_id = :employee and read_at is null
+				""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", id)
+			.param("employee", employeeId)
+			.update();
+		return link;
 	}
 
 	/**
@@ -126,9 +151,14 @@ public class Inbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void markReadAbout(long employeeId, long announcementId) {
-		this.jdbc.update(
-				"update notifications set read_at = ? where employee_id = ? and announcement_id = ? and read_at is null",
-				Timestamp.from(this.clock.instant()), employeeId, announcementId);
+		this.jdbc.sql("""
+				update notifications set read_at = :now
+				where employee_id = :employee and announcement_id = :announcement and read_at is null
+				""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("employee", employeeId)
+			.param("announcement", announcementId)
+			.update();
 	}
 
 	/**
@@ -137,8 +167,12 @@ public class Inbox {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public int markAllRead() {
-		return this.jdbc.update("update notifications set read_at = ? where employee_id = ? and read_at is null",
-				Timestamp.from(this.clock.instant()), Callers.require().employeeId());
+		return this.jdbc.sql("""
+				update notifications set read_at = :now where employee_id = :employee and read_at is null
+				""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("employee", Callers.require().employeeId())
+			.update();
 	}
 
 	private static InboxEntry entry(ResultSet rs, int row) throws SQLException {

@@ -2,11 +2,10 @@ package io.herald.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 
 import io.herald.shared.Callers;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotificationPreferences {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	NotificationPreferences(JdbcTemplate jdbc, Clock clock) {
+	NotificationPreferences(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -33,9 +32,14 @@ public class NotificationPreferences {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public NotificationMode mine() {
-		List<String> modes = this.jdbc.queryForList("select mode from notification_preferences where employee_id = ?",
-				String.class, Callers.require().employeeId());
-		return modes.isEmpty() ? NotificationMode.EMAIL_IMMEDIATE : NotificationMode.valueOf(modes.get(0));
+		return this.jdbc.sql("""
+				select mode from notification_preferences where employee_id = :employee
+				""")
+			.param("employee", Callers.require().employeeId())
+			.query(String.class)
+			.optional()
+			.map(NotificationMode::valueOf)
+			.orElse(NotificationMode.EMAIL_IMMEDIATE);
 	}
 
 	/**
@@ -47,14 +51,24 @@ public class NotificationPreferences {
 	public void changeMine(NotificationMode mode) {
 		long employeeId = Callers.require().employeeId();
 		Timestamp now = Timestamp.from(this.clock.instant());
-		String update = "update notification_preferences set digest_covered_to = case when mode <> 'EMAIL_DIGEST' "
-				+ "and ? = 'EMAIL_DIGEST' then ? else digest_covered_to end, mode = ? where employee_id = ?";
-		if (this.jdbc.update(update, mode.name(), now, mode.name(), employeeId) == 0
-				&& this.jdbc.update("insert into notification_preferences (employee_id, mode, digest_covered_to) "
-						+ "values (?, ?, ?) on conflict do nothing", employeeId, mode.name(), now) == 0) {
+		if (update(employeeId, mode, now) == 0 && this.jdbc.sql("""
+				insert into notification_preferences (employee_id, mode, digest_covered_to)
+				values (:employee, :mode, :now)
+				on conflict do nothing
+				""").param("employee", employeeId).param("mode", mode.name()).param("now", now).update() == 0) {
 			// Someone else's request inserted the row first: ours is the later choice.
-			this.jdbc.update(update, mode.name(), now, mode.name(), employeeId);
+			update(employeeId, mode, now);
 		}
+	}
+
+	private int update(long employeeId, NotificationMode mode, Timestamp now) {
+		return this.jdbc.sql("""
+				update notification_preferences
+				set digest_covered_to = case when mode <> 'EMAIL_DIGEST' and :mode = 'EMAIL_DIGEST' then :now
+				                             else digest_covered_to end,
+				    mode = :mode
+				where employee_id = :employee
+				""").param("mode", mode.name()).param("now", now).param("employee", employeeId).update();
 	}
 
 }

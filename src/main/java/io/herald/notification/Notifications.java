@@ -3,7 +3,6 @@ package io.herald.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import io.herald.announcement.Priority;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,14 +26,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
 
-	private static final int CHUNK = 1000;
+	private static final String MAIL = """
+			insert into outbox_messages (idempotency_key, employee_id, kind, announcement_id, subject, detail, link,
+			    critical, status, attempts, next_attempt_at, created_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+			on conflict do nothing
+			""";
 
-	private final JdbcTemplate jdbc;
+	private static final String ENTER = """
+			insert into notifications (employee_id, kind, announcement_id, subject, detail, link, critical,
+			    idempotency_key, created_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			on conflict do nothing
+			""";
+
+	// JDBC batches of one statement each: the batches stay on JdbcTemplate.
+	private final JdbcTemplate batches;
+
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	Notifications(JdbcTemplate jdbc, Clock clock) {
-		this.jdbc = jdbc;
+		this.batches = jdbc;
+		this.jdbc = JdbcClient.create(jdbc);
 		this.clock = clock;
 	}
 
@@ -53,24 +69,20 @@ public class Notifications {
 			.filter((notice) -> notice.critical() || modes.getOrDefault(notice.employeeId(),
 					NotificationMode.EMAIL_IMMEDIATE) == NotificationMode.EMAIL_IMMEDIATE)
 			.toList();
-		this.jdbc.batchUpdate(
-				"insert into outbox_messages (idempotency_key, employee_id, kind, announcement_id, "
-						+ "subject, detail, link, critical, status, attempts, next_attempt_at, created_at) "
-						+ "values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) on conflict do nothing",
-				mailed, 500, (statement, notice) -> {
-					statement.setString(1, notice.key());
-					statement.setLong(2, notice.employeeId());
-					statement.setString(3, notice.kind().name());
-					statement.setObject(4, notice.announcementId());
-					statement.setString(5, notice.subject());
-					statement.setString(6, notice.detail());
-					statement.setString(7, notice.link());
-					statement.setBoolean(8, notice.critical());
-					Instant notBefore = notice.mailNotBefore();
-					statement.setTimestamp(9, (notBefore != null && notBefore.isAfter(now.toInstant()))
-							? Timestamp.from(notBefore) : now);
-					statement.setTimestamp(10, now);
-				});
+		this.batches.batchUpdate(MAIL, mailed, 500, (statement, notice) -> {
+			statement.setString(1, notice.key());
+			statement.setLong(2, notice.employeeId());
+			statement.setString(3, notice.kind().name());
+			statement.setObject(4, notice.announcementId());
+			statement.setString(5, notice.subject());
+			statement.setString(6, notice.detail());
+			statement.setString(7, notice.link());
+			statement.setBoolean(8, notice.critical());
+			Instant notBefore = notice.mailNotBefore();
+			statement.setTimestamp(9,
+					(notBefore != null && notBefore.isAfter(now.toInstant())) ? Timestamp.from(notBefore) : now);
+			statement.setTimestamp(10, now);
+		});
 	}
 
 	/**
@@ -88,20 +100,17 @@ public class Notifications {
 	}
 
 	private void enterInInbox(List<Notice> notices, Timestamp now) {
-		this.jdbc.batchUpdate(
-				"insert into notifications (employee_id, kind, announcement_id, subject, detail, link, critical, "
-						+ "idempotency_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-				notices, 500, (statement, notice) -> {
-					statement.setLong(1, notice.employeeId());
-					statement.setString(2, notice.kind().name());
-					statement.setObject(3, notice.announcementId());
-					statement.setString(4, notice.subject());
-					statement.setString(5, notice.detail());
-					statement.setString(6, notice.link());
-					statement.setBoolean(7, notice.critical());
-					statement.setString(8, notice.key());
-					statement.setTimestamp(9, now);
-				});
+		this.batches.batchUpdate(ENTER, notices, 500, (statement, notice) -> {
+			statement.setLong(1, notice.employeeId());
+			statement.setString(2, notice.kind().name());
+			statement.setObject(3, notice.announcementId());
+			statement.setString(4, notice.subject());
+			statement.setString(5, notice.detail());
+			statement.setString(6, notice.link());
+			statement.setBoolean(7, notice.critical());
+			statement.setString(8, notice.key());
+			statement.setTimestamp(9, now);
+		});
 	}
 
 	/**
@@ -111,9 +120,11 @@ public class Notifications {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void withdrawRequestsToAcknowledge(long employeeId, long announcementId) {
-		this.jdbc.update("update outbox_messages set status = 'CANCELLED' where employee_id = ? "
-				+ "and announcement_id = ? and kind in ('ACK_REQUEST', 'REMINDER', 'NUDGE') and status in ('PENDING', 'HELD')",
-				employeeId, announcementId);
+		this.jdbc.sql("""
+				update outbox_messages set status = 'CANCELLED'
+				where employee_id = :employee and announcement_id = :announcement
+				  and kind in ('ACK_REQUEST', 'REMINDER', 'NUDGE') and status in ('PENDING', 'HELD')
+				""").param("employee", employeeId).param("announcement", announcementId).update();
 	}
 
 	/**
@@ -121,13 +132,11 @@ public class Notifications {
 	 */
 	Map<Long, NotificationMode> modesOf(List<Long> employeeIds) {
 		Map<Long, NotificationMode> modes = new HashMap<>();
-		for (int from = 0; from < employeeIds.size(); from += CHUNK) {
-			List<Long> chunk = employeeIds.subList(from, Math.min(from + CHUNK, employeeIds.size()));
-			this.jdbc.query("select employee_id, mode from notification_preferences where employee_id in ("
-					+ String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", (rs) -> {
-						modes.put(rs.getLong(1), NotificationMode.valueOf(rs.getString(2)));
-					}, chunk.toArray());
-		}
+		this.jdbc.sql("""
+				select employee_id, mode from notification_preferences where employee_id = any(:employees)
+				""").param("employees", employeeIds.toArray(Long[]::new)).query((rs) -> {
+			modes.put(rs.getLong("employee_id"), NotificationMode.valueOf(rs.getString("mode")));
+		});
 		return modes;
 	}
 
@@ -139,11 +148,14 @@ public class Notifications {
 	@Transactional(readOnly = true)
 	public Map<Long, EmailOutcome> criticalEmailOutcomes(long announcementId) {
 		Map<Long, EmailOutcome> outcomes = new HashMap<>();
-		this.jdbc.query("select employee_id, status, last_error from outbox_messages where announcement_id = ? "
-				+ "and kind = 'CRITICAL_POST'", (rs) -> {
-					outcomes.put(rs.getLong(1),
-							new EmailOutcome(rs.getLong(1), OutboxStatus.valueOf(rs.getString(2)), rs.getString(3)));
-				}, announcementId);
+		this.jdbc.sql("""
+				select employee_id, status, last_error from outbox_messages
+				where announcement_id = :announcement and kind = 'CRITICAL_POST'
+				""").param("announcement", announcementId).query((rs) -> {
+			long employeeId = rs.getLong("employee_id");
+			outcomes.put(employeeId, new EmailOutcome(employeeId, OutboxStatus.valueOf(rs.getString("status")),
+					rs.getString("last_error")));
+		});
 		return outcomes;
 	}
 
@@ -160,17 +172,23 @@ public class Notifications {
 		long id = published.announcementId();
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String link = "/announcements/" + id;
-		this.jdbc.update("insert into notifications (employee_id, kind, announcement_id, subject, link, critical, "
-				+ "idempotency_key, created_at) select d.employee_id, 'CRITICAL_POST', a.id, a.title, ?, true, "
-				+ "concat('critical:', cast(a.id as varchar(20)), ':', cast(d.employee_id as varchar(20))), ? "
-				+ "from deliveries d join announcements a on a.id = d.announcement_id where d.announcement_id = ?",
-				link, now, id);
-		this.jdbc.update("insert into outbox_messages (idempotency_key, employee_id, kind, announcement_id, subject, "
-				+ "link, critical, status, attempts, next_attempt_at, created_at) "
-				+ "select concat('critical:', cast(a.id as varchar(20)), ':', cast(d.employee_id as varchar(20))), "
-				+ "d.employee_id, 'CRITICAL_POST', a.id, a.title, ?, true, 'PENDING', 0, ?, ? "
-				+ "from deliveries d join announcements a on a.id = d.announcement_id where d.announcement_id = ? "
-				+ "on conflict do nothing", link, now, now, id);
+		this.jdbc.sql("""
+				insert into notifications (employee_id, kind, announcement_id, subject, link, critical,
+				    idempotency_key, created_at)
+				select d.employee_id, 'CRITICAL_POST', a.id, a.title, :link, true,
+				    concat('critical:', cast(a.id as varchar(20)), ':', cast(d.employee_id as varchar(20))), :now
+				from deliveries d join announcements a on a.id = d.announcement_id
+				where d.announcement_id = :announcement
+				""").param("link", link).param("now", now).param("announcement", id).update();
+		this.jdbc.sql("""
+				insert into outbox_messages (idempotency_key, employee_id, kind, announcement_id, subject, link,
+				    critical, status, attempts, next_attempt_at, created_at)
+				select concat('critical:', cast(a.id as varchar(20)), ':', cast(d.employee_id as varchar(20))),
+				    d.employee_id, 'CRITICAL_POST', a.id, a.title, :link, true, 'PENDING', 0, :now, :now
+				from deliveries d join announcements a on a.id = d.announcement_id
+				where d.announcement_id = :announcement
+				on conflict do nothing
+				""").param("link", link).param("now", now).param("announcement", id).update();
 	}
 
 }

@@ -2,11 +2,11 @@ package io.herald.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
+import java.util.Optional;
 
 import io.herald.audit.AuditLog;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,13 +20,13 @@ public class Outbox {
 
 	private static final String ADMIN = "hasRole('ADMIN')";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	Outbox(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+	Outbox(JdbcClient jdbc, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -39,17 +39,17 @@ public class Outbox {
 	@PreAuthorize(ADMIN)
 	@Transactional
 	public boolean retry(long id) {
-		List<String> keys = this.jdbc.queryForList(
-				"select idempotency_key from outbox_messages where id = ? and status in ('FAILED', 'HELD')",
-				String.class, id);
-		if (keys.isEmpty()) {
+		Optional<String> key = this.jdbc.sql("""
+				select idempotency_key from outbox_messages where id = :id and status in ('FAILED', 'HELD')
+				""").param("id", id).query(String.class).optional();
+		if (key.isEmpty()) {
 			return false;
 		}
-		this.jdbc.update(
-				"update outbox_messages set status = 'PENDING', attempts = 0, next_attempt_at = ?, "
-						+ "last_error = null where id = ? and status in ('FAILED', 'HELD')",
-				Timestamp.from(this.clock.instant()), id);
-		this.audit.record("notification.outbox.retried", "outbox_message", id, keys.get(0));
+		this.jdbc.sql("""
+				update outbox_messages set status = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = null
+				where id = :id and status in ('FAILED', 'HELD')
+				""").param("now", Timestamp.from(this.clock.instant())).param("id", id).update();
+		this.audit.record("notification.outbox.retried", "outbox_message", id, key.get());
 		return true;
 	}
 
@@ -59,10 +59,10 @@ public class Outbox {
 	@PreAuthorize(ADMIN)
 	@Transactional
 	public int retryAllFailed() {
-		int retried = this.jdbc.update(
-				"update outbox_messages set status = 'PENDING', attempts = 0, "
-						+ "next_attempt_at = ?, last_error = null where status = 'FAILED'",
-				Timestamp.from(this.clock.instant()));
+		int retried = this.jdbc.sql("""
+				update outbox_messages set status = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = null
+				where status = 'FAILED'
+				""").param("now", Timestamp.from(this.clock.instant())).update();
 		if (retried > 0) {
 			this.audit.record("notification.outbox.retried-all-failed", "outbox_message", null,
 					retried + " message(s)");

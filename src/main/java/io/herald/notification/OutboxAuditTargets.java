@@ -2,7 +2,6 @@ package io.herald.notification;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.herald.audit.AuditTarget;
@@ -36,8 +35,8 @@ class OutboxAuditTargets implements AuditTargets {
 			return targets;
 		}
 		this.jdbc.sql("""
-				select id, subject from outbox_messages where id in (:ids)
-				""").param("ids", List.copyOf(ids)).query((rs) -> {
+				select id, subject from outbox_messages where id = any(:ids)
+				""").param("ids", ids.toArray(Long[]::new)).query((rs) -> {
 			long id = rs.getLong("id");
 			targets.put(id, new AuditTarget(rs.getString("subject"), "/admin/outbox/" + id));
 		});

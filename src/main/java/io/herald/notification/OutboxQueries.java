@@ -37,25 +37,31 @@ public class OutboxQueries {
 
 	// Every filter is optional: a part that is null matches everything. Newest first, by
 	// id, which grows with created_at and is unique, so it doubles as the API's cursor.
-	private static final String MATCHING = """
+	private static final String ENTRIES = """
+			select o.id, o.employee_id, o.kind, o.subject, o.critical, o.status, o.attempts, o.last_error,
+			       o.created_at, o.next_attempt_at, o.sent_at
 			from outbox_messages o
 			where (cast(:status as varchar(16)) is null or o.status = :status)
 			  and (cast(:kind as varchar(32)) is null or o.kind = :kind)
 			  and (cast(:recipient as varchar(4000)) is null or o.employee_id in (
 			        select e.id from employees e
 			        where e.search_text like :recipient escape '\\' or lower(e.email) like :recipient escape '\\'))
-			""";
-
-	private static final String ENTRIES = """
-			select o.id, o.employee_id, o.kind, o.subject, o.critical, o.status, o.attempts, o.last_error,
-			       o.created_at, o.next_attempt_at, o.sent_at
-			""" + MATCHING + """
 			  and (cast(:before as bigint) is null or o.id < :before)
 			order by o.id desc
 			limit :limit offset :offset
 			""";
 
-	private static final String BY_STATUS = "select o.status, count(*) as total " + MATCHING + "group by o.status";
+	// The same filter as ENTRIES'.
+	private static final String BY_STATUS = """
+			select o.status, count(*) as total
+			from outbox_messages o
+			where (cast(:status as varchar(16)) is null or o.status = :status)
+			  and (cast(:kind as varchar(32)) is null or o.kind = :kind)
+			  and (cast(:recipient as varchar(4000)) is null or o.employee_id in (
+			        select e.id from employees e
+			        where e.search_text like :recipient escape '\\' or lower(e.email) like :recipient escape '\\'))
+			group by o.status
+			""";
 
 	private static final String ONE = """
 			select id, idempotency_key, employee_id, kind, announcement_id, subject, detail, link, critical,

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -58,15 +58,27 @@ class OutboxSender {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
-	private static final String CLAIM = "select id, idempotency_key, employee_id, kind, announcement_id, subject, "
-			+ "detail, link, critical, attempts, created_at, covers_from from outbox_messages "
-			+ "where status = 'PENDING' and next_attempt_at <= ? "
-			+ "order by case when critical = true then 0 else 1 end, next_attempt_at, id limit ? "
-			+ "for update skip locked";
+	private static final String CLAIM = """
+			select id, idempotency_key, employee_id, kind, announcement_id, subject, detail, link, critical,
+			       attempts, created_at, covers_from
+			from outbox_messages
+			where status = 'PENDING' and next_attempt_at <= :now
+			order by case when critical = true then 0 else 1 end, next_attempt_at, id
+			limit :limit
+			for update skip locked
+			""";
+
+	private static final String MARK_FAILED = """
+			update outbox_messages set attempts = ?, next_attempt_at = ?, last_error = ?, status = ?
+			where id = ? and status = 'PENDING'
+			""";
 
 	private static final int MAX_ERROR = 2000;
 
-	private final JdbcTemplate jdbc;
+	// The failures' updates are one JDBC batch: that stays on JdbcTemplate.
+	private final JdbcTemplate batches;
+
+	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
@@ -89,7 +101,8 @@ class OutboxSender {
 	OutboxSender(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> mailSenders,
 			MailComposer composer, DailyDigest digest, EmployeeDirectory directory, Clock clock, MailSettings settings,
 			Environment environment) {
-		this.jdbc = jdbc;
+		this.batches = jdbc;
+		this.jdbc = JdbcClient.create(jdbc);
 		this.transactions = new TransactionTemplate(transactions);
 		this.mailSenders = mailSenders;
 		this.composer = composer;
@@ -111,9 +124,9 @@ class OutboxSender {
 	@EventListener(ApplicationReadyEvent.class)
 	void releaseHeldOnStart() {
 		if (mailConfigured()) {
-			int released = this.jdbc.update(
-					"update outbox_messages set status = 'PENDING', next_attempt_at = ? where status = 'HELD'",
-					Timestamp.from(this.clock.instant()));
+			int released = this.jdbc.sql("""
+					update outbox_messages set status = 'PENDING', next_attempt_at = :now where status = 'HELD'
+					""").param("now", Timestamp.from(this.clock.instant())).update();
 			if (released > 0) {
 				log.info("An SMTP server is configured now: {} held e-mail(s) will be sent", released);
 			}
@@ -157,9 +170,9 @@ class OutboxSender {
 	}
 
 	private void hold() {
-		int held = this.jdbc.update(
-				"update outbox_messages set status = 'HELD' where status = 'PENDING' and next_attempt_at <= ?",
-				Timestamp.from(this.clock.instant()));
+		int held = this.jdbc.sql("""
+				update outbox_messages set status = 'HELD' where status = 'PENDING' and next_attempt_at <= :now
+				""").param("now", Timestamp.from(this.clock.instant())).update();
 		if (held > 0) {
 			log.warn("No SMTP server configured (set SMTP_HOST): {} e-mail(s) held, listed at /admin/outbox", held);
 		}
@@ -168,16 +181,18 @@ class OutboxSender {
 	private List<OutboxMessage> claim() {
 		return this.transactions.execute((status) -> {
 			Instant now = this.clock.instant();
-			List<OutboxMessage> due = this.jdbc.query(CLAIM, OutboxSender::message, Timestamp.from(now),
-					this.settings.batchSize());
+			List<OutboxMessage> due = this.jdbc.sql(CLAIM)
+				.param("now", Timestamp.from(now))
+				.param("limit", this.settings.batchSize())
+				.query(OutboxSender::message)
+				.list();
 			if (!due.isEmpty()) {
-				this.jdbc.update("update outbox_messages set next_attempt_at = ? where id in ("
-						+ String.join(", ", Collections.nCopies(due.size(), "?")) + ")", (statement) -> {
-							statement.setTimestamp(1, Timestamp.from(now.plus(this.settings.claimTimeout())));
-							for (int i = 0; i < due.size(); i++) {
-								statement.setLong(i + 2, due.get(i).id());
-							}
-						});
+				this.jdbc.sql("""
+						update outbox_messages set next_attempt_at = :claimedUntil where id = any(:ids)
+						""")
+					.param("claimedUntil", Timestamp.from(now.plus(this.settings.claimTimeout())))
+					.param("ids", due.stream().map(OutboxMessage::id).toArray(Long[]::new))
+					.update();
 			}
 			return due;
 		});
@@ -261,32 +276,25 @@ class OutboxSender {
 		if (ids.isEmpty()) {
 			return;
 		}
-		List<Object> arguments = new ArrayList<>();
-		arguments.add(Timestamp.from(now));
-		arguments.addAll(ids);
-		this.jdbc.update(
-				"update outbox_messages set status = 'SENT', sent_at = ?, last_error = null where id in ("
-						+ String.join(", ", Collections.nCopies(ids.size(), "?")) + ") and status = 'PENDING'",
-				arguments.toArray());
+		this.jdbc.sql("""
+				update outbox_messages set status = 'SENT', sent_at = :now, last_error = null
+				where id = any(:ids) and status = 'PENDING'
+				""").param("now", Timestamp.from(now)).param("ids", ids.toArray(Long[]::new)).update();
 	}
 
 	private void markFailed(List<Failure> failures, Instant now) {
 		if (failures.isEmpty()) {
 			return;
 		}
-		this.jdbc.batchUpdate(
-				"update outbox_messages set attempts = ?, next_attempt_at = ?, last_error = ?, "
-						+ "status = ? where id = ? and status = 'PENDING'",
-				failures, failures.size(), (statement, failure) -> {
-					int attempts = failure.message().attempts() + 1;
-					boolean givenUp = failure.permanent() || this.backoff.givesUpAfter(attempts);
-					statement.setInt(1, attempts);
-					statement.setTimestamp(2,
-							Timestamp.from(givenUp ? now : now.plus(this.backoff.delayAfter(attempts))));
-					statement.setString(3, failure.error());
-					statement.setString(4, givenUp ? "FAILED" : "PENDING");
-					statement.setLong(5, failure.message().id());
-				});
+		this.batches.batchUpdate(MARK_FAILED, failures, failures.size(), (statement, failure) -> {
+			int attempts = failure.message().attempts() + 1;
+			boolean givenUp = failure.permanent() || this.backoff.givesUpAfter(attempts);
+			statement.setInt(1, attempts);
+			statement.setTimestamp(2, Timestamp.from(givenUp ? now : now.plus(this.backoff.delayAfter(attempts))));
+			statement.setString(3, failure.error());
+			statement.setString(4, givenUp ? "FAILED" : "PENDING");
+			statement.setLong(5, failure.message().id());
+		});
 		failures.stream()
 			.filter((failure) -> failure.permanent() || this.backoff.givesUpAfter(failure.message().attempts() + 1))
 			.forEach((failure) -> log.warn("E-mail {} ({}) FAILED: {}", failure.message().id(), failure.message().key(),

@@ -2,7 +2,6 @@ package io.herald.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 
 import io.herald.announcement.AnnouncementPublished;
 import io.herald.announcement.DeliveriesAdded;
@@ -31,9 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class PostNotices {
-
-	// Employee ids per statement for late joiners: large imports arrive as one event.
-	private static final int CHUNK = 1000;
 
 	private static final String KEY = "concat('post:', cast(a.id as varchar(20)), ':', cast(d.employee_id as varchar(20)))";
 
@@ -86,51 +82,52 @@ class PostNotices {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(DeliveriesAdded added) {
+		if (added.employeeIds().isEmpty()) {
+			return;
+		}
 		Timestamp now = Timestamp.from(this.clock.instant());
 		Timestamp deliveredAt = Timestamp.from(added.deliveredAt());
-		List<Long> people = added.employeeIds();
-		for (int from = 0; from < people.size(); from += CHUNK) {
-			List<Long> chunk = people.subList(from, Math.min(from + CHUNK, people.size()));
-			// The same key as when the post went out: a critical one as
-			// Notifications keys it, any other as above.
-			this.jdbc.sql("""
-					insert into notifications (employee_id, kind, announcement_id, subject, detail, link, critical,
-					    idempotency_key, created_at)
-					select d.employee_id,
-					    case when a.priority = 'CRITICAL' then 'CRITICAL_POST' else 'ACK_REQUEST' end,
-					    a.id, a.title, a.summary, %s, a.priority = 'CRITICAL',
-					    case when a.priority = 'CRITICAL'
-					        then concat('critical:', cast(a.id as varchar(20)), ':', cast(d.employee_id as varchar(20)))
-					        else %s end,
-					    :now
-					from deliveries d join announcements a on a.id = d.announcement_id
-					where d.late_joiner = true and d.delivered_at = :deliveredAt and d.employee_id in (:people)
-					    and a.ack_required = true
-					on conflict do nothing""".formatted(LINK, KEY))
-				.param("now", now)
-				.param("deliveredAt", deliveredAt)
-				.param("people", chunk)
-				.update();
-			this.jdbc.sql("""
-					insert into outbox_messages (idempotency_key, employee_id, kind, announcement_id, subject, detail,
-					    link, critical, status, attempts, next_attempt_at, created_at)
-					select case when a.priority = 'CRITICAL'
-					        then concat('critical:', cast(a.id as varchar(20)), ':', cast(d.employee_id as varchar(20)))
-					        else %s end,
-					    d.employee_id,
-					    case when a.priority = 'CRITICAL' then 'CRITICAL_POST' else 'ACK_REQUEST' end,
-					    a.id, a.title, a.summary, %s, a.priority = 'CRITICAL', 'PENDING', 0, :now, :now
-					from deliveries d join announcements a on a.id = d.announcement_id
-					left join notification_preferences p on p.employee_id = d.employee_id
-					where d.late_joiner = true and d.delivered_at = :deliveredAt and d.employee_id in (:people)
-					    and a.ack_required = true
-					    and (a.priority = 'CRITICAL' or p.mode is null or p.mode = 'EMAIL_IMMEDIATE')
-					on conflict do nothing""".formatted(KEY, LINK))
-				.param("now", now)
-				.param("deliveredAt", deliveredAt)
-				.param("people", chunk)
-				.update();
-		}
+		// Large imports arrive as one event: one array of ids, whatever its size.
+		Long[] people = added.employeeIds().toArray(Long[]::new);
+		// The same key as when the post went out: a critical one as Notifications keys
+		// it, any other as above.
+		this.jdbc.sql("""
+				insert into notifications (employee_id, kind, announcement_id, subject, detail, link, critical,
+				    idempotency_key, created_at)
+				select d.employee_id,
+				    case when a.priority = 'CRITICAL' then 'CRITICAL_POST' else 'ACK_REQUEST' end,
+				    a.id, a.title, a.summary, %s, a.priority = 'CRITICAL',
+				    case when a.priority = 'CRITICAL'
+				        then concat('critical:', cast(a.id as varchar(20)), ':', cast(d.employee_id as varchar(20)))
+				        else %s end,
+				    :now
+				from deliveries d join announcements a on a.id = d.announcement_id
+				where d.late_joiner = true and d.delivered_at = :deliveredAt and d.employee_id = any(:people)
+				    and a.ack_required = true
+				on conflict do nothing""".formatted(LINK, KEY))
+			.param("now", now)
+			.param("deliveredAt", deliveredAt)
+			.param("people", people)
+			.update();
+		this.jdbc.sql("""
+				insert into outbox_messages (idempotency_key, employee_id, kind, announcement_id, subject, detail,
+				    link, critical, status, attempts, next_attempt_at, created_at)
+				select case when a.priority = 'CRITICAL'
+				        then concat('critical:', cast(a.id as varchar(20)), ':', cast(d.employee_id as varchar(20)))
+				        else %s end,
+				    d.employee_id,
+				    case when a.priority = 'CRITICAL' then 'CRITICAL_POST' else 'ACK_REQUEST' end,
+				    a.id, a.title, a.summary, %s, a.priority = 'CRITICAL', 'PENDING', 0, :now, :now
+				from deliveries d join announcements a on a.id = d.announcement_id
+				left join notification_preferences p on p.employee_id = d.employee_id
+				where d.late_joiner = true and d.delivered_at = :deliveredAt and d.employee_id = any(:people)
+				    and a.ack_required = true
+				    and (a.priority = 'CRITICAL' or p.mode is null or p.mode = 'EMAIL_IMMEDIATE')
+				on conflict do nothing""".formatted(KEY, LINK))
+			.param("now", now)
+			.param("deliveredAt", deliveredAt)
+			.param("people", people)
+			.update();
 	}
 
 }

@@ -70,6 +70,9 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 	Insight insight;
 
 	@Autowired
+	InsightExports exports;
+
+	@Autowired
 	InsightRollUp rollUp;
 
 	@Autowired
@@ -315,7 +318,7 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 		assertThat(overview.byLocation()).extracting(Breakdown::id).containsExactly(site);
 		assertThat(overview.byLocation().get(0).figures().posts()).isEqualTo(2);
 		assertThat(overview.trend().stream().mapToLong((week) -> week.figures().posts()).sum()).isEqualTo(2);
-		String csv = csv(this.fixture.as(HR, () -> this.insight.announcementsCsv(atSite, PostSort.PUBLISHED, true)));
+		String csv = csv(this.fixture.as(HR, () -> this.exports.announcementsCsv(atSite, PostSort.PUBLISHED, true)));
 		assertThat(csv.lines().skip(1).map((line) -> Long.parseLong(line.substring(0, line.indexOf(',')))))
 			.containsExactlyInAnyOrder(real.announcementId(), realAllClear);
 
@@ -376,15 +379,15 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 		LocalDate today = LocalDate.ofInstant(now, this.zone);
 		InsightFilter filter = new InsightFilter(today.minusDays(29), today, this.channel, formulas, null, null);
 
-		String posts = csv(this.fixture.as(HR, () -> this.insight.announcementsCsv(filter, PostSort.PUBLISHED, true)));
-		String departments = csv(this.fixture.as(HR, () -> this.insight.departmentsCsv(filter)));
-		String overdue = csv(this.fixture.as(HR, () -> this.insight.overdueCsv(filter)));
+		String posts = csv(this.fixture.as(HR, () -> this.exports.announcementsCsv(filter, PostSort.PUBLISHED, true)));
+		String departments = csv(this.fixture.as(HR, () -> this.exports.departmentsCsv(filter)));
+		String overdue = csv(this.fixture.as(HR, () -> this.exports.overdueCsv(filter)));
 
 		assertThat(posts).contains("\"'=HYPERLINK(\"\"http://evil.test\"\")").doesNotContain(",=HYPERLINK");
 		assertThat(departments).contains("'=SUM(A1:A9)").doesNotContain(",=SUM");
 		assertThat(overdue).contains("\n'@cmd|calc Kowalska 1,").doesNotContain("\n@cmd");
 		assertThat(overdue.lines()).hasSize(1 + people.size());
-		assertThatThrownBy(() -> this.fixture.as("comms@herald.test", () -> this.insight.overdueCsv(filter)))
+		assertThatThrownBy(() -> this.fixture.as("comms@herald.test", () -> this.exports.overdueCsv(filter)))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThat(this.fixture.as("comms@herald.test", () -> this.insight.department(formulas, filter)).overdue())
 			.isEmpty();

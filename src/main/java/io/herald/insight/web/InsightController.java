@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.herald.insight.ChannelMap;
 import io.herald.insight.DepartmentInsight;
 import io.herald.insight.Insight;
+import io.herald.insight.InsightExports;
 import io.herald.insight.InsightFilter;
 import io.herald.insight.Overview;
 import io.herald.insight.PostFigures;
@@ -40,8 +41,11 @@ class InsightController {
 
 	private final Insight insight;
 
-	InsightController(Insight insight) {
+	private final InsightExports exports;
+
+	InsightController(Insight insight, InsightExports exports) {
 		this.insight = insight;
+		this.exports = exports;
 	}
 
 	@GetMapping
@@ -97,25 +101,25 @@ class InsightController {
 		InsightFilter filter = exported(params);
 		PostSort sort = PostSort.parse(params.get("sort"));
 		return csv("insight-announcements", filter,
-				this.insight.announcementsCsv(filter, sort, descending(params, sort)));
+				this.exports.announcementsCsv(filter, sort, descending(params, sort)));
 	}
 
 	@GetMapping("/departments.csv")
 	ResponseEntity<byte[]> departmentsCsv(@RequestParam Map<String, String> params) {
 		InsightFilter filter = exported(params);
-		return csv("insight-departments", filter, this.insight.departmentsCsv(filter));
+		return csv("insight-departments", filter, this.exports.departmentsCsv(filter));
 	}
 
 	@GetMapping("/locations.csv")
 	ResponseEntity<byte[]> locationsCsv(@RequestParam Map<String, String> params) {
 		InsightFilter filter = exported(params);
-		return csv("insight-locations", filter, this.insight.locationsCsv(filter));
+		return csv("insight-locations", filter, this.exports.locationsCsv(filter));
 	}
 
 	@GetMapping("/overdue.csv")
 	ResponseEntity<byte[]> overdueCsv(@RequestParam Map<String, String> params) {
 		InsightFilter filter = exported(params);
-		return csv("insight-overdue", filter, this.insight.overdueCsv(filter));
+		return csv("insight-overdue", filter, this.exports.overdueCsv(filter));
 	}
 
 	@GetMapping("/channels.csv")
@@ -124,7 +128,7 @@ class InsightController {
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("insight-channels.csv").build().toString())
-			.body(this.insight.channelsCsv());
+			.body(this.exports.channelsCsv());
 	}
 
 	private FilterParams filters(Map<String, String> params, Model model) {
