@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -24,7 +24,7 @@ class CheckInLinkKey {
 
 	private static final String NAME = "check-in-links";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
@@ -34,7 +34,7 @@ class CheckInLinkKey {
 
 	private volatile byte[] key;
 
-	CheckInLinkKey(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+	CheckInLinkKey(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
 			@Value("${herald.crisis.link-secret:}") String secret) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
@@ -66,12 +66,20 @@ class CheckInLinkKey {
 		new SecureRandom().nextBytes(fresh);
 		// Two instances starting together both try; the key makes one of them win and
 		// both read the winner's.
-		this.jdbc.update(
-				"insert into crisis_link_keys (name, secret, created_at) select ?, ?, ? where not exists "
-						+ "(select 1 from crisis_link_keys where name = ?) on conflict do nothing",
-				NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(this.clock.instant()), NAME);
-		List<String> stored = this.jdbc.queryForList("select secret from crisis_link_keys where name = ?", String.class,
-				NAME);
+		this.jdbc.sql("""
+				insert into crisis_link_keys (name, secret, created_at)
+				select :name, :secret, :now
+				where not exists (select 1 from crisis_link_keys where name = :name)
+				on conflict do nothing
+				""")
+			.param("name", NAME)
+			.param("secret", Base64.getEncoder().encodeToString(fresh))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+		List<String> stored = this.jdbc.sql("select secret from crisis_link_keys where name = :name")
+			.param("name", NAME)
+			.query(String.class)
+			.list();
 		return stored.get(0);
 	}
 

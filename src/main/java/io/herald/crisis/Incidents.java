@@ -1,6 +1,7 @@
 package io.herald.crisis;
 
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +39,10 @@ import io.herald.tracking.Receipts;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -62,7 +66,9 @@ public class Incidents {
 
 	private static final int LIST_LIMIT = 200;
 
-	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final JdbcClient sql;
 
 	private final CrisisPlans plans;
 
@@ -82,10 +88,11 @@ public class Incidents {
 
 	private final Clock clock;
 
-	Incidents(JdbcTemplate jdbc, CrisisPlans plans, Announcements announcements, Receipts receipts,
+	Incidents(NamedParameterJdbcTemplate jdbc, CrisisPlans plans, Announcements announcements, Receipts receipts,
 			EmployeeDirectory directory, MessageSource messages, AuditLog audit, FollowUps followUps, Inbox inbox,
 			Clock clock) {
 		this.jdbc = jdbc;
+		this.sql = JdbcClient.create(jdbc);
 		this.followUps = followUps;
 		this.inbox = inbox;
 		this.plans = plans;
@@ -148,11 +155,12 @@ public class Incidents {
 		PlanView plan = this.plans.find(planId).orElseThrow(() -> new PlanNotFound(planId));
 		// One open incident per plan: the plan's row lock makes a double-clicked
 		// "Activate" (or two managers at once) send one alert, not two.
-		this.jdbc.query("select id from crisis_plans where id = ? for update", (rs) -> {
-		}, planId);
-		if (Boolean.TRUE.equals(this.jdbc.queryForObject(
-				"select count(*) > 0 from crisis_incidents where plan_id = ? and status = 'OPEN'", Boolean.class,
-				planId))) {
+		this.sql.sql("select id from crisis_plans where id = :plan for update").param("plan", planId).query((rs) -> {
+		});
+		if (this.sql.sql("select count(*) > 0 from crisis_incidents where plan_id = :plan and status = 'OPEN'")
+			.param("plan", planId)
+			.query(Boolean.class)
+			.single()) {
 			throw new InvalidChange(null, "crisis.incident.alreadyOpen");
 		}
 		IncidentScope scope = activation.scope();
@@ -177,37 +185,41 @@ public class Incidents {
 		}
 		long by = Callers.require().employeeId();
 		KeyHolder keys = new GeneratedKeyHolder();
-		String storedTitle = title;
-		this.jdbc.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(
-					"insert into crisis_incidents (plan_id, plan_revision, title, everyone, drill, status, opened_by, "
-							+ "opened_at) values (?, ?, ?, ?, ?, 'OPEN', ?, ?)",
-					new String[] { "id" });
-			statement.setLong(1, planId);
-			statement.setInt(2, plan.revision());
-			statement.setString(3, storedTitle);
-			statement.setBoolean(4, scope.everyone());
-			statement.setBoolean(5, activation.drill());
-			statement.setLong(6, by);
-			statement.setTimestamp(7, Timestamp.from(now));
-			return statement;
-		}, keys);
-		long id = keys.getKey().longValue();
-		List<Object[]> targets = new ArrayList<>();
-		scope.locationIds().forEach((target) -> targets.add(new Object[] { id, "LOCATION", target }));
-		scope.departmentIds().forEach((target) -> targets.add(new Object[] { id, "DEPARTMENT", target }));
-		this.jdbc.batchUpdate("insert into crisis_incident_scope (incident_id, kind, target_id) values (?, ?, ?)",
-				targets);
+		this.sql
+			.sql("""
+					insert into crisis_incidents (plan_id, plan_revision, title, everyone, drill, status, opened_by, opened_at)
+					values (:plan, :revision, :title, :everyone, :drill, 'OPEN', :by, :now)
+					""")
+			.param("plan", planId)
+			.param("revision", plan.revision())
+			.param("title", title)
+			.param("everyone", scope.everyone())
+			.param("drill", activation.drill())
+			.param("by", by)
+			.param("now", Timestamp.from(now))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
+		List<SqlParameterSource> targets = new ArrayList<>();
+		scope.locationIds().forEach((target) -> targets.add(target(id, "LOCATION", target)));
+		scope.departmentIds().forEach((target) -> targets.add(target(id, "DEPARTMENT", target)));
+		this.jdbc.batchUpdate("""
+				insert into crisis_incident_scope (incident_id, kind, target_id) values (:incident, :kind, :target)
+				""", targets.toArray(SqlParameterSource[]::new));
 		SystemAlert.Published alert = this.announcements.publishSystemAlert(CHANNEL_SLUG, channelName(),
 				new SystemAlert(title, body, Priority.CRITICAL, true, scope.departmentIds(), scope.locationIds(),
 						"/crisis/incidents/" + id + "/check-in", true, activation.drill()));
-		this.jdbc.update("update crisis_incidents set announcement_id = ?, recipients = ? where id = ?", alert.id(),
-				alert.recipients(), id);
+		this.sql.sql("update crisis_incidents set announcement_id = :alert, recipients = :recipients where id = :id")
+			.param("alert", alert.id())
+			.param("recipients", alert.recipients())
+			.param("id", id)
+			.update();
 		// The roster is the alert's audience, as the fan-out just resolved it: one
 		// row per recipient, written in one statement.
-		this.jdbc.update("insert into crisis_check_ins (incident_id, employee_id, location_id, status) "
-				+ "select ?, d.employee_id, d.location_id, 'NO_RESPONSE' from deliveries d "
-				+ "where d.announcement_id = ?", id, alert.id());
+		this.sql.sql("""
+				insert into crisis_check_ins (incident_id, employee_id, location_id, status)
+				select :incident, d.employee_id, d.location_id, 'NO_RESPONSE' from deliveries d
+				where d.announcement_id = :alert
+				""").param("incident", id).param("alert", alert.id()).update();
 		this.audit.record(activation.drill() ? "crisis.drill.opened" : "crisis.incident.opened", "crisis_incident", id,
 				plan.title() + ": recipients=" + alert.recipients());
 		return new OpenedIncident(id, alert.id(), alert.recipients());
@@ -252,9 +264,9 @@ public class Incidents {
 		// A forwarded e-mail must not hide a call for help: once someone has said they
 		// need help, only they, signed in, can say they are safe. The row lock orders
 		// this with an answer arriving from the app at the same time.
-		List<String> current = this.jdbc.queryForList(
-				"select status from crisis_check_ins where incident_id = ? and employee_id = ? for update",
-				String.class, incidentId, employeeId);
+		List<String> current = this.sql.sql("""
+				select status from crisis_check_ins where incident_id = :incident and employee_id = :employee for update
+				""").param("incident", incidentId).param("employee", employeeId).query(String.class).list();
 		if (status == CheckInStatus.SAFE && current.contains(CheckInStatus.NEED_HELP.name())) {
 			throw new ChangeRefused(HELP_ASKED);
 		}
@@ -280,34 +292,48 @@ public class Incidents {
 		// Someone who joined the alert's audience after activation (a transfer, a
 		// new hire) received it as a late joiner: their delivery puts them on the
 		// roster now, so they can answer and are counted.
-		this.jdbc.update(
-				"insert into crisis_check_ins (incident_id, employee_id, location_id, status) "
-						+ "select i.id, d.employee_id, d.location_id, 'NO_RESPONSE' from crisis_incidents i "
-						+ "join deliveries d on d.announcement_id = i.announcement_id and d.employee_id = ? "
-						+ "where i.id = ? and i.status = 'OPEN' and not exists (select 1 from crisis_check_ins c "
-						+ "where c.incident_id = i.id and c.employee_id = d.employee_id) on conflict do nothing",
-				employeeId, incidentId);
-		Object[] incident = this.jdbc
-			.query("select i.status, i.announcement_id from crisis_incidents i join crisis_check_ins c "
-					+ "on c.incident_id = i.id and c.employee_id = ? where i.id = ?",
-					(rs, n) -> new Object[] { rs.getString(1), rs.getLong(2) }, employeeId, incidentId)
-			.stream()
-			.findFirst()
+		this.sql.sql("""
+				insert into crisis_check_ins (incident_id, employee_id, location_id, status)
+				select i.id, d.employee_id, d.location_id, 'NO_RESPONSE'
+				from crisis_incidents i
+				join deliveries d on d.announcement_id = i.announcement_id and d.employee_id = :employee
+				where i.id = :incident and i.status = 'OPEN'
+				  and not exists (select 1 from crisis_check_ins c
+				                  where c.incident_id = i.id and c.employee_id = d.employee_id)
+				on conflict do nothing
+				""").param("employee", employeeId).param("incident", incidentId).update();
+		Answering incident = this.sql.sql("""
+				select i.status, i.announcement_id
+				from crisis_incidents i
+				join crisis_check_ins c on c.incident_id = i.id and c.employee_id = :employee
+				where i.id = :incident
+				""")
+			.param("employee", employeeId)
+			.param("incident", incidentId)
+			.query((rs, n) -> new Answering(rs.getString("status"), rs.getLong("announcement_id")))
+			.optional()
 			.orElseThrow(() -> new IncidentNotFound(incidentId));
-		if (!IncidentStatus.OPEN.name().equals(incident[0])) {
+		if (!IncidentStatus.OPEN.name().equals(incident.status())) {
 			throw new ChangeRefused("crisis.checkIn.closed");
 		}
-		Timestamp now = Timestamp.from(this.clock.instant());
-		int updated = this.jdbc.update(
-				"update crisis_check_ins set status = ?, note = ?, answered_at = ?, "
-						+ "first_answered_at = coalesce(first_answered_at, ?), answered_via = ? where incident_id = ? "
-						+ "and employee_id = ? and exists (select 1 from crisis_incidents i where i.id = ? "
-						+ "and i.status = 'OPEN')",
-				status.name(), cleaned, now, now, via.name(), incidentId, employeeId, incidentId);
+		int updated = this.sql.sql("""
+				update crisis_check_ins
+				set status = :status, note = :note, answered_at = :now,
+				    first_answered_at = coalesce(first_answered_at, :now), answered_via = :via
+				where incident_id = :incident and employee_id = :employee
+				  and exists (select 1 from crisis_incidents i where i.id = :incident and i.status = 'OPEN')
+				""")
+			.param("status", status.name())
+			.param("note", cleaned)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("via", via.name())
+			.param("incident", incidentId)
+			.param("employee", employeeId)
+			.update();
 		if (updated == 0) {
 			throw new ChangeRefused("crisis.checkIn.closed");
 		}
-		return (Long) incident[1];
+		return incident.announcementId();
 	}
 
 	/**
@@ -361,10 +387,14 @@ public class Incidents {
 		}
 		InvalidChange.refuseIfAny(problems);
 		Instant now = this.clock.instant();
-		int updated = this.jdbc.update(
-				"update crisis_incidents set status = 'RESOLVED', resolved_by = ?, resolved_at = ? "
-						+ "where id = ? and status = 'OPEN'",
-				Callers.require().employeeId(), Timestamp.from(now), incidentId);
+		int updated = this.sql.sql("""
+				update crisis_incidents set status = 'RESOLVED', resolved_by = :by, resolved_at = :now
+				where id = :id and status = 'OPEN'
+				""")
+			.param("by", Callers.require().employeeId())
+			.param("now", Timestamp.from(now))
+			.param("id", incidentId)
+			.update();
 		if (updated == 0) {
 			throw new ChangeRefused("crisis.incident.alreadyResolved");
 		}
@@ -374,7 +404,10 @@ public class Incidents {
 		SystemAlert.Published sent = this.announcements.publishSystemAlert(CHANNEL_SLUG, channelName(),
 				new SystemAlert(sentTitle, sentBody, Priority.IMPORTANT, false, incident.scope().departmentIds(),
 						incident.scope().locationIds(), null, false, incident.drill()));
-		this.jdbc.update("update crisis_incidents set all_clear_id = ? where id = ?", sent.id(), incidentId);
+		this.sql.sql("update crisis_incidents set all_clear_id = :allClear where id = :id")
+			.param("allClear", sent.id())
+			.param("id", incidentId)
+			.update();
 		int told = sent.recipients();
 		if (incident.announcementId() != null) {
 			told = this.followUps.tell(incident.announcementId(), sent.id(), sentTitle, sentBody);
@@ -388,13 +421,14 @@ public class Incidents {
 	}
 
 	private MessageTemplate allClearTemplate(Stored incident) {
-		return this.jdbc
-			.query("select kind, title, body from crisis_plan_templates where plan_id = ? and revision = ? "
-					+ "and kind = 'ALL_CLEAR'",
-					(rs, n) -> new MessageTemplate(TemplateKind.ALL_CLEAR, rs.getString(2), rs.getString(3)),
-					incident.planId(), incident.planRevision())
-			.stream()
-			.findFirst()
+		return this.sql.sql("""
+				select title, body from crisis_plan_templates
+				where plan_id = :plan and revision = :revision and kind = 'ALL_CLEAR'
+				""")
+			.param("plan", incident.planId())
+			.param("revision", incident.planRevision())
+			.query((rs, n) -> new MessageTemplate(TemplateKind.ALL_CLEAR, rs.getString("title"), rs.getString("body")))
+			.optional()
 			.orElse(new MessageTemplate(TemplateKind.ALL_CLEAR, message("crisis.incident.allClear.title"),
 					message("crisis.incident.allClear.body")));
 	}
@@ -416,14 +450,20 @@ public class Incidents {
 	}
 
 	private List<IncidentSummary> summaries(boolean drill) {
-		return this.jdbc.query("select i.id, i.title, i.drill, i.status, i.opened_at, i.resolved_at, i.recipients, "
-				+ "(select count(*) from crisis_check_ins c where c.incident_id = i.id "
-				+ "and c.status <> 'NO_RESPONSE') from crisis_incidents i where i.drill = ? "
-				+ "order by case when i.status = 'OPEN' then 0 else 1 end, i.opened_at desc, i.id desc limit 50",
-				(rs, n) -> new IncidentSummary(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
-						IncidentStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
-						instant(rs.getTimestamp(6)), rs.getInt(7), rs.getLong(8)),
-				drill);
+		return this.sql.sql("""
+				select i.id, i.title, i.drill, i.status, i.opened_at, i.resolved_at, i.recipients,
+				       (select count(*) from crisis_check_ins c
+				        where c.incident_id = i.id and c.status <> 'NO_RESPONSE') as answered
+				from crisis_incidents i
+				where i.drill = :drill
+				order by case when i.status = 'OPEN' then 0 else 1 end, i.opened_at desc, i.id desc
+				limit 50
+				""")
+			.param("drill", drill)
+			.query((rs, n) -> new IncidentSummary(rs.getLong("id"), rs.getString("title"), rs.getBoolean("drill"),
+					IncidentStatus.valueOf(rs.getString("status")), rs.getTimestamp("opened_at").toInstant(),
+					instant(rs.getTimestamp("resolved_at")), rs.getInt("recipients"), rs.getLong("answered")))
+			.list();
 	}
 
 	/**
@@ -437,14 +477,17 @@ public class Incidents {
 		Map<Long, String> departmentNames = names(this.directory.departmentOptions());
 		Map<Long, long[]> byLocation = new LinkedHashMap<>();
 		long[] totals = new long[3];
-		this.jdbc.query("select location_id, status, count(*) from crisis_check_ins where incident_id = ? "
-				+ "group by location_id, status", (rs) -> {
-					Long location = rs.getObject(1, Long.class);
-					int slot = CheckInStatus.valueOf(rs.getString(2)).ordinal();
-					long count = rs.getLong(3);
-					byLocation.computeIfAbsent(location, (l) -> new long[3])[slot] += count;
-					totals[slot] += count;
-				}, incidentId);
+		this.sql.sql("""
+				select location_id, status, count(*) as people from crisis_check_ins
+				where incident_id = :incident
+				group by location_id, status
+				""").param("incident", incidentId).query((rs) -> {
+			Long location = rs.getObject("location_id", Long.class);
+			int slot = CheckInStatus.valueOf(rs.getString("status")).ordinal();
+			long count = rs.getLong("people");
+			byLocation.computeIfAbsent(location, (l) -> new long[3])[slot] += count;
+			totals[slot] += count;
+		});
 		List<LocationCount> locations = byLocation.entrySet().stream().map((entry) -> {
 			long[] c = entry.getValue();
 			return new LocationCount(locationNames.get(entry.getKey()), c[0] + c[1] + c[2], c[0], c[1], c[2]);
@@ -452,9 +495,9 @@ public class Incidents {
 			.sorted((a, b) -> Objects.toString(a.location(), "\uffff")
 				.compareToIgnoreCase(Objects.toString(b.location(), "\uffff")))
 			.toList();
-		List<RosterRow> needHelp = rows(incidentId, "NEED_HELP", "answered_at desc", LIST_LIMIT);
-		List<RosterRow> silent = rows(incidentId, "NO_RESPONSE", "employee_id", LIST_LIMIT);
-		List<RosterRow> safe = rows(incidentId, "SAFE", "answered_at desc", 20);
+		List<RosterRow> needHelp = latest(incidentId, CheckInStatus.NEED_HELP, LIST_LIMIT);
+		List<RosterRow> silent = silent(incidentId, LIST_LIMIT);
+		List<RosterRow> safe = latest(incidentId, CheckInStatus.SAFE, 20);
 		Set<Long> people = new HashSet<>();
 		for (List<RosterRow> list : List.of(needHelp, silent, safe)) {
 			list.forEach((row) -> people.add(row.employeeId()));
@@ -472,10 +515,14 @@ public class Incidents {
 			.collect(Collectors.toSet()));
 		AfterAction afterAction = null;
 		if (incident.resolvedAt() != null) {
-			List<Instant> answers = this.jdbc.query(
-					"select first_answered_at from crisis_check_ins where incident_id = ? "
-							+ "and first_answered_at is not null order by first_answered_at",
-					(rs, n) -> rs.getTimestamp(1).toInstant(), incidentId);
+			List<Instant> answers = this.sql.sql("""
+					select first_answered_at from crisis_check_ins
+					where incident_id = :incident and first_answered_at is not null
+					order by first_answered_at
+					""")
+				.param("incident", incidentId)
+				.query((rs, n) -> rs.getTimestamp("first_answered_at").toInstant())
+				.list();
 			afterAction = afterAction(incident.openedAt(), answers, incident.recipients(), totals[1]);
 		}
 		return new IncidentView(incidentId, incident.planId(), incident.title(), incident.drill(), incident.status(),
@@ -507,13 +554,29 @@ public class Incidents {
 		return Duration.between(openedAt, sorted.get(needed - 1));
 	}
 
-	private List<RosterRow> rows(long incidentId, String status, String order, int limit) {
-		return this.jdbc.query(
-				"select employee_id, location_id, note, answered_at from crisis_check_ins where incident_id = ? "
-						+ "and status = ? order by " + order + " limit " + limit,
-				(rs, n) -> new RosterRow(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
-						instant(rs.getTimestamp(4))),
-				incidentId, status);
+	// Who answered this way, the latest answers first.
+	private List<RosterRow> latest(long incidentId, CheckInStatus status, int limit) {
+		return this.sql.sql("""
+				select employee_id, location_id, note, answered_at from crisis_check_ins
+				where incident_id = :incident and status = :status
+				order by answered_at desc
+				limit :limit
+				""")
+			.param("incident", incidentId)
+			.param("status", status.name())
+			.param("limit", limit)
+			.query(RosterRow::of)
+			.list();
+	}
+
+	// Who has not answered yet, in a stable order.
+	private List<RosterRow> silent(long incidentId, int limit) {
+		return this.sql.sql("""
+				select employee_id, location_id, note, answered_at from crisis_check_ins
+				where incident_id = :incident and status = 'NO_RESPONSE'
+				order by employee_id
+				limit :limit
+				""").param("incident", incidentId).param("limit", limit).query(RosterRow::of).list();
 	}
 
 	private static List<RosterPerson> people(List<RosterRow> rows, Map<Long, Reachability> reach,
@@ -530,22 +593,27 @@ public class Incidents {
 	}
 
 	Stored stored(long incidentId) {
-		Stored incident = this.jdbc
-			.query("select plan_id, plan_revision, title, everyone, drill, status, opened_by, opened_at, resolved_by, "
-					+ "resolved_at, announcement_id, recipients from crisis_incidents where id = ?",
-					(rs, n) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4),
-							rs.getBoolean(5), IncidentStatus.valueOf(rs.getString(6)), rs.getLong(7),
-							rs.getTimestamp(8).toInstant(), rs.getObject(9, Long.class), instant(rs.getTimestamp(10)),
-							rs.getObject(11, Long.class), rs.getInt(12), null),
-					incidentId)
-			.stream()
-			.findFirst()
+		Stored incident = this.sql.sql("""
+				select plan_id, plan_revision, title, everyone, drill, status, opened_by, opened_at,
+				       resolved_by, resolved_at, announcement_id, recipients
+				from crisis_incidents
+				where id = :id
+				""")
+			.param("id", incidentId)
+			.query((rs, n) -> new Stored(rs.getLong("plan_id"), rs.getInt("plan_revision"), rs.getString("title"),
+					rs.getBoolean("everyone"), rs.getBoolean("drill"), IncidentStatus.valueOf(rs.getString("status")),
+					rs.getLong("opened_by"), rs.getTimestamp("opened_at").toInstant(),
+					rs.getObject("resolved_by", Long.class), instant(rs.getTimestamp("resolved_at")),
+					rs.getObject("announcement_id", Long.class), rs.getInt("recipients"), null))
+			.optional()
 			.orElseThrow(() -> new IncidentNotFound(incidentId));
 		Set<Long> locations = new TreeSet<>();
 		Set<Long> departments = new TreeSet<>();
-		this.jdbc.query("select kind, target_id from crisis_incident_scope where incident_id = ?", (rs) -> {
-			("LOCATION".equals(rs.getString(1)) ? locations : departments).add(rs.getLong(2));
-		}, incidentId);
+		this.sql.sql("select kind, target_id from crisis_incident_scope where incident_id = :incident")
+			.param("incident", incidentId)
+			.query((rs) -> {
+				("LOCATION".equals(rs.getString("kind")) ? locations : departments).add(rs.getLong("target_id"));
+			});
 		return incident.withScope(new IncidentScope(incident.everyone(), locations, departments));
 	}
 
@@ -624,7 +692,20 @@ public class Incidents {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
+	private static SqlParameterSource target(long incidentId, String kind, long targetId) {
+		return new MapSqlParameterSource("incident", incidentId).addValue("kind", kind).addValue("target", targetId);
+	}
+
+	private record Answering(String status, long announcementId) {
+
+	}
+
 	private record RosterRow(long employeeId, Long locationId, String note, Instant answeredAt) {
+
+		static RosterRow of(ResultSet rs, int row) throws SQLException {
+			return new RosterRow(rs.getLong("employee_id"), rs.getObject("location_id", Long.class),
+					rs.getString("note"), instant(rs.getTimestamp("answered_at")));
+		}
 
 	}
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -266,7 +267,7 @@ class CheckInLinksTests implements PostgresIntegrationTest {
 	@Test
 	void everyInstanceSignsWithTheOneStoredKey() {
 		byte[] first = this.key.get();
-		CheckInLinkKey another = new CheckInLinkKey(this.jdbc,
+		CheckInLinkKey another = new CheckInLinkKey(JdbcClient.create(this.jdbc),
 				new DataSourceTransactionManager(this.jdbc.getDataSource()), Clock.systemUTC(), "");
 
 		assertThat(another.get()).isEqualTo(first);
