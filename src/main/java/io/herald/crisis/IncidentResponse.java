@@ -190,8 +190,7 @@ public class IncidentResponse {
 			.param("incident", incidentId)
 			.param("step", stepOrder)
 			.query(String.class)
-			.stream()
-			.findFirst()
+			.optional()
 			.orElseThrow(() -> new InvalidChange("step", "crisis.checklist.unknownStep"));
 		// The incident's row is locked, so no other tick of this step runs meanwhile.
 		int ticked = this.jdbc
