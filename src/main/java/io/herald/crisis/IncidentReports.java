@@ -59,7 +59,7 @@ public class IncidentReports {
 
 	private final JdbcClient jdbc;
 
-	private final Incidents incidents;
+	private final IncidentRoster roster;
 
 	private final IncidentResponse response;
 
@@ -71,10 +71,10 @@ public class IncidentReports {
 
 	private final Notifications notifications;
 
-	IncidentReports(JdbcClient jdbc, Incidents incidents, IncidentResponse response, EmployeeDirectory directory,
+	IncidentReports(JdbcClient jdbc, IncidentRoster roster, IncidentResponse response, EmployeeDirectory directory,
 			CrisisPlans plans, AccountService accounts, Notifications notifications) {
 		this.jdbc = jdbc;
-		this.incidents = incidents;
+		this.roster = roster;
 		this.response = response;
 		this.directory = directory;
 		this.plans = plans;
@@ -90,7 +90,7 @@ public class IncidentReports {
 	@PreAuthorize(CrisisPlans.READ)
 	@Transactional(readOnly = true)
 	public IncidentReport report(long incidentId) {
-		IncidentView incident = this.incidents.find(incidentId);
+		IncidentView incident = this.roster.find(incidentId);
 		if (incident.open()) {
 			throw new ChangeRefused("crisis.report.notResolved");
 		}
@@ -178,7 +178,7 @@ public class IncidentReports {
 	}
 
 	private DrillReport drill(long incidentId, int listed) {
-		IncidentView incident = this.incidents.find(incidentId);
+		IncidentView incident = this.roster.find(incidentId);
 		if (!incident.drill()) {
 			throw new ChangeRefused("crisis.drillReport.notDrill");
 		}

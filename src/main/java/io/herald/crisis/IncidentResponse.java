@@ -49,6 +49,8 @@ public class IncidentResponse {
 
 	private final Incidents incidents;
 
+	private final StoredIncidents stored;
+
 	private final CrisisPlans plans;
 
 	private final Announcements announcements;
@@ -65,12 +67,13 @@ public class IncidentResponse {
 
 	private final Clock clock;
 
-	IncidentResponse(JdbcClient jdbc, Incidents incidents, CrisisPlans plans, Announcements announcements,
-			EmployeeDirectory directory, Notifications notifications, MessageSource messages, AuditLog audit,
-			FollowUps followUps, Clock clock) {
+	IncidentResponse(JdbcClient jdbc, Incidents incidents, StoredIncidents stored, CrisisPlans plans,
+			Announcements announcements, EmployeeDirectory directory, Notifications notifications,
+			MessageSource messages, AuditLog audit, FollowUps followUps, Clock clock) {
 		this.jdbc = jdbc;
 		this.followUps = followUps;
 		this.incidents = incidents;
+		this.stored = stored;
 		this.plans = plans;
 		this.announcements = announcements;
 		this.directory = directory;
@@ -87,7 +90,7 @@ public class IncidentResponse {
 	@PreAuthorize(CrisisPlans.EDIT)
 	@Transactional(readOnly = true)
 	public IncidentUpdate prepareUpdate(long incidentId) {
-		Incidents.Stored incident = this.incidents.stored(incidentId);
+		StoredIncident incident = this.stored.get(incidentId);
 		MessageTemplate update = this.jdbc.sql("""
 				select title, body from crisis_plan_templates
 				where plan_id = :plan and revision = :revision and kind = 'UPDATE'
@@ -124,7 +127,7 @@ public class IncidentResponse {
 		}
 		InvalidChange.refuseIfAny(problems);
 		lockOpen(incidentId, "crisis.update.closed");
-		Incidents.Stored incident = this.incidents.stored(incidentId);
+		StoredIncident incident = this.stored.get(incidentId);
 		Map<String, String> values = values(incident);
 		title = Incidents.marked(Placeholders.fill(title, values), incident.drill());
 		body = Placeholders.fill(body, values);
@@ -237,7 +240,7 @@ public class IncidentResponse {
 		if (last != null && last.toInstant().plus(RENOTIFY_PAUSE).isAfter(now)) {
 			throw new ChangeRefused("crisis.renotify.tooSoon");
 		}
-		Incidents.Stored incident = this.incidents.stored(incidentId);
+		StoredIncident incident = this.stored.get(incidentId);
 		List<Long> silent = this.jdbc
 			.sql("select employee_id from crisis_check_ins where incident_id = :incident and status = 'NO_RESPONSE'")
 			.param("incident", incidentId)
@@ -267,7 +270,7 @@ public class IncidentResponse {
 	@PreAuthorize(CrisisPlans.READ)
 	@Transactional(readOnly = true)
 	public List<TimelineEntry> timeline(long incidentId) {
-		Incidents.Stored incident = this.incidents.stored(incidentId);
+		StoredIncident incident = this.stored.get(incidentId);
 		List<Row> rows = new ArrayList<>();
 		rows.add(new Row(incident.openedAt(), TimelineEntry.Kind.OPENED, incident.openedBy(), incident.title(), null,
 				incident.recipients()));
@@ -330,7 +333,7 @@ public class IncidentResponse {
 			.update();
 	}
 
-	private Map<String, String> values(Incidents.Stored incident) {
+	private Map<String, String> values(StoredIncident incident) {
 		PlanView plan = this.plans.find(incident.planId()).orElseThrow(() -> new PlanNotFound(incident.planId()));
 		return this.incidents.values(plan, incident.scope(), this.clock.instant());
 	}

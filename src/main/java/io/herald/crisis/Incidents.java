@@ -1,34 +1,23 @@
 package io.herald.crisis;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.herald.announcement.Announcements;
 import io.herald.announcement.Priority;
 import io.herald.announcement.SystemAlert;
 import io.herald.audit.AuditLog;
-import io.herald.crisis.IncidentView.AfterAction;
-import io.herald.crisis.IncidentView.LocationCount;
-import io.herald.crisis.IncidentView.RosterPerson;
 import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
-import io.herald.directory.EmployeeSummary;
-import io.herald.directory.Reachability;
 import io.herald.notification.Inbox;
 import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
@@ -51,9 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Incidents: a plan activated for a scope sends a CRITICAL alert asking for a safety
- * check-in, the roster follows the answers, and resolving sends the all-clear and closes
- * check-ins. Every answer updates the person's one row in place, so counts are exact
- * under any concurrency and every app instance reads the same roster.
+ * check-in, people answer, and resolving sends the all-clear and closes check-ins. Every
+ * answer updates the person's one row in place, so counts are exact under any concurrency
+ * and every app instance reads the same roster ({@link IncidentRoster}).
  */
 @Service
 public class Incidents {
@@ -63,8 +52,6 @@ public class Incidents {
 	static final String DRILL = "DRILL";
 
 	static final String HELP_ASKED = "crisis.link.HELP_ASKED";
-
-	private static final int LIST_LIMIT = 200;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -84,16 +71,19 @@ public class Incidents {
 
 	private final FollowUps followUps;
 
+	private final StoredIncidents stored;
+
 	private final Inbox inbox;
 
 	private final Clock clock;
 
 	Incidents(NamedParameterJdbcTemplate jdbc, CrisisPlans plans, Announcements announcements, Receipts receipts,
-			EmployeeDirectory directory, MessageSource messages, AuditLog audit, FollowUps followUps, Inbox inbox,
-			Clock clock) {
+			EmployeeDirectory directory, MessageSource messages, AuditLog audit, FollowUps followUps,
+			StoredIncidents stored, Inbox inbox, Clock clock) {
 		this.jdbc = jdbc;
 		this.sql = JdbcClient.create(jdbc);
 		this.followUps = followUps;
+		this.stored = stored;
 		this.inbox = inbox;
 		this.plans = plans;
 		this.announcements = announcements;
@@ -343,7 +333,7 @@ public class Incidents {
 	@PreAuthorize(CrisisPlans.EDIT)
 	@Transactional(readOnly = true)
 	public IncidentUpdate prepareAllClear(long incidentId) {
-		Stored incident = stored(incidentId);
+		StoredIncident incident = this.stored.get(incidentId);
 		MessageTemplate allClear = allClearTemplate(incident);
 		Map<String, String> values = values(plan(incident), incident.scope(), this.clock.instant());
 		return new IncidentUpdate(Placeholders.fill(allClear.title(), values),
@@ -374,7 +364,7 @@ public class Incidents {
 	@PreAuthorize(CrisisPlans.EDIT)
 	@Transactional
 	public int resolve(long incidentId, IncidentUpdate allClear) {
-		Stored incident = stored(incidentId);
+		StoredIncident incident = this.stored.get(incidentId);
 		MessageTemplate template = allClearTemplate(incident);
 		String title = (allClear != null && allClear.title() != null) ? strip(allClear.title()) : template.title();
 		String body = (allClear != null && allClear.body() != null) ? strip(allClear.body()) : template.body();
@@ -420,7 +410,7 @@ public class Incidents {
 		return told;
 	}
 
-	private MessageTemplate allClearTemplate(Stored incident) {
+	private MessageTemplate allClearTemplate(StoredIncident incident) {
 		return this.sql.sql("""
 				select title, body from crisis_plan_templates
 				where plan_id = :plan and revision = :revision and kind = 'ALL_CLEAR'
@@ -433,188 +423,8 @@ public class Incidents {
 					message("crisis.incident.allClear.body")));
 	}
 
-	private PlanView plan(Stored incident) {
+	private PlanView plan(StoredIncident incident) {
 		return this.plans.find(incident.planId()).orElseThrow(() -> new PlanNotFound(incident.planId()));
-	}
-
-	/**
-	 * The last 50 real incidents and the last 50 drills (drills keep a history of their
-	 * own), open ones first, then the most recent.
-	 */
-	@PreAuthorize(CrisisPlans.READ)
-	@Transactional(readOnly = true)
-	public List<IncidentSummary> incidents() {
-		List<IncidentSummary> all = new ArrayList<>(summaries(false));
-		all.addAll(summaries(true));
-		return all;
-	}
-
-	private List<IncidentSummary> summaries(boolean drill) {
-		return this.sql.sql("""
-				select i.id, i.title, i.drill, i.status, i.opened_at, i.resolved_at, i.recipients,
-				       (select count(*) from crisis_check_ins c
-				        where c.incident_id = i.id and c.status <> 'NO_RESPONSE') as answered
-				from crisis_incidents i
-				where i.drill = :drill
-				order by case when i.status = 'OPEN' then 0 else 1 end, i.opened_at desc, i.id desc
-				limit 50
-				""")
-			.param("drill", drill)
-			.query((rs, n) -> new IncidentSummary(rs.getLong("id"), rs.getString("title"), rs.getBoolean("drill"),
-					IncidentStatus.valueOf(rs.getString("status")), rs.getTimestamp("opened_at").toInstant(),
-					instant(rs.getTimestamp("resolved_at")), rs.getInt("recipients"), rs.getLong("answered")))
-			.list();
-	}
-
-	/**
-	 * The live roster: counts read from the check-in rows on every call.
-	 */
-	@PreAuthorize(CrisisPlans.READ)
-	@Transactional(readOnly = true)
-	public IncidentView find(long incidentId) {
-		Stored incident = stored(incidentId);
-		Map<Long, String> locationNames = names(this.directory.locationOptions());
-		Map<Long, String> departmentNames = names(this.directory.departmentOptions());
-		Map<Long, long[]> byLocation = new LinkedHashMap<>();
-		long[] totals = new long[3];
-		this.sql.sql("""
-				select location_id, status, count(*) as people from crisis_check_ins
-				where incident_id = :incident
-				group by location_id, status
-				""").param("incident", incidentId).query((rs) -> {
-			Long location = rs.getObject("location_id", Long.class);
-			int slot = CheckInStatus.valueOf(rs.getString("status")).ordinal();
-			long count = rs.getLong("people");
-			byLocation.computeIfAbsent(location, (l) -> new long[3])[slot] += count;
-			totals[slot] += count;
-		});
-		List<LocationCount> locations = byLocation.entrySet().stream().map((entry) -> {
-			long[] c = entry.getValue();
-			return new LocationCount(locationNames.get(entry.getKey()), c[0] + c[1] + c[2], c[0], c[1], c[2]);
-		})
-			.sorted((a, b) -> Objects.toString(a.location(), "\uffff")
-				.compareToIgnoreCase(Objects.toString(b.location(), "\uffff")))
-			.toList();
-		List<RosterRow> needHelp = latest(incidentId, CheckInStatus.NEED_HELP, LIST_LIMIT);
-		List<RosterRow> silent = silent(incidentId, LIST_LIMIT);
-		List<RosterRow> safe = latest(incidentId, CheckInStatus.SAFE, 20);
-		Set<Long> people = new HashSet<>();
-		for (List<RosterRow> list : List.of(needHelp, silent, safe)) {
-			list.forEach((row) -> people.add(row.employeeId()));
-		}
-		people.add(incident.openedBy());
-		if (incident.resolvedBy() != null) {
-			people.add(incident.resolvedBy());
-		}
-		Map<Long, Reachability> reach = this.directory.findReachability(people);
-		Map<Long, EmployeeSummary> summaries = this.directory.findSummaries(people);
-		Map<Long, String> managers = this.directory.displayNames(summaries.values()
-			.stream()
-			.map(EmployeeSummary::managerId)
-			.filter(Objects::nonNull)
-			.collect(Collectors.toSet()));
-		AfterAction afterAction = null;
-		if (incident.resolvedAt() != null) {
-			List<Instant> answers = this.sql.sql("""
-					select first_answered_at from crisis_check_ins
-					where incident_id = :incident and first_answered_at is not null
-					order by first_answered_at
-					""")
-				.param("incident", incidentId)
-				.query((rs, n) -> rs.getTimestamp("first_answered_at").toInstant())
-				.list();
-			afterAction = afterAction(incident.openedAt(), answers, incident.recipients(), totals[1]);
-		}
-		return new IncidentView(incidentId, incident.planId(), incident.title(), incident.drill(), incident.status(),
-				name(reach, incident.openedBy()), incident.openedAt(),
-				(incident.resolvedBy() != null) ? name(reach, incident.resolvedBy()) : null, incident.resolvedAt(),
-				incident.announcementId(), sortedNames(incident.scope().locationIds(), locationNames),
-				sortedNames(incident.scope().departmentIds(), departmentNames), incident.recipients(), totals[0],
-				totals[1], totals[2], locations, people(needHelp, reach, summaries, managers, locationNames),
-				people(silent, reach, summaries, managers, locationNames), Math.max(0, totals[2] - silent.size()),
-				people(safe, reach, summaries, managers, locationNames), afterAction);
-	}
-
-	/**
-	 * How long until half, 90 % and all of the recipients had first answered.
-	 */
-	static AfterAction afterAction(Instant openedAt, List<Instant> firstAnswers, int recipients, long needHelp) {
-		return new AfterAction(mark(openedAt, firstAnswers, recipients, 50),
-				mark(openedAt, firstAnswers, recipients, 90), mark(openedAt, firstAnswers, recipients, 100), needHelp);
-	}
-
-	private static Duration mark(Instant openedAt, List<Instant> sorted, int recipients, int percent) {
-		if (recipients == 0) {
-			return null;
-		}
-		int needed = (int) Math.ceil(recipients * percent / 100.0);
-		if (needed == 0 || sorted.size() < needed) {
-			return null;
-		}
-		return Duration.between(openedAt, sorted.get(needed - 1));
-	}
-
-	// Who answered this way, the latest answers first.
-	private List<RosterRow> latest(long incidentId, CheckInStatus status, int limit) {
-		return this.sql.sql("""
-				select employee_id, location_id, note, answered_at from crisis_check_ins
-				where incident_id = :incident and status = :status
-				order by answered_at desc
-				limit :limit
-				""")
-			.param("incident", incidentId)
-			.param("status", status.name())
-			.param("limit", limit)
-			.query(RosterRow::of)
-			.list();
-	}
-
-	// Who has not answered yet, in a stable order.
-	private List<RosterRow> silent(long incidentId, int limit) {
-		return this.sql.sql("""
-				select employee_id, location_id, note, answered_at from crisis_check_ins
-				where incident_id = :incident and status = 'NO_RESPONSE'
-				order by employee_id
-				limit :limit
-				""").param("incident", incidentId).param("limit", limit).query(RosterRow::of).list();
-	}
-
-	private static List<RosterPerson> people(List<RosterRow> rows, Map<Long, Reachability> reach,
-			Map<Long, EmployeeSummary> summaries, Map<Long, String> managers, Map<Long, String> locations) {
-		return rows.stream().map((row) -> {
-			Reachability r = reach.get(row.employeeId());
-			EmployeeSummary summary = summaries.get(row.employeeId());
-			Long manager = (summary != null) ? summary.managerId() : null;
-			return new RosterPerson(row.employeeId(), name(reach, row.employeeId()),
-					(row.locationId() != null) ? locations.get(row.locationId()) : null, (r != null) ? r.phone() : null,
-					(r != null) ? r.mobile() : null, (manager != null) ? managers.get(manager) : null, row.note(),
-					row.answeredAt());
-		}).toList();
-	}
-
-	Stored stored(long incidentId) {
-		Stored incident = this.sql.sql("""
-				select plan_id, plan_revision, title, everyone, drill, status, opened_by, opened_at,
-				       resolved_by, resolved_at, announcement_id, recipients
-				from crisis_incidents
-				where id = :id
-				""")
-			.param("id", incidentId)
-			.query((rs, n) -> new Stored(rs.getLong("plan_id"), rs.getInt("plan_revision"), rs.getString("title"),
-					rs.getBoolean("everyone"), rs.getBoolean("drill"), IncidentStatus.valueOf(rs.getString("status")),
-					rs.getLong("opened_by"), rs.getTimestamp("opened_at").toInstant(),
-					rs.getObject("resolved_by", Long.class), instant(rs.getTimestamp("resolved_at")),
-					rs.getObject("announcement_id", Long.class), rs.getInt("recipients"), null))
-			.optional()
-			.orElseThrow(() -> new IncidentNotFound(incidentId));
-		Set<Long> locations = new TreeSet<>();
-		Set<Long> departments = new TreeSet<>();
-		this.sql.sql("select kind, target_id from crisis_incident_scope where incident_id = :incident")
-			.param("incident", incidentId)
-			.query((rs) -> {
-				("LOCATION".equals(rs.getString("kind")) ? locations : departments).add(rs.getLong("target_id"));
-			});
-		return incident.withScope(new IncidentScope(incident.everyone(), locations, departments));
 	}
 
 	Map<String, String> values(PlanView plan, IncidentScope scope, Instant at) {
@@ -663,15 +473,6 @@ public class Incidents {
 		return "";
 	}
 
-	private static String name(Map<Long, Reachability> reach, long id) {
-		Reachability r = reach.get(id);
-		return (r != null) ? r.displayName() : "";
-	}
-
-	private static List<String> sortedNames(Set<Long> ids, Map<Long, String> names) {
-		return ids.stream().map(names::get).filter(Objects::nonNull).sorted(String.CASE_INSENSITIVE_ORDER).toList();
-	}
-
 	private static Set<Long> ids(List<DirectoryOption> options) {
 		return options.stream().map(DirectoryOption::id).collect(Collectors.toSet());
 	}
@@ -688,36 +489,11 @@ public class Incidents {
 		return stripped.isEmpty() ? null : stripped;
 	}
 
-	private static Instant instant(Timestamp timestamp) {
-		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
 	private static SqlParameterSource target(long incidentId, String kind, long targetId) {
 		return new MapSqlParameterSource("incident", incidentId).addValue("kind", kind).addValue("target", targetId);
 	}
 
 	private record Answering(String status, long announcementId) {
-
-	}
-
-	private record RosterRow(long employeeId, Long locationId, String note, Instant answeredAt) {
-
-		static RosterRow of(ResultSet rs, int row) throws SQLException {
-			return new RosterRow(rs.getLong("employee_id"), rs.getObject("location_id", Long.class),
-					rs.getString("note"), instant(rs.getTimestamp("answered_at")));
-		}
-
-	}
-
-	record Stored(long planId, int planRevision, String title, boolean everyone, boolean drill, IncidentStatus status,
-			long openedBy, Instant openedAt, Long resolvedBy, Instant resolvedAt, Long announcementId, int recipients,
-			IncidentScope scope) {
-
-		Stored withScope(IncidentScope scope) {
-			return new Stored(this.planId, this.planRevision, this.title, this.everyone, this.drill, this.status,
-					this.openedBy, this.openedAt, this.resolvedBy, this.resolvedAt, this.announcementId,
-					this.recipients, scope);
-		}
 
 	}
 
