@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,14 +33,13 @@ class CheckInLinkKey {
 
 	private volatile byte[] key;
 
-	CheckInLinkKey(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-			@Value("${herald.crisis.link-secret:}") String secret) {
+	CheckInLinkKey(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, CrisisSettings settings) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		// Its own transaction: a key stored while a check-in fails must stay stored.
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
-		String trimmed = secret.strip();
+		String trimmed = (settings.linkSecret() != null) ? settings.linkSecret().strip() : "";
 		if (!trimmed.isEmpty() && trimmed.length() < 32) {
 			throw new IllegalStateException("herald.crisis.link-secret must be at least 32 characters long");
 		}

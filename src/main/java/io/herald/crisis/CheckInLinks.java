@@ -12,7 +12,6 @@ import io.herald.directory.Reachability;
 import io.herald.notification.MailActions;
 import io.herald.shared.ChangeRefused;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +43,13 @@ public class CheckInLinks implements MailActions {
 	private final Duration validity;
 
 	CheckInLinks(JdbcClient sql, CheckInLinkKey key, Incidents incidents, EmployeeDirectory directory, Clock clock,
-			@Value("${herald.crisis.check-in-link-validity:24h}") Duration validity) {
+			CrisisSettings settings) {
 		this.sql = sql;
 		this.key = key;
 		this.incidents = incidents;
 		this.directory = directory;
 		this.clock = clock;
-		this.validity = validity;
+		this.validity = settings.checkInLinkValidity();
 	}
 
 	/**

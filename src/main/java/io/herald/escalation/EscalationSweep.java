@@ -25,7 +25,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -88,7 +87,7 @@ class EscalationSweep {
 
 	EscalationSweep(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
 			EscalationPolicies policies, Notifications notifications, DigestSender digests, Clock clock,
-			@Value("${herald.escalation.batch-size:1000}") int batchSize) {
+			EscalationSettings settings) {
 		this.jdbc = jdbc;
 		this.sql = JdbcClient.create(jdbc);
 		this.transaction = new TransactionTemplate(transactions);
@@ -96,7 +95,7 @@ class EscalationSweep {
 		this.notifications = notifications;
 		this.digests = digests;
 		this.clock = clock;
-		this.batchSize = batchSize;
+		this.batchSize = settings.batchSize();
 	}
 
 	@Scheduled(fixedDelayString = "${herald.escalation.sweep-interval:1m}",

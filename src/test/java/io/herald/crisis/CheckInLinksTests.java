@@ -1,6 +1,7 @@
 package io.herald.crisis;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -268,7 +269,8 @@ class CheckInLinksTests implements PostgresIntegrationTest {
 	void everyInstanceSignsWithTheOneStoredKey() {
 		byte[] first = this.key.get();
 		CheckInLinkKey another = new CheckInLinkKey(JdbcClient.create(this.jdbc),
-				new DataSourceTransactionManager(this.jdbc.getDataSource()), Clock.systemUTC(), "");
+				new DataSourceTransactionManager(this.jdbc.getDataSource()), Clock.systemUTC(),
+				new CrisisSettings(Duration.ofHours(24), ""));
 
 		assertThat(another.get()).isEqualTo(first);
 		assertThat(this.jdbc.queryForObject("select count(*) from crisis_link_keys", Integer.class)).isEqualTo(1);
