@@ -7,8 +7,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -24,7 +23,7 @@ class CheckInLinkKey {
 
 	private static final String NAME = "check-in-links";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
@@ -34,14 +33,13 @@ class CheckInLinkKey {
 
 	private volatile byte[] key;
 
-	CheckInLinkKey(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-			@Value("${herald.crisis.link-secret:}") String secret) {
+	CheckInLinkKey(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, CrisisSettings settings) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		// Its own transaction: a key stored while a check-in fails must stay stored.
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
-		String trimmed = secret.strip();
+		String trimmed = (settings.linkSecret() != null) ? settings.linkSecret().strip() : "";
 		if (!trimmed.isEmpty() && trimmed.length() < 32) {
 			throw new IllegalStateException("herald.crisis.link-secret must be at least 32 characters long");
 		}
@@ -66,12 +64,20 @@ class CheckInLinkKey {
 		new SecureRandom().nextBytes(fresh);
 		// Two instances starting together both try; the key makes one of them win and
 		// both read the winner's.
-		this.jdbc.update(
-				"insert into crisis_link_keys (name, secret, created_at) select ?, ?, ? where not exists "
-						+ "(select 1 from crisis_link_keys where name = ?) on conflict do nothing",
-				NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(this.clock.instant()), NAME);
-		List<String> stored = this.jdbc.queryForList("select secret from crisis_link_keys where name = ?", String.class,
-				NAME);
+		this.jdbc.sql("""
+				insert into crisis_link_keys (name, secret, created_at)
+				select :name, :secret, :now
+				where not exists (select 1 from crisis_link_keys where name = :name)
+				on conflict do nothing
+				""")
+			.param("name", NAME)
+			.param("secret", Base64.getEncoder().encodeToString(fresh))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+		List<String> stored = this.jdbc.sql("select secret from crisis_link_keys where name = :name")
+			.param("name", NAME)
+			.query(String.class)
+			.list();
 		return stored.get(0);
 	}
 

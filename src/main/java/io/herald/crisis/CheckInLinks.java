@@ -12,8 +12,6 @@ import io.herald.directory.Reachability;
 import io.herald.notification.MailActions;
 import io.herald.shared.ChangeRefused;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +30,6 @@ public class CheckInLinks implements MailActions {
 
 	static final String PATH = "/check-in/";
 
-	private final JdbcTemplate jdbc;
-
 	private final JdbcClient sql;
 
 	private final CheckInLinkKey key;
@@ -46,16 +42,14 @@ public class CheckInLinks implements MailActions {
 
 	private final Duration validity;
 
-	CheckInLinks(JdbcTemplate jdbc, JdbcClient sql, CheckInLinkKey key, Incidents incidents,
-			EmployeeDirectory directory, Clock clock,
-			@Value("${herald.crisis.check-in-link-validity:24h}") Duration validity) {
-		this.jdbc = jdbc;
+	CheckInLinks(JdbcClient sql, CheckInLinkKey key, Incidents incidents, EmployeeDirectory directory, Clock clock,
+			CrisisSettings settings) {
 		this.sql = sql;
 		this.key = key;
 		this.incidents = incidents;
 		this.directory = directory;
 		this.clock = clock;
-		this.validity = validity;
+		this.validity = settings.checkInLinkValidity();
 	}
 
 	/**
@@ -124,11 +118,17 @@ public class CheckInLinks implements MailActions {
 		}
 		// The key makes the link's first use the only one, whatever the races: a
 		// second request waits for the first to commit, then inserts nothing.
-		int used = this.jdbc.update(
-				"insert into crisis_check_in_links_used (link_id, incident_id, employee_id, used_at) "
-						+ "select ?, ?, ?, ? where not exists (select 1 from crisis_check_in_links_used "
-						+ "where link_id = ?) on conflict do nothing",
-				link.id(), link.incidentId(), link.employeeId(), Timestamp.from(this.clock.instant()), link.id());
+		int used = this.sql.sql("""
+				insert into crisis_check_in_links_used (link_id, incident_id, employee_id, used_at)
+				select :link, :incident, :employee, :now
+				where not exists (select 1 from crisis_check_in_links_used where link_id = :link)
+				on conflict do nothing
+				""")
+			.param("link", link.id())
+			.param("incident", link.incidentId())
+			.param("employee", link.employeeId())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
 		if (used == 0) {
 			return view(link, State.USED);
 		}
@@ -145,16 +145,24 @@ public class CheckInLinks implements MailActions {
 	}
 
 	private State state(CheckInToken link) {
-		List<String> incident = this.jdbc.queryForList(
-				// A recipient of the alert: on the roster, or a late joiner about to be.
-				"select i.status from crisis_incidents i join deliveries d on d.announcement_id = i.announcement_id "
-						+ "and d.employee_id = ? where i.id = ?",
-				String.class, link.employeeId(), link.incidentId());
+		// A recipient of the alert: on the roster, or a late joiner about to be.
+		List<String> incident = this.sql.sql("""
+				select i.status
+				from crisis_incidents i
+				join deliveries d on d.announcement_id = i.announcement_id and d.employee_id = :employee
+				where i.id = :incident
+				""")
+			.param("employee", link.employeeId())
+			.param("incident", link.incidentId())
+			.query(String.class)
+			.list();
 		if (incident.isEmpty()) {
 			return State.INVALID;
 		}
-		if (Boolean.TRUE.equals(this.jdbc.queryForObject(
-				"select count(*) > 0 from crisis_check_in_links_used where link_id = ?", Boolean.class, link.id()))) {
+		if (this.sql.sql("select count(*) > 0 from crisis_check_in_links_used where link_id = :link")
+			.param("link", link.id())
+			.query(Boolean.class)
+			.single()) {
 			return State.USED;
 		}
 		if (link.expiredAt(this.clock.instant())) {
@@ -167,14 +175,24 @@ public class CheckInLinks implements MailActions {
 		if (state == State.INVALID) {
 			return CheckInLink.invalid();
 		}
-		Object[] incident = this.jdbc.queryForObject(
-				"select i.title, i.drill, coalesce(c.status, 'NO_RESPONSE') from crisis_incidents i "
-						+ "left join crisis_check_ins c on c.incident_id = i.id and c.employee_id = ? where i.id = ?",
-				(rs, n) -> new Object[] { rs.getString(1), rs.getBoolean(2), rs.getString(3) }, link.employeeId(),
-				link.incidentId());
+		Answer answer = this.sql.sql("""
+				select i.title, i.drill, coalesce(c.status, 'NO_RESPONSE') as status
+				from crisis_incidents i
+				left join crisis_check_ins c on c.incident_id = i.id and c.employee_id = :employee
+				where i.id = :incident
+				""")
+			.param("employee", link.employeeId())
+			.param("incident", link.incidentId())
+			.query((rs, n) -> new Answer(rs.getString("title"), rs.getBoolean("drill"),
+					CheckInStatus.valueOf(rs.getString("status"))))
+			.single();
 		Reachability person = this.directory.findReachability(List.of(link.employeeId())).get(link.employeeId());
-		return new CheckInLink(state, link.incidentId(), (String) incident[0], (Boolean) incident[1],
-				(person != null) ? person.displayName() : "", CheckInStatus.valueOf((String) incident[2]));
+		return new CheckInLink(state, link.incidentId(), answer.title(), answer.drill(),
+				(person != null) ? person.displayName() : "", answer.status());
+	}
+
+	private record Answer(String title, boolean drill, CheckInStatus status) {
+
 	}
 
 }

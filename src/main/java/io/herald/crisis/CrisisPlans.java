@@ -1,9 +1,11 @@
 package io.herald.crisis;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +26,11 @@ import io.herald.directory.Reachability;
 import io.herald.shared.Callers;
 import io.herald.shared.InvalidChange;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,12 +49,17 @@ public class CrisisPlans {
 
 	static final String EDIT = "hasAnyRole('COMMS_MANAGER', 'ADMIN')";
 
-	private static final String CURRENT = "select p.id, p.current_revision, p.version, p.last_reviewed_on, r.title, "
-			+ "r.scenario, r.severity, r.owner_id, r.media, r.everyone, r.review_interval_days "
-			+ "from crisis_plans p join crisis_plan_revisions r on r.plan_id = p.id "
-			+ "and r.revision = p.current_revision ";
+	private static final String CURRENT_BY_ID = """
+			select p.id, p.current_revision, p.version, p.last_reviewed_on, r.title, r.scenario, r.severity,
+			       r.owner_id, r.media, r.everyone, r.review_interval_days
+			from crisis_plans p
+			join crisis_plan_revisions r on r.plan_id = p.id and r.revision = p.current_revision
+			where p.id = :id
+			""";
 
-	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final JdbcClient sql;
 
 	private final EmployeeDirectory directory;
 
@@ -58,8 +69,9 @@ public class CrisisPlans {
 
 	private final ReviewRule reviews;
 
-	CrisisPlans(JdbcTemplate jdbc, EmployeeDirectory directory, AuditLog audit, Clock clock) {
+	CrisisPlans(NamedParameterJdbcTemplate jdbc, EmployeeDirectory directory, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.sql = JdbcClient.create(jdbc);
 		this.directory = directory;
 		this.audit = audit;
 		this.clock = clock;
@@ -73,10 +85,18 @@ public class CrisisPlans {
 	@PreAuthorize(READ)
 	@Transactional(readOnly = true)
 	public List<PlanSummary> plans() {
-		List<Row> rows = this.jdbc.query(CURRENT + "order by lower(r.title), p.id", Row::of);
-		Map<Long, List<PlanContent.Seat>> seats = seats(
-				"select t.plan_id, t.team_role, t.member_id, t.deputy_id from crisis_plan_team t "
-						+ "join crisis_plans p on p.id = t.plan_id and p.current_revision = t.revision");
+		List<Row> rows = this.sql.sql("""
+				select p.id, p.current_revision, p.version, p.last_reviewed_on, r.title, r.scenario, r.severity,
+				       r.owner_id, r.media, r.everyone, r.review_interval_days
+				from crisis_plans p
+				join crisis_plan_revisions r on r.plan_id = p.id and r.revision = p.current_revision
+				order by lower(r.title), p.id
+				""").query(Row::of).list();
+		Map<Long, List<PlanContent.Seat>> seats = seats(this.sql.sql("""
+				select t.plan_id, t.team_role, t.member_id, t.deputy_id
+				from crisis_plan_team t
+				join crisis_plans p on p.id = t.plan_id and p.current_revision = t.revision
+				"""));
 		Set<Long> ids = new HashSet<>();
 		rows.forEach((row) -> ids.add(row.ownerId()));
 		seats.values().forEach((list) -> list.forEach((seat) -> addIds(ids, seat)));
@@ -91,7 +111,7 @@ public class CrisisPlans {
 	@PreAuthorize(READ)
 	@Transactional(readOnly = true)
 	public Optional<PlanView> find(long id) {
-		return this.jdbc.query(CURRENT + "where p.id = ?", Row::of, id).stream().findFirst().map(this::view);
+		return this.sql.sql(CURRENT_BY_ID).param("id", id).query(Row::of).optional().map(this::view);
 	}
 
 	/**
@@ -100,17 +120,20 @@ public class CrisisPlans {
 	@PreAuthorize(READ)
 	@Transactional(readOnly = true)
 	public List<PlanRevision> history(long id) {
-		List<Object[]> rows = this.jdbc.query(
-				"select revision, changed_by, changed_at, changes from crisis_plan_revisions where plan_id = ? "
-						+ "order by revision desc",
-				(rs, n) -> new Object[] { rs.getInt(1), rs.getObject(2, Long.class), rs.getTimestamp(3).toInstant(),
-						rs.getString(4) },
-				id);
+		List<Saved> rows = this.sql.sql("""
+				select revision, changed_by, changed_at, changes from crisis_plan_revisions
+				where plan_id = :plan
+				order by revision desc
+				""")
+			.param("plan", id)
+			.query((rs, n) -> new Saved(rs.getInt("revision"), rs.getObject("changed_by", Long.class),
+					rs.getTimestamp("changed_at").toInstant(), rs.getString("changes")))
+			.list();
 		Map<Long, String> names = this.directory
-			.displayNames(rows.stream().map((row) -> (Long) row[1]).filter((by) -> by != null).distinct().toList());
+			.displayNames(rows.stream().map(Saved::by).filter((by) -> by != null).distinct().toList());
 		return rows.stream()
-			.map((row) -> new PlanRevision((Integer) row[0], (row[1] != null) ? names.get((Long) row[1]) : null,
-					(java.time.Instant) row[2], Arrays.asList(((String) row[3]).split(","))))
+			.map((row) -> new PlanRevision(row.revision(), (row.by() != null) ? names.get(row.by()) : null, row.at(),
+					Arrays.asList(row.changes().split(","))))
 			.toList();
 	}
 
@@ -126,17 +149,14 @@ public class CrisisPlans {
 		if (reviewed.isAfter(LocalDate.now(this.clock))) {
 			throw new InvalidChange("lastReviewedOn", "crisis.plan.lastReviewed.future");
 		}
-		Timestamp now = Timestamp.from(this.clock.instant());
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(
-					"insert into crisis_plans (current_revision, last_reviewed_on, created_at) values (1, ?, ?)",
-					new String[] { "id" });
-			statement.setDate(1, Date.valueOf(reviewed));
-			statement.setTimestamp(2, now);
-			return statement;
-		}, keys);
-		long id = keys.getKey().longValue();
+		this.sql.sql("""
+				insert into crisis_plans (current_revision, last_reviewed_on, created_at) values (1, :reviewed, :now)
+				""")
+			.param("reviewed", Date.valueOf(reviewed))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
 		insertRevision(id, 1, content, content.changesSince(null));
 		this.audit.record("crisis.plan.created", "crisis_plan", id, content.title());
 		return id;
@@ -151,9 +171,10 @@ public class CrisisPlans {
 	@PreAuthorize(EDIT)
 	@Transactional
 	public void change(long id, long version, PlanDraft draft) {
-		Row row = this.jdbc.query(CURRENT + "where p.id = ?", Row::of, id)
-			.stream()
-			.findFirst()
+		Row row = this.sql.sql(CURRENT_BY_ID)
+			.param("id", id)
+			.query(Row::of)
+			.optional()
 			.orElseThrow(() -> new PlanNotFound(id));
 		if (row.version() != version) {
 			throw new InvalidChange(null, "crisis.plan.concurrent");
@@ -165,9 +186,10 @@ public class CrisisPlans {
 			return;
 		}
 		int next = row.revision() + 1;
-		int updated = this.jdbc.update(
-				"update crisis_plans set current_revision = ?, version = version + 1 where id = ? and version = ?",
-				next, id, version);
+		int updated = this.sql.sql("""
+				update crisis_plans set current_revision = :next, version = version + 1
+				where id = :id and version = :version
+				""").param("next", next).param("id", id).param("version", version).update();
 		if (updated == 0) {
 			throw new InvalidChange(null, "crisis.plan.concurrent");
 		}
@@ -183,12 +205,21 @@ public class CrisisPlans {
 	@Transactional
 	public void markReviewed(long id, long version) {
 		LocalDate today = LocalDate.now(this.clock);
-		int updated = this.jdbc.update(
-				"update crisis_plans set last_reviewed_on = ?, last_reviewed_by = ?, "
-						+ "version = version + 1 where id = ? and version = ?",
-				Date.valueOf(today), Callers.require().employeeId(), id, version);
+		int updated = this.sql.sql("""
+				update crisis_plans set last_reviewed_on = :today, last_reviewed_by = :by, version = version + 1
+				where id = :id and version = :version
+				""")
+			.param("today", Date.valueOf(today))
+			.param("by", Callers.require().employeeId())
+			.param("id", id)
+			.param("version", version)
+			.update();
 		if (updated == 0) {
-			if (this.jdbc.queryForList("select id from crisis_plans where id = ?", Long.class, id).isEmpty()) {
+			if (this.sql.sql("select id from crisis_plans where id = :id")
+				.param("id", id)
+				.query(Long.class)
+				.list()
+				.isEmpty()) {
 				throw new PlanNotFound(id);
 			}
 			throw new InvalidChange(null, "crisis.plan.concurrent");
@@ -205,58 +236,106 @@ public class CrisisPlans {
 
 	private void insertRevision(long id, int revision, PlanContent content, List<String> changes) {
 		Long by = Callers.current().map((caller) -> caller.employeeId()).orElse(null);
-		this.jdbc.update(
-				"insert into crisis_plan_revisions (plan_id, revision, title, scenario, severity, owner_id, "
-						+ "media, everyone, review_interval_days, changed_by, changed_at, changes) "
-						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				id, revision, content.title(), content.scenario().name(), content.severity().name(), content.ownerId(),
-				String.join(",", content.media().stream().map(Medium::name).toList()), content.everyone(),
-				content.reviewIntervalDays(), by, Timestamp.from(this.clock.instant()), String.join(",", changes));
-		this.jdbc.batchUpdate(
-				"insert into crisis_plan_team (plan_id, revision, team_role, member_id, deputy_id) values (?, ?, ?, ?, ?)",
+		this.sql.sql("""
+				insert into crisis_plan_revisions (plan_id, revision, title, scenario, severity, owner_id, media,
+				                                   everyone, review_interval_days, changed_by, changed_at, changes)
+				values (:plan, :revision, :title, :scenario, :severity, :owner, :media,
+				        :everyone, :reviewIntervalDays, :by, :now, :changes)
+				""")
+			.param("plan", id)
+			.param("revision", revision)
+			.param("title", content.title())
+			.param("scenario", content.scenario().name())
+			.param("severity", content.severity().name())
+			.param("owner", content.ownerId())
+			.param("media", String.join(",", content.media().stream().map(Medium::name).toList()))
+			.param("everyone", content.everyone())
+			.param("reviewIntervalDays", content.reviewIntervalDays())
+			.param("by", by)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("changes", String.join(",", changes))
+			.update();
+		this.jdbc.batchUpdate("""
+				insert into crisis_plan_team (plan_id, revision, team_role, member_id, deputy_id)
+				values (:plan, :revision, :role, :member, :deputy)
+				""",
 				content.team()
 					.stream()
-					.map((seat) -> new Object[] { id, revision, seat.role().name(), seat.memberId(), seat.deputyId() })
-					.toList());
-		List<Object[]> steps = new ArrayList<>();
+					.map((seat) -> revisionRow(id, revision).addValue("role", seat.role().name())
+						.addValue("member", seat.memberId())
+						.addValue("deputy", seat.deputyId()))
+					.toArray(SqlParameterSource[]::new));
+		List<SqlParameterSource> steps = new ArrayList<>();
 		for (int i = 0; i < content.steps().size(); i++) {
 			ChecklistStep step = content.steps().get(i);
-			steps.add(new Object[] { id, revision, i + 1, step.description(), step.role().name() });
+			steps.add(revisionRow(id, revision).addValue("order", i + 1)
+				.addValue("description", step.description())
+				.addValue("role", step.role().name()));
 		}
-		this.jdbc.batchUpdate("insert into crisis_plan_steps (plan_id, revision, step_order, description, team_role) "
-				+ "values (?, ?, ?, ?, ?)", steps);
-		this.jdbc.batchUpdate(
-				"insert into crisis_plan_templates (plan_id, revision, kind, title, body) values (?, ?, ?, ?, ?)",
+		this.jdbc.batchUpdate("""
+				insert into crisis_plan_steps (plan_id, revision, step_order, description, team_role)
+				values (:plan, :revision, :order, :description, :role)
+				""", steps.toArray(SqlParameterSource[]::new));
+		this.jdbc.batchUpdate("""
+				insert into crisis_plan_templates (plan_id, revision, kind, title, body)
+				values (:plan, :revision, :kind, :title, :body)
+				""",
 				content.templates()
 					.stream()
-					.map((t) -> new Object[] { id, revision, t.kind().name(), t.title(), t.body() })
-					.toList());
-		List<Object[]> scope = new ArrayList<>();
-		content.locationIds().forEach((target) -> scope.add(new Object[] { id, revision, "LOCATION", target }));
-		content.departmentIds().forEach((target) -> scope.add(new Object[] { id, revision, "DEPARTMENT", target }));
-		this.jdbc.batchUpdate("insert into crisis_plan_scope (plan_id, revision, kind, target_id) values (?, ?, ?, ?)",
-				scope);
+					.map((t) -> revisionRow(id, revision).addValue("kind", t.kind().name())
+						.addValue("title", t.title())
+						.addValue("body", t.body()))
+					.toArray(SqlParameterSource[]::new));
+		List<SqlParameterSource> scope = new ArrayList<>();
+		content.locationIds()
+			.forEach((target) -> scope
+				.add(revisionRow(id, revision).addValue("kind", "LOCATION").addValue("target", target)));
+		content.departmentIds()
+			.forEach((target) -> scope
+				.add(revisionRow(id, revision).addValue("kind", "DEPARTMENT").addValue("target", target)));
+		this.jdbc.batchUpdate(
+				"""
+						insert into crisis_plan_scope (plan_id, revision, kind, target_id) values (:plan, :revision, :kind, :target)
+						""",
+				scope.toArray(SqlParameterSource[]::new));
+	}
+
+	private static MapSqlParameterSource revisionRow(long planId, int revision) {
+		return new MapSqlParameterSource("plan", planId).addValue("revision", revision);
 	}
 
 	private PlanContent content(Row row) {
-		List<PlanContent.Seat> seats = seats("select plan_id, team_role, member_id, deputy_id from crisis_plan_team "
-				+ "where plan_id = ? and revision = ?", row.id(), row.revision())
-			.getOrDefault(row.id(), List.of());
-		List<ChecklistStep> steps = this.jdbc.query(
-				"select description, team_role from crisis_plan_steps where plan_id = ? and revision = ? "
-						+ "order by step_order",
-				(rs, n) -> new ChecklistStep(rs.getString(1), TeamRole.valueOf(rs.getString(2))), row.id(),
-				row.revision());
-		List<MessageTemplate> templates = new ArrayList<>(this.jdbc.query(
-				"select kind, title, body from crisis_plan_templates where plan_id = ? and revision = ?",
-				(rs, n) -> new MessageTemplate(TemplateKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)),
-				row.id(), row.revision()));
+		List<PlanContent.Seat> seats = seats(this.sql.sql("""
+				select plan_id, team_role, member_id, deputy_id from crisis_plan_team
+				where plan_id = :plan and revision = :revision
+				""").param("plan", row.id()).param("revision", row.revision())).getOrDefault(row.id(), List.of());
+		List<ChecklistStep> steps = this.sql.sql("""
+				select description, team_role from crisis_plan_steps
+				where plan_id = :plan and revision = :revision
+				order by step_order
+				""")
+			.param("plan", row.id())
+			.param("revision", row.revision())
+			.query((rs, n) -> new ChecklistStep(rs.getString("description"),
+					TeamRole.valueOf(rs.getString("team_role"))))
+			.list();
+		List<MessageTemplate> templates = new ArrayList<>(this.sql.sql("""
+				select kind, title, body from crisis_plan_templates where plan_id = :plan and revision = :revision
+				""")
+			.param("plan", row.id())
+			.param("revision", row.revision())
+			.query((rs, n) -> new MessageTemplate(TemplateKind.valueOf(rs.getString("kind")), rs.getString("title"),
+					rs.getString("body")))
+			.list());
 		templates.sort((a, b) -> a.kind().compareTo(b.kind()));
 		TreeSet<Long> locations = new TreeSet<>();
 		TreeSet<Long> departments = new TreeSet<>();
-		this.jdbc.query("select kind, target_id from crisis_plan_scope where plan_id = ? and revision = ?", (rs) -> {
-			("LOCATION".equals(rs.getString(1)) ? locations : departments).add(rs.getLong(2));
-		}, row.id(), row.revision());
+		this.sql.sql("select kind, target_id from crisis_plan_scope where plan_id = :plan and revision = :revision")
+			.param("plan", row.id())
+			.param("revision", row.revision())
+			.query((rs) -> {
+				("LOCATION".equals(rs.getString("kind")) ? locations : departments).add(rs.getLong("target_id"));
+			});
 		return new PlanContent(row.title(), row.scenario(), row.severity(), row.ownerId(), seats, List.copyOf(steps),
 				List.copyOf(templates), row.media(), row.everyone(), locations, departments, row.reviewIntervalDays());
 	}
@@ -305,13 +384,13 @@ public class CrisisPlans {
 		}
 	}
 
-	private Map<Long, List<PlanContent.Seat>> seats(String sql, Object... arguments) {
+	private static Map<Long, List<PlanContent.Seat>> seats(StatementSpec statement) {
 		Map<Long, List<PlanContent.Seat>> seats = new LinkedHashMap<>();
-		this.jdbc.query(sql, (rs) -> {
-			seats.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
-				.add(new PlanContent.Seat(TeamRole.valueOf(rs.getString(2)), rs.getLong(3),
-						rs.getObject(4, Long.class)));
-		}, arguments);
+		statement.query((rs) -> {
+			seats.computeIfAbsent(rs.getLong("plan_id"), (id) -> new ArrayList<>())
+				.add(new PlanContent.Seat(TeamRole.valueOf(rs.getString("team_role")), rs.getLong("member_id"),
+						rs.getObject("deputy_id", Long.class)));
+		});
 		seats.values().forEach((list) -> list.sort((a, b) -> a.role().compareTo(b.role())));
 		return seats;
 	}
@@ -319,12 +398,18 @@ public class CrisisPlans {
 	private record Row(long id, int revision, long version, LocalDate lastReviewedOn, String title, Scenario scenario,
 			Severity severity, long ownerId, List<Medium> media, boolean everyone, int reviewIntervalDays) {
 
-		static Row of(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-			return new Row(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getString(5),
-					Scenario.valueOf(rs.getString(6)), Severity.valueOf(rs.getString(7)), rs.getLong(8),
-					Arrays.stream(rs.getString(9).split(",")).map(Medium::valueOf).toList(), rs.getBoolean(10),
-					rs.getInt(11));
+		static Row of(ResultSet rs, int n) throws SQLException {
+			return new Row(rs.getLong("id"), rs.getInt("current_revision"), rs.getLong("version"),
+					rs.getDate("last_reviewed_on").toLocalDate(), rs.getString("title"),
+					Scenario.valueOf(rs.getString("scenario")), Severity.valueOf(rs.getString("severity")),
+					rs.getLong("owner_id"),
+					Arrays.stream(rs.getString("media").split(",")).map(Medium::valueOf).toList(),
+					rs.getBoolean("everyone"), rs.getInt("review_interval_days"));
 		}
+
+	}
+
+	private record Saved(int revision, Long by, Instant at, String changes) {
 
 	}
 

@@ -34,7 +34,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,9 +57,9 @@ public class IncidentReports {
 
 	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	private final Incidents incidents;
+	private final IncidentRoster roster;
 
 	private final IncidentResponse response;
 
@@ -71,10 +71,10 @@ public class IncidentReports {
 
 	private final Notifications notifications;
 
-	IncidentReports(JdbcTemplate jdbc, Incidents incidents, IncidentResponse response, EmployeeDirectory directory,
+	IncidentReports(JdbcClient jdbc, IncidentRoster roster, IncidentResponse response, EmployeeDirectory directory,
 			CrisisPlans plans, AccountService accounts, Notifications notifications) {
 		this.jdbc = jdbc;
-		this.incidents = incidents;
+		this.roster = roster;
 		this.response = response;
 		this.directory = directory;
 		this.plans = plans;
@@ -90,27 +90,31 @@ public class IncidentReports {
 	@PreAuthorize(CrisisPlans.READ)
 	@Transactional(readOnly = true)
 	public IncidentReport report(long incidentId) {
-		IncidentView incident = this.incidents.find(incidentId);
+		IncidentView incident = this.roster.find(incidentId);
 		if (incident.open()) {
 			throw new ChangeRefused("crisis.report.notResolved");
 		}
-		List<Object[]> rows = this.jdbc.query(
-				"select employee_id, location_id, note, answered_at from crisis_check_ins where incident_id = ? "
-						+ "and status = 'NEED_HELP' order by answered_at, employee_id",
-				(rs, n) -> new Object[] { rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
-						rs.getTimestamp(4).toInstant() },
-				incidentId);
+		List<HelpAsked> rows = this.jdbc.sql("""
+				select employee_id, location_id, note, answered_at from crisis_check_ins
+				where incident_id = :incident and status = 'NEED_HELP'
+				order by answered_at, employee_id
+				""")
+			.param("incident", incidentId)
+			.query((rs, n) -> new HelpAsked(rs.getLong("employee_id"), rs.getObject("location_id", Long.class),
+					rs.getString("note"), rs.getTimestamp("answered_at").toInstant()))
+			.list();
 		Set<Long> people = new HashSet<>();
-		rows.forEach((row) -> people.add((Long) row[0]));
+		rows.forEach((row) -> people.add(row.employeeId()));
 		Map<Long, Reachability> reach = this.directory.findReachability(people);
 		Map<Long, String> locations = this.directory.locationOptions()
 			.stream()
 			.collect(Collectors.toMap(DirectoryOption::id, DirectoryOption::name));
 		List<HelpCase> cases = rows.stream().map((row) -> {
-			Reachability r = reach.get((Long) row[0]);
+			Reachability r = reach.get(row.employeeId());
 			String phone = (r == null) ? null : (r.mobile() != null) ? r.mobile() : r.phone();
-			return new HelpCase((Long) row[0], (r != null) ? r.displayName() : "",
-					(row[1] != null) ? locations.get((Long) row[1]) : null, phone, (String) row[2], (Instant) row[3]);
+			return new HelpCase(row.employeeId(), (r != null) ? r.displayName() : "",
+					(row.locationId() != null) ? locations.get(row.locationId()) : null, phone, row.note(),
+					row.answeredAt());
 		}).toList();
 		return new IncidentReport(incident, this.response.timeline(incidentId), this.response.checklist(incidentId),
 				cases);
@@ -174,17 +178,20 @@ public class IncidentReports {
 	}
 
 	private DrillReport drill(long incidentId, int listed) {
-		IncidentView incident = this.incidents.find(incidentId);
+		IncidentView incident = this.roster.find(incidentId);
 		if (!incident.drill()) {
 			throw new ChangeRefused("crisis.drillReport.notDrill");
 		}
 		List<Medium> media = this.plans.find(incident.planId()).map(PlanView::media).orElse(List.of());
-		List<Object[]> roster = this.jdbc.query(
-				"select employee_id, location_id, status, answered_via from crisis_check_ins where incident_id = ?",
-				(rs, n) -> new Object[] { rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
-						rs.getString(4) },
-				incidentId);
-		List<Long> people = roster.stream().map((row) -> (Long) row[0]).toList();
+		List<Answer> roster = this.jdbc.sql("""
+				select employee_id, location_id, status, answered_via from crisis_check_ins
+				where incident_id = :incident
+				""")
+			.param("incident", incidentId)
+			.query((rs, n) -> new Answer(rs.getLong("employee_id"), rs.getObject("location_id", Long.class),
+					CheckInStatus.valueOf(rs.getString("status")), rs.getString("answered_via")))
+			.list();
+		List<Long> people = roster.stream().map(Answer::employeeId).toList();
 		Map<Long, Reachability> reach = this.directory.findReachability(people);
 		Set<Long> signIn = this.accounts.employeesAbleToSignIn(people);
 		Map<Long, EmailOutcome> emails = (incident.announcementId() != null)
@@ -203,10 +210,10 @@ public class IncidentReports {
 		long emailNotSent = 0;
 		long mobile = 0;
 		List<Gap> gaps = new ArrayList<>();
-		for (Object[] row : roster) {
-			long id = (Long) row[0];
-			if (row[3] != null) {
-				via.merge(AnsweredVia.valueOf((String) row[3]), 1L, Long::sum);
+		for (Answer row : roster) {
+			long id = row.employeeId();
+			if (row.via() != null) {
+				via.merge(AnsweredVia.valueOf(row.via()), 1L, Long::sum);
 			}
 			Reachability person = reach.get(id);
 			EmailOutcome outcome = emails.get(id);
@@ -254,10 +261,10 @@ public class IncidentReports {
 			}
 			if (!reasons.isEmpty()) {
 				gaps.add(new Gap(id, (person != null) ? person.displayName() : "",
-						(row[1] != null) ? locations.get((Long) row[1]) : null,
+						(row.locationId() != null) ? locations.get(row.locationId()) : null,
 						(person != null) ? person.email() : null, (person != null) ? person.mobile() : null,
 						List.copyOf(reasons), (reasons.contains(GapReason.EMAIL_FAILED)) ? outcome.error() : null,
-						CheckInStatus.valueOf((String) row[2])));
+						row.status()));
 			}
 		}
 		// The people most cut off first: those no medium reached, then by name.
@@ -291,6 +298,14 @@ public class IncidentReports {
 			throw new UncheckedIOException(ex);
 		}
 		return bytes.toByteArray();
+	}
+
+	private record HelpAsked(long employeeId, Long locationId, String note, Instant answeredAt) {
+
+	}
+
+	private record Answer(long employeeId, Long locationId, CheckInStatus status, String via) {
+
 	}
 
 	private static boolean present(String value) {

@@ -27,7 +27,7 @@ import io.herald.shared.InvalidChange.Problem;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +45,11 @@ public class IncidentResponse {
 	 */
 	static final Duration RENOTIFY_PAUSE = Duration.ofMinutes(5);
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Incidents incidents;
+
+	private final StoredIncidents stored;
 
 	private final CrisisPlans plans;
 
@@ -65,12 +67,13 @@ public class IncidentResponse {
 
 	private final Clock clock;
 
-	IncidentResponse(JdbcTemplate jdbc, Incidents incidents, CrisisPlans plans, Announcements announcements,
-			EmployeeDirectory directory, Notifications notifications, MessageSource messages, AuditLog audit,
-			FollowUps followUps, Clock clock) {
+	IncidentResponse(JdbcClient jdbc, Incidents incidents, StoredIncidents stored, CrisisPlans plans,
+			Announcements announcements, EmployeeDirectory directory, Notifications notifications,
+			MessageSource messages, AuditLog audit, FollowUps followUps, Clock clock) {
 		this.jdbc = jdbc;
 		this.followUps = followUps;
 		this.incidents = incidents;
+		this.stored = stored;
 		this.plans = plans;
 		this.announcements = announcements;
 		this.directory = directory;
@@ -87,14 +90,15 @@ public class IncidentResponse {
 	@PreAuthorize(CrisisPlans.EDIT)
 	@Transactional(readOnly = true)
 	public IncidentUpdate prepareUpdate(long incidentId) {
-		Incidents.Stored incident = this.incidents.stored(incidentId);
-		MessageTemplate update = this.jdbc
-			.query("select title, body from crisis_plan_templates where plan_id = ? and revision = ? "
-					+ "and kind = 'UPDATE'",
-					(rs, n) -> new MessageTemplate(TemplateKind.UPDATE, rs.getString(1), rs.getString(2)),
-					incident.planId(), incident.planRevision())
-			.stream()
-			.findFirst()
+		StoredIncident incident = this.stored.get(incidentId);
+		MessageTemplate update = this.jdbc.sql("""
+				select title, body from crisis_plan_templates
+				where plan_id = :plan and revision = :revision and kind = 'UPDATE'
+				""")
+			.param("plan", incident.planId())
+			.param("revision", incident.planRevision())
+			.query((rs, n) -> new MessageTemplate(TemplateKind.UPDATE, rs.getString("title"), rs.getString("body")))
+			.optional()
 			.orElse(new MessageTemplate(TemplateKind.UPDATE, message("crisis.update.default.title"),
 					message("crisis.update.default.body")));
 		Map<String, String> values = values(incident);
@@ -123,7 +127,7 @@ public class IncidentResponse {
 		}
 		InvalidChange.refuseIfAny(problems);
 		lockOpen(incidentId, "crisis.update.closed");
-		Incidents.Stored incident = this.incidents.stored(incidentId);
+		StoredIncident incident = this.stored.get(incidentId);
 		Map<String, String> values = values(incident);
 		title = Incidents.marked(Placeholders.fill(title, values), incident.drill());
 		body = Placeholders.fill(body, values);
@@ -145,21 +149,26 @@ public class IncidentResponse {
 	@PreAuthorize(CrisisPlans.READ)
 	@Transactional(readOnly = true)
 	public List<ChecklistItem> checklist(long incidentId) {
-		List<Object[]> rows = this.jdbc.query(
-				"select s.step_order, s.description, s.team_role, t.done_by, t.done_at "
-						+ "from crisis_incidents i join crisis_plan_steps s on s.plan_id = i.plan_id "
-						+ "and s.revision = i.plan_revision left join crisis_incident_steps t on t.incident_id = i.id "
-						+ "and t.step_order = s.step_order where i.id = ? order by s.step_order",
-				(rs, n) -> new Object[] { rs.getInt(1), rs.getString(2), TeamRole.valueOf(rs.getString(3)),
-						rs.getObject(4, Long.class), rs.getTimestamp(5) },
-				incidentId);
+		List<Step> rows = this.jdbc.sql("""
+				select s.step_order, s.description, s.team_role, t.done_by, t.done_at
+				from crisis_incidents i
+				join crisis_plan_steps s on s.plan_id = i.plan_id and s.revision = i.plan_revision
+				left join crisis_incident_steps t on t.incident_id = i.id and t.step_order = s.step_order
+				where i.id = :incident
+				order by s.step_order
+				""").param("incident", incidentId).query((rs, n) -> {
+			Timestamp doneAt = rs.getTimestamp("done_at");
+			return new Step(rs.getInt("step_order"), rs.getString("description"),
+					TeamRole.valueOf(rs.getString("team_role")), rs.getObject("done_by", Long.class),
+					(doneAt != null) ? doneAt.toInstant() : null);
+		}).list();
 		Set<Long> people = new HashSet<>();
-		rows.stream().map((row) -> (Long) row[3]).filter((id) -> id != null).forEach(people::add);
+		rows.stream().map(Step::doneBy).filter((id) -> id != null).forEach(people::add);
 		Map<Long, Reachability> names = this.directory.findReachability(people);
 		return rows.stream().map((row) -> {
-			Reachability by = (row[3] != null) ? names.get((Long) row[3]) : null;
-			return new ChecklistItem((Integer) row[0], (String) row[1], (TeamRole) row[2],
-					(by != null) ? by.displayName() : null, (row[4] != null) ? ((Timestamp) row[4]).toInstant() : null);
+			Reachability by = (row.doneBy() != null) ? names.get(row.doneBy()) : null;
+			return new ChecklistItem(row.order(), row.description(), row.role(), (by != null) ? by.displayName() : null,
+					row.doneAt());
 		}).toList();
 	}
 
@@ -175,20 +184,29 @@ public class IncidentResponse {
 	@Transactional
 	public boolean tick(long incidentId, int stepOrder) {
 		lockOpen(incidentId, "crisis.checklist.closed");
-		String description = this.jdbc
-			.queryForList("select s.description from crisis_incidents i join crisis_plan_steps s "
-					+ "on s.plan_id = i.plan_id and s.revision = i.plan_revision where i.id = ? and s.step_order = ?",
-					String.class, incidentId, stepOrder)
-			.stream()
-			.findFirst()
+		String description = this.jdbc.sql("""
+				select s.description
+				from crisis_incidents i
+				join crisis_plan_steps s on s.plan_id = i.plan_id and s.revision = i.plan_revision
+				where i.id = :incident and s.step_order = :step
+				""")
+			.param("incident", incidentId)
+			.param("step", stepOrder)
+			.query(String.class)
+			.optional()
 			.orElseThrow(() -> new InvalidChange("step", "crisis.checklist.unknownStep"));
 		// The incident's row is locked, so no other tick of this step runs meanwhile.
-		int ticked = this.jdbc.update(
-				"insert into crisis_incident_steps (incident_id, step_order, done_by, done_at) "
-						+ "select ?, ?, ?, ? where not exists (select 1 from crisis_incident_steps "
-						+ "where incident_id = ? and step_order = ?)",
-				incidentId, stepOrder, Callers.require().employeeId(), Timestamp.from(this.clock.instant()), incidentId,
-				stepOrder);
+		int ticked = this.jdbc
+			.sql("""
+					insert into crisis_incident_steps (incident_id, step_order, done_by, done_at)
+					select :incident, :step, :by, :now
+					where not exists (select 1 from crisis_incident_steps where incident_id = :incident and step_order = :step)
+					""")
+			.param("incident", incidentId)
+			.param("step", stepOrder)
+			.param("by", Callers.require().employeeId())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
 		if (ticked == 0) {
 			return false;
 		}
@@ -211,15 +229,23 @@ public class IncidentResponse {
 		Instant now = this.clock.instant();
 		// Read under the incident's lock: a second click waits for the first to commit
 		// and then sees its event.
-		Timestamp last = this.jdbc.queryForObject("select max(happened_at) from crisis_incident_events "
-				+ "where incident_id = ? and kind = 'RENOTIFIED'", Timestamp.class, incidentId);
+		Timestamp last = this.jdbc
+			.sql("""
+					select max(happened_at) from crisis_incident_events where incident_id = :incident and kind = 'RENOTIFIED'
+					""")
+			.param("incident", incidentId)
+			.query(Timestamp.class)
+			.optional()
+			.orElse(null);
 		if (last != null && last.toInstant().plus(RENOTIFY_PAUSE).isAfter(now)) {
 			throw new ChangeRefused("crisis.renotify.tooSoon");
 		}
-		Incidents.Stored incident = this.incidents.stored(incidentId);
-		List<Long> silent = this.jdbc.queryForList(
-				"select employee_id from crisis_check_ins where incident_id = ? and status = 'NO_RESPONSE'", Long.class,
-				incidentId);
+		StoredIncident incident = this.stored.get(incidentId);
+		List<Long> silent = this.jdbc
+			.sql("select employee_id from crisis_check_ins where incident_id = :incident and status = 'NO_RESPONSE'")
+			.param("incident", incidentId)
+			.query(Long.class)
+			.list();
 		if (silent.isEmpty()) {
 			throw new ChangeRefused("crisis.renotify.nobody");
 		}
@@ -244,16 +270,20 @@ public class IncidentResponse {
 	@PreAuthorize(CrisisPlans.READ)
 	@Transactional(readOnly = true)
 	public List<TimelineEntry> timeline(long incidentId) {
-		Incidents.Stored incident = this.incidents.stored(incidentId);
+		StoredIncident incident = this.stored.get(incidentId);
 		List<Row> rows = new ArrayList<>();
 		rows.add(new Row(incident.openedAt(), TimelineEntry.Kind.OPENED, incident.openedBy(), incident.title(), null,
 				incident.recipients()));
-		rows.addAll(this.jdbc.query(
-				"select happened_at, kind, actor_id, title, body, people from crisis_incident_events "
-						+ "where incident_id = ? order by happened_at, id",
-				(rs, n) -> new Row(rs.getTimestamp(1).toInstant(), TimelineEntry.Kind.valueOf(rs.getString(2)),
-						rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getObject(6, Integer.class)),
-				incidentId));
+		rows.addAll(this.jdbc.sql("""
+				select happened_at, kind, actor_id, title, body, people from crisis_incident_events
+				where incident_id = :incident
+				order by happened_at, id
+				""")
+			.param("incident", incidentId)
+			.query((rs, n) -> new Row(rs.getTimestamp("happened_at").toInstant(),
+					TimelineEntry.Kind.valueOf(rs.getString("kind")), rs.getObject("actor_id", Long.class),
+					rs.getString("title"), rs.getString("body"), rs.getObject("people", Integer.class)))
+			.list());
 		if (incident.resolvedAt() != null) {
 			rows.add(new Row(incident.resolvedAt(), TimelineEntry.Kind.RESOLVED, incident.resolvedBy(), null, null,
 					null));
@@ -275,10 +305,10 @@ public class IncidentResponse {
 	 * @throws ChangeRefused with {@code closedCode} when it is resolved
 	 */
 	void lockOpen(long incidentId, String closedCode) {
-		String status = this.jdbc
-			.queryForList("select status from crisis_incidents where id = ? for update", String.class, incidentId)
-			.stream()
-			.findFirst()
+		String status = this.jdbc.sql("select status from crisis_incidents where id = :id for update")
+			.param("id", incidentId)
+			.query(String.class)
+			.optional()
 			.orElseThrow(() -> new IncidentNotFound(incidentId));
 		if (!IncidentStatus.OPEN.name().equals(status)) {
 			throw new ChangeRefused(closedCode);
@@ -287,20 +317,33 @@ public class IncidentResponse {
 
 	void event(long incidentId, TimelineEntry.Kind kind, String title, String body, Long announcementId,
 			Integer people) {
-		this.jdbc.update(
-				"insert into crisis_incident_events (incident_id, kind, happened_at, actor_id, title, body, "
-						+ "announcement_id, people) values (?, ?, ?, ?, ?, ?, ?, ?)",
-				incidentId, kind.name(), Timestamp.from(this.clock.instant()), Callers.require().employeeId(), title,
-				body, announcementId, people);
+		this.jdbc
+			.sql("""
+					insert into crisis_incident_events (incident_id, kind, happened_at, actor_id, title, body, announcement_id, people)
+					values (:incident, :kind, :now, :actor, :title, :body, :post, :people)
+					""")
+			.param("incident", incidentId)
+			.param("kind", kind.name())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("actor", Callers.require().employeeId())
+			.param("title", title)
+			.param("body", body)
+			.param("post", announcementId)
+			.param("people", people)
+			.update();
 	}
 
-	private Map<String, String> values(Incidents.Stored incident) {
+	private Map<String, String> values(StoredIncident incident) {
 		PlanView plan = this.plans.find(incident.planId()).orElseThrow(() -> new PlanNotFound(incident.planId()));
 		return this.incidents.values(plan, incident.scope(), this.clock.instant());
 	}
 
 	private String message(String code) {
 		return this.messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+	}
+
+	private record Step(int order, String description, TeamRole role, Long doneBy, Instant doneAt) {
+
 	}
 
 	private record Row(Instant at, TimelineEntry.Kind kind, Long actor, String title, String body, Integer people) {

@@ -1,33 +1,23 @@
 package io.herald.crisis;
 
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.herald.announcement.Announcements;
 import io.herald.announcement.Priority;
 import io.herald.announcement.SystemAlert;
 import io.herald.audit.AuditLog;
-import io.herald.crisis.IncidentView.AfterAction;
-import io.herald.crisis.IncidentView.LocationCount;
-import io.herald.crisis.IncidentView.RosterPerson;
 import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
-import io.herald.directory.EmployeeSummary;
-import io.herald.directory.Reachability;
 import io.herald.notification.Inbox;
 import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
@@ -38,7 +28,10 @@ import io.herald.tracking.Receipts;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,9 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Incidents: a plan activated for a scope sends a CRITICAL alert asking for a safety
- * check-in, the roster follows the answers, and resolving sends the all-clear and closes
- * check-ins. Every answer updates the person's one row in place, so counts are exact
- * under any concurrency and every app instance reads the same roster.
+ * check-in, people answer, and resolving sends the all-clear and closes check-ins. Every
+ * answer updates the person's one row in place, so counts are exact under any concurrency
+ * and every app instance reads the same roster ({@link IncidentRoster}).
  */
 @Service
 public class Incidents {
@@ -60,9 +53,9 @@ public class Incidents {
 
 	static final String HELP_ASKED = "crisis.link.HELP_ASKED";
 
-	private static final int LIST_LIMIT = 200;
+	private final NamedParameterJdbcTemplate jdbc;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient sql;
 
 	private final CrisisPlans plans;
 
@@ -78,15 +71,19 @@ public class Incidents {
 
 	private final FollowUps followUps;
 
+	private final StoredIncidents stored;
+
 	private final Inbox inbox;
 
 	private final Clock clock;
 
-	Incidents(JdbcTemplate jdbc, CrisisPlans plans, Announcements announcements, Receipts receipts,
-			EmployeeDirectory directory, MessageSource messages, AuditLog audit, FollowUps followUps, Inbox inbox,
-			Clock clock) {
+	Incidents(NamedParameterJdbcTemplate jdbc, CrisisPlans plans, Announcements announcements, Receipts receipts,
+			EmployeeDirectory directory, MessageSource messages, AuditLog audit, FollowUps followUps,
+			StoredIncidents stored, Inbox inbox, Clock clock) {
 		this.jdbc = jdbc;
+		this.sql = JdbcClient.create(jdbc);
 		this.followUps = followUps;
+		this.stored = stored;
 		this.inbox = inbox;
 		this.plans = plans;
 		this.announcements = announcements;
@@ -148,11 +145,12 @@ public class Incidents {
 		PlanView plan = this.plans.find(planId).orElseThrow(() -> new PlanNotFound(planId));
 		// One open incident per plan: the plan's row lock makes a double-clicked
 		// "Activate" (or two managers at once) send one alert, not two.
-		this.jdbc.query("select id from crisis_plans where id = ? for update", (rs) -> {
-		}, planId);
-		if (Boolean.TRUE.equals(this.jdbc.queryForObject(
-				"select count(*) > 0 from crisis_incidents where plan_id = ? and status = 'OPEN'", Boolean.class,
-				planId))) {
+		this.sql.sql("select id from crisis_plans where id = :plan for update").param("plan", planId).query((rs) -> {
+		});
+		if (this.sql.sql("select count(*) > 0 from crisis_incidents where plan_id = :plan and status = 'OPEN'")
+			.param("plan", planId)
+			.query(Boolean.class)
+			.single()) {
 			throw new InvalidChange(null, "crisis.incident.alreadyOpen");
 		}
 		IncidentScope scope = activation.scope();
@@ -177,37 +175,41 @@ public class Incidents {
 		}
 		long by = Callers.require().employeeId();
 		KeyHolder keys = new GeneratedKeyHolder();
-		String storedTitle = title;
-		this.jdbc.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(
-					"insert into crisis_incidents (plan_id, plan_revision, title, everyone, drill, status, opened_by, "
-							+ "opened_at) values (?, ?, ?, ?, ?, 'OPEN', ?, ?)",
-					new String[] { "id" });
-			statement.setLong(1, planId);
-			statement.setInt(2, plan.revision());
-			statement.setString(3, storedTitle);
-			statement.setBoolean(4, scope.everyone());
-			statement.setBoolean(5, activation.drill());
-			statement.setLong(6, by);
-			statement.setTimestamp(7, Timestamp.from(now));
-			return statement;
-		}, keys);
-		long id = keys.getKey().longValue();
-		List<Object[]> targets = new ArrayList<>();
-		scope.locationIds().forEach((target) -> targets.add(new Object[] { id, "LOCATION", target }));
-		scope.departmentIds().forEach((target) -> targets.add(new Object[] { id, "DEPARTMENT", target }));
-		this.jdbc.batchUpdate("insert into crisis_incident_scope (incident_id, kind, target_id) values (?, ?, ?)",
-				targets);
+		this.sql
+			.sql("""
+					insert into crisis_incidents (plan_id, plan_revision, title, everyone, drill, status, opened_by, opened_at)
+					values (:plan, :revision, :title, :everyone, :drill, 'OPEN', :by, :now)
+					""")
+			.param("plan", planId)
+			.param("revision", plan.revision())
+			.param("title", title)
+			.param("everyone", scope.everyone())
+			.param("drill", activation.drill())
+			.param("by", by)
+			.param("now", Timestamp.from(now))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
+		List<SqlParameterSource> targets = new ArrayList<>();
+		scope.locationIds().forEach((target) -> targets.add(target(id, "LOCATION", target)));
+		scope.departmentIds().forEach((target) -> targets.add(target(id, "DEPARTMENT", target)));
+		this.jdbc.batchUpdate("""
+				insert into crisis_incident_scope (incident_id, kind, target_id) values (:incident, :kind, :target)
+				""", targets.toArray(SqlParameterSource[]::new));
 		SystemAlert.Published alert = this.announcements.publishSystemAlert(CHANNEL_SLUG, channelName(),
 				new SystemAlert(title, body, Priority.CRITICAL, true, scope.departmentIds(), scope.locationIds(),
 						"/crisis/incidents/" + id + "/check-in", true, activation.drill()));
-		this.jdbc.update("update crisis_incidents set announcement_id = ?, recipients = ? where id = ?", alert.id(),
-				alert.recipients(), id);
+		this.sql.sql("update crisis_incidents set announcement_id = :alert, recipients = :recipients where id = :id")
+			.param("alert", alert.id())
+			.param("recipients", alert.recipients())
+			.param("id", id)
+			.update();
 		// The roster is the alert's audience, as the fan-out just resolved it: one
 		// row per recipient, written in one statement.
-		this.jdbc.update("insert into crisis_check_ins (incident_id, employee_id, location_id, status) "
-				+ "select ?, d.employee_id, d.location_id, 'NO_RESPONSE' from deliveries d "
-				+ "where d.announcement_id = ?", id, alert.id());
+		this.sql.sql("""
+				insert into crisis_check_ins (incident_id, employee_id, location_id, status)
+				select :incident, d.employee_id, d.location_id, 'NO_RESPONSE' from deliveries d
+				where d.announcement_id = :alert
+				""").param("incident", id).param("alert", alert.id()).update();
 		this.audit.record(activation.drill() ? "crisis.drill.opened" : "crisis.incident.opened", "crisis_incident", id,
 				plan.title() + ": recipients=" + alert.recipients());
 		return new OpenedIncident(id, alert.id(), alert.recipients());
@@ -252,9 +254,9 @@ public class Incidents {
 		// A forwarded e-mail must not hide a call for help: once someone has said they
 		// need help, only they, signed in, can say they are safe. The row lock orders
 		// this with an answer arriving from the app at the same time.
-		List<String> current = this.jdbc.queryForList(
-				"select status from crisis_check_ins where incident_id = ? and employee_id = ? for update",
-				String.class, incidentId, employeeId);
+		List<String> current = this.sql.sql("""
+				select status from crisis_check_ins where incident_id = :incident and employee_id = :employee for update
+				""").param("incident", incidentId).param("employee", employeeId).query(String.class).list();
 		if (status == CheckInStatus.SAFE && current.contains(CheckInStatus.NEED_HELP.name())) {
 			throw new ChangeRefused(HELP_ASKED);
 		}
@@ -280,34 +282,48 @@ public class Incidents {
 		// Someone who joined the alert's audience after activation (a transfer, a
 		// new hire) received it as a late joiner: their delivery puts them on the
 		// roster now, so they can answer and are counted.
-		this.jdbc.update(
-				"insert into crisis_check_ins (incident_id, employee_id, location_id, status) "
-						+ "select i.id, d.employee_id, d.location_id, 'NO_RESPONSE' from crisis_incidents i "
-						+ "join deliveries d on d.announcement_id = i.announcement_id and d.employee_id = ? "
-						+ "where i.id = ? and i.status = 'OPEN' and not exists (select 1 from crisis_check_ins c "
-						+ "where c.incident_id = i.id and c.employee_id = d.employee_id) on conflict do nothing",
-				employeeId, incidentId);
-		Object[] incident = this.jdbc
-			.query("select i.status, i.announcement_id from crisis_incidents i join crisis_check_ins c "
-					+ "on c.incident_id = i.id and c.employee_id = ? where i.id = ?",
-					(rs, n) -> new Object[] { rs.getString(1), rs.getLong(2) }, employeeId, incidentId)
-			.stream()
-			.findFirst()
+		this.sql.sql("""
+				insert into crisis_check_ins (incident_id, employee_id, location_id, status)
+				select i.id, d.employee_id, d.location_id, 'NO_RESPONSE'
+				from crisis_incidents i
+				join deliveries d on d.announcement_id = i.announcement_id and d.employee_id = :employee
+				where i.id = :incident and i.status = 'OPEN'
+				  and not exists (select 1 from crisis_check_ins c
+				                  where c.incident_id = i.id and c.employee_id = d.employee_id)
+				on conflict do nothing
+				""").param("employee", employeeId).param("incident", incidentId).update();
+		Answering incident = this.sql.sql("""
+				select i.status, i.announcement_id
+				from crisis_incidents i
+				join crisis_check_ins c on c.incident_id = i.id and c.employee_id = :employee
+				where i.id = :incident
+				""")
+			.param("employee", employeeId)
+			.param("incident", incidentId)
+			.query((rs, n) -> new Answering(rs.getString("status"), rs.getLong("announcement_id")))
+			.optional()
 			.orElseThrow(() -> new IncidentNotFound(incidentId));
-		if (!IncidentStatus.OPEN.name().equals(incident[0])) {
+		if (!IncidentStatus.OPEN.name().equals(incident.status())) {
 			throw new ChangeRefused("crisis.checkIn.closed");
 		}
-		Timestamp now = Timestamp.from(this.clock.instant());
-		int updated = this.jdbc.update(
-				"update crisis_check_ins set status = ?, note = ?, answered_at = ?, "
-						+ "first_answered_at = coalesce(first_answered_at, ?), answered_via = ? where incident_id = ? "
-						+ "and employee_id = ? and exists (select 1 from crisis_incidents i where i.id = ? "
-						+ "and i.status = 'OPEN')",
-				status.name(), cleaned, now, now, via.name(), incidentId, employeeId, incidentId);
+		int updated = this.sql.sql("""
+				update crisis_check_ins
+				set status = :status, note = :note, answered_at = :now,
+				    first_answered_at = coalesce(first_answered_at, :now), answered_via = :via
+				where incident_id = :incident and employee_id = :employee
+				  and exists (select 1 from crisis_incidents i where i.id = :incident and i.status = 'OPEN')
+				""")
+			.param("status", status.name())
+			.param("note", cleaned)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("via", via.name())
+			.param("incident", incidentId)
+			.param("employee", employeeId)
+			.update();
 		if (updated == 0) {
 			throw new ChangeRefused("crisis.checkIn.closed");
 		}
-		return (Long) incident[1];
+		return incident.announcementId();
 	}
 
 	/**
@@ -317,7 +333,7 @@ public class Incidents {
 	@PreAuthorize(CrisisPlans.EDIT)
 	@Transactional(readOnly = true)
 	public IncidentUpdate prepareAllClear(long incidentId) {
-		Stored incident = stored(incidentId);
+		StoredIncident incident = this.stored.get(incidentId);
 		MessageTemplate allClear = allClearTemplate(incident);
 		Map<String, String> values = values(plan(incident), incident.scope(), this.clock.instant());
 		return new IncidentUpdate(Placeholders.fill(allClear.title(), values),
@@ -348,7 +364,7 @@ public class Incidents {
 	@PreAuthorize(CrisisPlans.EDIT)
 	@Transactional
 	public int resolve(long incidentId, IncidentUpdate allClear) {
-		Stored incident = stored(incidentId);
+		StoredIncident incident = this.stored.get(incidentId);
 		MessageTemplate template = allClearTemplate(incident);
 		String title = (allClear != null && allClear.title() != null) ? strip(allClear.title()) : template.title();
 		String body = (allClear != null && allClear.body() != null) ? strip(allClear.body()) : template.body();
@@ -361,10 +377,14 @@ public class Incidents {
 		}
 		InvalidChange.refuseIfAny(problems);
 		Instant now = this.clock.instant();
-		int updated = this.jdbc.update(
-				"update crisis_incidents set status = 'RESOLVED', resolved_by = ?, resolved_at = ? "
-						+ "where id = ? and status = 'OPEN'",
-				Callers.require().employeeId(), Timestamp.from(now), incidentId);
+		int updated = this.sql.sql("""
+				update crisis_incidents set status = 'RESOLVED', resolved_by = :by, resolved_at = :now
+				where id = :id and status = 'OPEN'
+				""")
+			.param("by", Callers.require().employeeId())
+			.param("now", Timestamp.from(now))
+			.param("id", incidentId)
+			.update();
 		if (updated == 0) {
 			throw new ChangeRefused("crisis.incident.alreadyResolved");
 		}
@@ -374,7 +394,10 @@ public class Incidents {
 		SystemAlert.Published sent = this.announcements.publishSystemAlert(CHANNEL_SLUG, channelName(),
 				new SystemAlert(sentTitle, sentBody, Priority.IMPORTANT, false, incident.scope().departmentIds(),
 						incident.scope().locationIds(), null, false, incident.drill()));
-		this.jdbc.update("update crisis_incidents set all_clear_id = ? where id = ?", sent.id(), incidentId);
+		this.sql.sql("update crisis_incidents set all_clear_id = :allClear where id = :id")
+			.param("allClear", sent.id())
+			.param("id", incidentId)
+			.update();
 		int told = sent.recipients();
 		if (incident.announcementId() != null) {
 			told = this.followUps.tell(incident.announcementId(), sent.id(), sentTitle, sentBody);
@@ -387,166 +410,21 @@ public class Incidents {
 		return told;
 	}
 
-	private MessageTemplate allClearTemplate(Stored incident) {
-		return this.jdbc
-			.query("select kind, title, body from crisis_plan_templates where plan_id = ? and revision = ? "
-					+ "and kind = 'ALL_CLEAR'",
-					(rs, n) -> new MessageTemplate(TemplateKind.ALL_CLEAR, rs.getString(2), rs.getString(3)),
-					incident.planId(), incident.planRevision())
-			.stream()
-			.findFirst()
+	private MessageTemplate allClearTemplate(StoredIncident incident) {
+		return this.sql.sql("""
+				select title, body from crisis_plan_templates
+				where plan_id = :plan and revision = :revision and kind = 'ALL_CLEAR'
+				""")
+			.param("plan", incident.planId())
+			.param("revision", incident.planRevision())
+			.query((rs, n) -> new MessageTemplate(TemplateKind.ALL_CLEAR, rs.getString("title"), rs.getString("body")))
+			.optional()
 			.orElse(new MessageTemplate(TemplateKind.ALL_CLEAR, message("crisis.incident.allClear.title"),
 					message("crisis.incident.allClear.body")));
 	}
 
-	private PlanView plan(Stored incident) {
+	private PlanView plan(StoredIncident incident) {
 		return this.plans.find(incident.planId()).orElseThrow(() -> new PlanNotFound(incident.planId()));
-	}
-
-	/**
-	 * The last 50 real incidents and the last 50 drills (drills keep a history of their
-	 * own), open ones first, then the most recent.
-	 */
-	@PreAuthorize(CrisisPlans.READ)
-	@Transactional(readOnly = true)
-	public List<IncidentSummary> incidents() {
-		List<IncidentSummary> all = new ArrayList<>(summaries(false));
-		all.addAll(summaries(true));
-		return all;
-	}
-
-	private List<IncidentSummary> summaries(boolean drill) {
-		return this.jdbc.query("select i.id, i.title, i.drill, i.status, i.opened_at, i.resolved_at, i.recipients, "
-				+ "(select count(*) from crisis_check_ins c where c.incident_id = i.id "
-				+ "and c.status <> 'NO_RESPONSE') from crisis_incidents i where i.drill = ? "
-				+ "order by case when i.status = 'OPEN' then 0 else 1 end, i.opened_at desc, i.id desc limit 50",
-				(rs, n) -> new IncidentSummary(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
-						IncidentStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
-						instant(rs.getTimestamp(6)), rs.getInt(7), rs.getLong(8)),
-				drill);
-	}
-
-	/**
-	 * The live roster: counts read from the check-in rows on every call.
-	 */
-	@PreAuthorize(CrisisPlans.READ)
-	@Transactional(readOnly = true)
-	public IncidentView find(long incidentId) {
-		Stored incident = stored(incidentId);
-		Map<Long, String> locationNames = names(this.directory.locationOptions());
-		Map<Long, String> departmentNames = names(this.directory.departmentOptions());
-		Map<Long, long[]> byLocation = new LinkedHashMap<>();
-		long[] totals = new long[3];
-		this.jdbc.query("select location_id, status, count(*) from crisis_check_ins where incident_id = ? "
-				+ "group by location_id, status", (rs) -> {
-					Long location = rs.getObject(1, Long.class);
-					int slot = CheckInStatus.valueOf(rs.getString(2)).ordinal();
-					long count = rs.getLong(3);
-					byLocation.computeIfAbsent(location, (l) -> new long[3])[slot] += count;
-					totals[slot] += count;
-				}, incidentId);
-		List<LocationCount> locations = byLocation.entrySet().stream().map((entry) -> {
-			long[] c = entry.getValue();
-			return new LocationCount(locationNames.get(entry.getKey()), c[0] + c[1] + c[2], c[0], c[1], c[2]);
-		})
-			.sorted((a, b) -> Objects.toString(a.location(), "\uffff")
-				.compareToIgnoreCase(Objects.toString(b.location(), "\uffff")))
-			.toList();
-		List<RosterRow> needHelp = rows(incidentId, "NEED_HELP", "answered_at desc", LIST_LIMIT);
-		List<RosterRow> silent = rows(incidentId, "NO_RESPONSE", "employee_id", LIST_LIMIT);
-		List<RosterRow> safe = rows(incidentId, "SAFE", "answered_at desc", 20);
-		Set<Long> people = new HashSet<>();
-		for (List<RosterRow> list : List.of(needHelp, silent, safe)) {
-			list.forEach((row) -> people.add(row.employeeId()));
-		}
-		people.add(incident.openedBy());
-		if (incident.resolvedBy() != null) {
-			people.add(incident.resolvedBy());
-		}
-		Map<Long, Reachability> reach = this.directory.findReachability(people);
-		Map<Long, EmployeeSummary> summaries = this.directory.findSummaries(people);
-		Map<Long, String> managers = this.directory.displayNames(summaries.values()
-			.stream()
-			.map(EmployeeSummary::managerId)
-			.filter(Objects::nonNull)
-			.collect(Collectors.toSet()));
-		AfterAction afterAction = null;
-		if (incident.resolvedAt() != null) {
-			List<Instant> answers = this.jdbc.query(
-					"select first_answered_at from crisis_check_ins where incident_id = ? "
-							+ "and first_answered_at is not null order by first_answered_at",
-					(rs, n) -> rs.getTimestamp(1).toInstant(), incidentId);
-			afterAction = afterAction(incident.openedAt(), answers, incident.recipients(), totals[1]);
-		}
-		return new IncidentView(incidentId, incident.planId(), incident.title(), incident.drill(), incident.status(),
-				name(reach, incident.openedBy()), incident.openedAt(),
-				(incident.resolvedBy() != null) ? name(reach, incident.resolvedBy()) : null, incident.resolvedAt(),
-				incident.announcementId(), sortedNames(incident.scope().locationIds(), locationNames),
-				sortedNames(incident.scope().departmentIds(), departmentNames), incident.recipients(), totals[0],
-				totals[1], totals[2], locations, people(needHelp, reach, summaries, managers, locationNames),
-				people(silent, reach, summaries, managers, locationNames), Math.max(0, totals[2] - silent.size()),
-				people(safe, reach, summaries, managers, locationNames), afterAction);
-	}
-
-	/**
-	 * How long until half, 90 % and all of the recipients had first answered.
-	 */
-	static AfterAction afterAction(Instant openedAt, List<Instant> firstAnswers, int recipients, long needHelp) {
-		return new AfterAction(mark(openedAt, firstAnswers, recipients, 50),
-				mark(openedAt, firstAnswers, recipients, 90), mark(openedAt, firstAnswers, recipients, 100), needHelp);
-	}
-
-	private static Duration mark(Instant openedAt, List<Instant> sorted, int recipients, int percent) {
-		if (recipients == 0) {
-			return null;
-		}
-		int needed = (int) Math.ceil(recipients * percent / 100.0);
-		if (needed == 0 || sorted.size() < needed) {
-			return null;
-		}
-		return Duration.between(openedAt, sorted.get(needed - 1));
-	}
-
-	private List<RosterRow> rows(long incidentId, String status, String order, int limit) {
-		return this.jdbc.query(
-				"select employee_id, location_id, note, answered_at from crisis_check_ins where incident_id = ? "
-						+ "and status = ? order by " + order + " limit " + limit,
-				(rs, n) -> new RosterRow(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
-						instant(rs.getTimestamp(4))),
-				incidentId, status);
-	}
-
-	private static List<RosterPerson> people(List<RosterRow> rows, Map<Long, Reachability> reach,
-			Map<Long, EmployeeSummary> summaries, Map<Long, String> managers, Map<Long, String> locations) {
-		return rows.stream().map((row) -> {
-			Reachability r = reach.get(row.employeeId());
-			EmployeeSummary summary = summaries.get(row.employeeId());
-			Long manager = (summary != null) ? summary.managerId() : null;
-			return new RosterPerson(row.employeeId(), name(reach, row.employeeId()),
-					(row.locationId() != null) ? locations.get(row.locationId()) : null, (r != null) ? r.phone() : null,
-					(r != null) ? r.mobile() : null, (manager != null) ? managers.get(manager) : null, row.note(),
-					row.answeredAt());
-		}).toList();
-	}
-
-	Stored stored(long incidentId) {
-		Stored incident = this.jdbc
-			.query("select plan_id, plan_revision, title, everyone, drill, status, opened_by, opened_at, resolved_by, "
-					+ "resolved_at, announcement_id, recipients from crisis_incidents where id = ?",
-					(rs, n) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4),
-							rs.getBoolean(5), IncidentStatus.valueOf(rs.getString(6)), rs.getLong(7),
-							rs.getTimestamp(8).toInstant(), rs.getObject(9, Long.class), instant(rs.getTimestamp(10)),
-							rs.getObject(11, Long.class), rs.getInt(12), null),
-					incidentId)
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new IncidentNotFound(incidentId));
-		Set<Long> locations = new TreeSet<>();
-		Set<Long> departments = new TreeSet<>();
-		this.jdbc.query("select kind, target_id from crisis_incident_scope where incident_id = ?", (rs) -> {
-			("LOCATION".equals(rs.getString(1)) ? locations : departments).add(rs.getLong(2));
-		}, incidentId);
-		return incident.withScope(new IncidentScope(incident.everyone(), locations, departments));
 	}
 
 	Map<String, String> values(PlanView plan, IncidentScope scope, Instant at) {
@@ -595,15 +473,6 @@ public class Incidents {
 		return "";
 	}
 
-	private static String name(Map<Long, Reachability> reach, long id) {
-		Reachability r = reach.get(id);
-		return (r != null) ? r.displayName() : "";
-	}
-
-	private static List<String> sortedNames(Set<Long> ids, Map<Long, String> names) {
-		return ids.stream().map(names::get).filter(Objects::nonNull).sorted(String.CASE_INSENSITIVE_ORDER).toList();
-	}
-
 	private static Set<Long> ids(List<DirectoryOption> options) {
 		return options.stream().map(DirectoryOption::id).collect(Collectors.toSet());
 	}
@@ -620,23 +489,11 @@ public class Incidents {
 		return stripped.isEmpty() ? null : stripped;
 	}
 
-	private static Instant instant(Timestamp timestamp) {
-		return (timestamp != null) ? timestamp.toInstant() : null;
+	private static SqlParameterSource target(long incidentId, String kind, long targetId) {
+		return new MapSqlParameterSource("incident", incidentId).addValue("kind", kind).addValue("target", targetId);
 	}
 
-	private record RosterRow(long employeeId, Long locationId, String note, Instant answeredAt) {
-
-	}
-
-	record Stored(long planId, int planRevision, String title, boolean everyone, boolean drill, IncidentStatus status,
-			long openedBy, Instant openedAt, Long resolvedBy, Instant resolvedAt, Long announcementId, int recipients,
-			IncidentScope scope) {
-
-		Stored withScope(IncidentScope scope) {
-			return new Stored(this.planId, this.planRevision, this.title, this.everyone, this.drill, this.status,
-					this.openedBy, this.openedAt, this.resolvedBy, this.resolvedAt, this.announcementId,
-					this.recipients, scope);
-		}
+	private record Answering(String status, long announcementId) {
 
 	}
 

@@ -1,7 +1,9 @@
 package io.herald.crisis;
 
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +20,10 @@ import io.herald.shared.Callers;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,7 +39,9 @@ public class Procedures {
 
 	private static final int CONTACTS_MAX = 5;
 
-	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final JdbcClient sql;
 
 	private final EmployeeDirectory directory;
 
@@ -42,8 +49,9 @@ public class Procedures {
 
 	private final Clock clock;
 
-	Procedures(JdbcTemplate jdbc, EmployeeDirectory directory, AuditLog audit, Clock clock) {
+	Procedures(NamedParameterJdbcTemplate jdbc, EmployeeDirectory directory, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.sql = JdbcClient.create(jdbc);
 		this.directory = directory;
 		this.audit = audit;
 		this.clock = clock;
@@ -55,14 +63,19 @@ public class Procedures {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<ProcedureView> all() {
-		return views("select id, title, body, updated_at, version from crisis_procedures order by lower(title), id");
+		return views(this.sql.sql("""
+				select id, title, body, updated_at, version from crisis_procedures
+				order by lower(title), id
+				""").query(Row::of).list());
 	}
 
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Optional<ProcedureView> find(long id) {
-		return views("select id, title, body, updated_at, version from crisis_procedures where id = ?", id).stream()
-			.findFirst();
+		return views(this.sql.sql("select id, title, body, updated_at, version from crisis_procedures where id = :id")
+			.param("id", id)
+			.query(Row::of)
+			.list()).stream().findFirst();
 	}
 
 	/**
@@ -76,17 +89,15 @@ public class Procedures {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		Long by = Callers.current().map((caller) -> caller.employeeId()).orElse(null);
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(
-					"insert into crisis_procedures (title, body, updated_by, updated_at) values (?, ?, ?, ?)",
-					new String[] { "id" });
-			statement.setString(1, draft.title().strip());
-			statement.setString(2, draft.body().strip());
-			statement.setObject(3, by);
-			statement.setTimestamp(4, now);
-			return statement;
-		}, keys);
-		long id = keys.getKey().longValue();
+		this.sql.sql("""
+				insert into crisis_procedures (title, body, updated_by, updated_at) values (:title, :body, :by, :now)
+				""")
+			.param("title", draft.title().strip())
+			.param("body", draft.body().strip())
+			.param("by", by)
+			.param("now", now)
+			.update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
 		insertContacts(id, contacts);
 		this.audit.record("crisis.procedure.created", "crisis_procedure", id, draft.title().strip());
 		return id;
@@ -101,16 +112,22 @@ public class Procedures {
 	public void change(long id, long version, ProcedureDraft draft) {
 		find(id).orElseThrow(() -> new ProcedureNotFound(id));
 		List<Long> contacts = check(draft);
-		int updated = this.jdbc.update(
-				"update crisis_procedures set title = ?, body = ?, updated_by = ?, updated_at = ?, "
-						+ "version = version + 1 where id = ? and version = ?",
-				draft.title().strip(), draft.body().strip(),
-				Callers.current().map((caller) -> caller.employeeId()).orElse(null),
-				Timestamp.from(this.clock.instant()), id, version);
+		int updated = this.sql.sql("""
+				update crisis_procedures
+				set title = :title, body = :body, updated_by = :by, updated_at = :now, version = version + 1
+				where id = :id and version = :version
+				""")
+			.param("title", draft.title().strip())
+			.param("body", draft.body().strip())
+			.param("by", Callers.current().map((caller) -> caller.employeeId()).orElse(null))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", id)
+			.param("version", version)
+			.update();
 		if (updated == 0) {
 			throw new InvalidChange(null, "procedures.concurrent");
 		}
-		this.jdbc.update("delete from crisis_procedure_contacts where procedure_id = ?", id);
+		this.sql.sql("delete from crisis_procedure_contacts where procedure_id = :id").param("id", id).update();
 		insertContacts(id, contacts);
 		this.audit.record("crisis.procedure.changed", "crisis_procedure", id, draft.title().strip());
 	}
@@ -157,39 +174,50 @@ public class Procedures {
 	}
 
 	private void insertContacts(long id, List<Long> contacts) {
-		List<Object[]> rows = new ArrayList<>();
+		List<SqlParameterSource> rows = new ArrayList<>();
 		for (int i = 0; i < contacts.size(); i++) {
-			rows.add(new Object[] { id, i + 1, contacts.get(i) });
+			rows.add(new MapSqlParameterSource("procedure", id).addValue("order", i + 1)
+				.addValue("employee", contacts.get(i)));
 		}
-		this.jdbc.batchUpdate(
-				"insert into crisis_procedure_contacts (procedure_id, contact_order, employee_id) values (?, ?, ?)",
-				rows);
+		this.jdbc.batchUpdate("""
+				insert into crisis_procedure_contacts (procedure_id, contact_order, employee_id)
+				values (:procedure, :order, :employee)
+				""", rows.toArray(SqlParameterSource[]::new));
 	}
 
-	private List<ProcedureView> views(String sql, Object... arguments) {
-		List<Object[]> rows = this.jdbc.query(sql, (rs, n) -> new Object[] { rs.getLong(1), rs.getString(2),
-				rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getLong(5) }, arguments);
+	private List<ProcedureView> views(List<Row> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
 		Map<Long, List<Long>> contactIds = new LinkedHashMap<>();
-		this.jdbc.query("select procedure_id, employee_id from crisis_procedure_contacts order by procedure_id, "
-				+ "contact_order", (rs) -> {
-					contactIds.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getLong(2));
-				});
+		this.sql.sql("""
+				select procedure_id, employee_id from crisis_procedure_contacts
+				order by procedure_id, contact_order
+				""").query((rs) -> {
+			contactIds.computeIfAbsent(rs.getLong("procedure_id"), (k) -> new ArrayList<>())
+				.add(rs.getLong("employee_id"));
+		});
 		Map<Long, Reachability> people = this.directory
 			.findReachability(contactIds.values().stream().flatMap(List::stream).toList());
 		return rows.stream().map((row) -> {
-			long id = (Long) row[0];
-			List<Person> contacts = contactIds.getOrDefault(id, List.of())
+			List<Person> contacts = contactIds.getOrDefault(row.id(), List.of())
 				.stream()
 				.map(people::get)
 				.filter((r) -> r != null && r.active())
 				.map((r) -> new Person(r.id(), r.displayName(), r.email(), r.phone(), r.mobile(), r.active()))
 				.toList();
-			return new ProcedureView(id, (String) row[1], (String) row[2], MarkdownRenderer.toHtml((String) row[2]),
-					contacts, (java.time.Instant) row[3], (Long) row[4]);
+			return new ProcedureView(row.id(), row.title(), row.body(), MarkdownRenderer.toHtml(row.body()), contacts,
+					row.updatedAt(), row.version());
 		}).toList();
+	}
+
+	private record Row(long id, String title, String body, Instant updatedAt, long version) {
+
+		static Row of(ResultSet rs, int n) throws SQLException {
+			return new Row(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
+					rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+		}
+
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.TreeSet;
 
 import io.herald.escalation.CrisisTeams;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,20 +17,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ResponseTeams implements CrisisTeams {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	ResponseTeams(JdbcTemplate jdbc) {
+	ResponseTeams(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Set<Long> responseTeamOf(long announcementId) {
-		return new TreeSet<>(this.jdbc.queryForList("select case when m.active then t.member_id else t.deputy_id end "
-				+ "from crisis_incidents i join crisis_plan_team t on t.plan_id = i.plan_id "
-				+ "and t.revision = i.plan_revision join employees m on m.id = t.member_id "
-				+ "left join employees d on d.id = t.deputy_id where i.announcement_id = ? "
-				+ "and (m.active or d.active)", Long.class, announcementId));
+		return new TreeSet<>(this.jdbc.sql("""
+				select case when m.active then t.member_id else t.deputy_id end as employee_id
+				from crisis_incidents i
+				join crisis_plan_team t on t.plan_id = i.plan_id and t.revision = i.plan_revision
+				join employees m on m.id = t.member_id
+				left join employees d on d.id = t.deputy_id
+				where i.announcement_id = :post and (m.active or d.active)
+				""").param("post", announcementId).query(Long.class).list());
 	}
 
 }

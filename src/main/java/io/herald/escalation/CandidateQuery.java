@@ -1,8 +1,7 @@
 package io.herald.escalation;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
  * The sweep's read of one batch of a post's recipients, after a keyset position: people
@@ -14,44 +13,38 @@ import java.util.List;
  */
 final class CandidateQuery {
 
-	private final StringBuilder sql = new StringBuilder();
+	private static final String EVERYONE = """
+			select d.employee_id, d.delivered_at, d.ack_due_at, e.time_zone, e.manager_id
+			from deliveries d
+			join employees e on e.id = d.employee_id
+			where d.announcement_id = :post and d.employee_id > :after and e.active = true
+			  and (d.acknowledged_at is null or d.acknowledged_revision is null or d.acknowledged_revision < :revision)
+			order by d.employee_id
+			limit :limit
+			""";
 
-	private final List<Object> arguments = new ArrayList<>();
+	// No zone reached leaves an empty array: the late joiners alone.
+	private static final String LATE_JOINERS_AND_ZONES = """
+			select d.employee_id, d.delivered_at, d.ack_due_at, e.time_zone, e.manager_id
+			from deliveries d
+			join employees e on e.id = d.employee_id
+			where d.announcement_id = :post and d.employee_id > :after and e.active = true
+			  and (d.acknowledged_at is null or d.acknowledged_revision is null or d.acknowledged_revision < :revision)
+			  and (d.late_joiner = true or e.time_zone = any(:zones))
+			order by d.employee_id
+			limit :limit
+			""";
 
 	private CandidateQuery() {
 	}
 
-	static CandidateQuery of(SweepPost post, Reach reach, long after, int limit) {
-		CandidateQuery query = new CandidateQuery();
-		query.sql.append("select d.employee_id, d.delivered_at, d.ack_due_at, e.time_zone, e.manager_id ")
-			.append("from deliveries d join employees e on e.id = d.employee_id ")
-			.append("where d.announcement_id = ? and d.employee_id > ? and e.active = true ")
-			.append("and (d.acknowledged_at is null or d.acknowledged_revision is null ")
-			.append("or d.acknowledged_revision < ?)");
-		query.arguments.add(post.id());
-		query.arguments.add(after);
-		query.arguments.add(post.revision());
-		if (!reach.everyone()) {
-			query.sql.append(" and (d.late_joiner = true");
-			if (!reach.zones().isEmpty()) {
-				query.sql.append(" or e.time_zone in (")
-					.append(String.join(", ", Collections.nCopies(reach.zones().size(), "?")))
-					.append(")");
-				query.arguments.addAll(reach.zones());
-			}
-			query.sql.append(")");
-		}
-		query.sql.append(" order by d.employee_id limit ?");
-		query.arguments.add(limit);
-		return query;
-	}
-
-	String sql() {
-		return this.sql.toString();
-	}
-
-	Object[] arguments() {
-		return this.arguments.toArray();
+	static StatementSpec of(JdbcClient sql, SweepPost post, Reach reach, long after, int limit) {
+		StatementSpec statement = reach.everyone() ? sql.sql(EVERYONE)
+				: sql.sql(LATE_JOINERS_AND_ZONES).param("zones", reach.zones().toArray(String[]::new));
+		return statement.param("post", post.id())
+			.param("after", after)
+			.param("revision", post.revision())
+			.param("limit", limit);
 	}
 
 }

@@ -19,7 +19,11 @@ import io.herald.channel.ChannelView;
 import io.herald.channel.Channels;
 import io.herald.shared.InvalidChange;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,10 +38,15 @@ public class EscalationPolicies {
 
 	static final String ADMIN = "hasRole('ADMIN')";
 
-	private static final String STEPS = "select s.policy_id, s.code, s.anchor, s.offset_minutes, s.action, s.medium "
-			+ "from escalation_policy_steps s ";
+	private static final String ALL_STEPS = """
+			select s.policy_id, s.code, s.anchor, s.offset_minutes, s.action, s.medium
+			from escalation_policy_steps s
+			order by s.policy_id, s.step_order
+			""";
 
-	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final JdbcClient sql;
 
 	private final Channels channels;
 
@@ -45,8 +54,9 @@ public class EscalationPolicies {
 
 	private final Clock clock;
 
-	EscalationPolicies(JdbcTemplate jdbc, Channels channels, AuditLog audit, Clock clock) {
+	EscalationPolicies(NamedParameterJdbcTemplate jdbc, Channels channels, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.sql = JdbcClient.create(jdbc);
 		this.channels = channels;
 		this.audit = audit;
 		this.clock = clock;
@@ -58,9 +68,11 @@ public class EscalationPolicies {
 	@PreAuthorize(ADMIN)
 	@Transactional(readOnly = true)
 	public List<PolicyView> all() {
-		List<PolicyRow> rows = this.jdbc
-			.query("select id, priority, channel_id, version, updated_at from escalation_policies", PolicyRow::of);
-		Map<Long, List<PolicyStep>> steps = stepsByPolicy(STEPS + "order by s.policy_id, s.step_order");
+		List<PolicyRow> rows = this.sql
+			.sql("select id, priority, channel_id, version, updated_at from escalation_policies")
+			.query(PolicyRow::of)
+			.list();
+		Map<Long, List<PolicyStep>> steps = stepsByPolicy(this.sql.sql(ALL_STEPS));
 		Map<Long, ChannelView> channels = this.channels
 			.byId(rows.stream().map(PolicyRow::channelId).filter((id) -> id != null).toList());
 		return rows.stream()
@@ -74,14 +86,17 @@ public class EscalationPolicies {
 	@PreAuthorize(ADMIN)
 	@Transactional(readOnly = true)
 	public Optional<PolicyView> find(long id) {
-		return this.jdbc
-			.query("select id, priority, channel_id, version, updated_at from escalation_policies where id = ?",
-					PolicyRow::of, id)
-			.stream()
-			.findFirst()
-			.map((row) -> row.toView(
-					stepsByPolicy(STEPS + "where s.policy_id = ? order by s.step_order", id).getOrDefault(id,
-							List.of()),
+		return this.sql
+			.sql("select id, priority, channel_id, version, updated_at from escalation_policies where id = :id")
+			.param("id", id)
+			.query(PolicyRow::of)
+			.optional()
+			.map((row) -> row.toView(stepsByPolicy(this.sql.sql("""
+					select s.policy_id, s.code, s.anchor, s.offset_minutes, s.action, s.medium
+					from escalation_policy_steps s
+					where s.policy_id = :policy
+					order by s.step_order
+					""").param("policy", id)).getOrDefault(id, List.of()),
 					(row.channelId() != null) ? this.channels.byId(List.of(row.channelId())) : Map.of()));
 	}
 
@@ -96,13 +111,20 @@ public class EscalationPolicies {
 		PolicyView policy = find(change.policyId()).orElseThrow(() -> new PolicyNotFound(change.policyId()));
 		InvalidChange.refuseIfAny(PolicyRules.problems(change.steps()));
 		List<PolicyStep> steps = PolicyRules.steps(change.steps(), policy.steps());
-		int updated = this.jdbc.update(
-				"update escalation_policies set version = version + 1, updated_at = ? where id = ? and version = ?",
-				Timestamp.from(this.clock.instant()), policy.id(), change.version());
+		int updated = this.sql.sql("""
+				update escalation_policies set version = version + 1, updated_at = :now
+				where id = :id and version = :version
+				""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", policy.id())
+			.param("version", change.version())
+			.update();
 		if (updated == 0) {
 			throw new InvalidChange(null, "policies.concurrent");
 		}
-		this.jdbc.update("delete from escalation_policy_steps where policy_id = ?", policy.id());
+		this.sql.sql("delete from escalation_policy_steps where policy_id = :policy")
+			.param("policy", policy.id())
+			.update();
 		insertSteps(policy.id(), steps);
 		this.audit.record("escalation.policy.changed", "escalation_policy", policy.id(),
 				describe(policy) + ": " + describe(policy.steps()) + " -> " + describe(steps));
@@ -122,19 +144,35 @@ public class EscalationPolicies {
 		}
 		ChannelView channel = this.channels.find(channelId)
 			.orElseThrow(() -> new InvalidChange("channelId", "policies.override.channelRequired"));
-		int created = this.jdbc.update(
-				"insert into escalation_policies (priority, channel_id, channel_key, updated_at) "
-						+ "values (?, ?, ?, ?) on conflict do nothing",
-				priority.name(), channelId, channelId, Timestamp.from(this.clock.instant()));
+		int created = this.sql.sql("""
+				insert into escalation_policies (priority, channel_id, channel_key, updated_at)
+				values (:priority, :channel, :channel, :now)
+				on conflict do nothing
+				""")
+			.param("priority", priority.name())
+			.param("channel", channelId)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
 		if (created == 0) {
 			throw new InvalidChange("channelId", "policies.override.exists");
 		}
-		long id = this.jdbc.queryForObject("select id from escalation_policies where priority = ? and channel_key = ?",
-				Long.class, priority.name(), channelId);
-		this.jdbc.update("insert into escalation_policy_steps (policy_id, step_order, code, anchor, offset_minutes, "
-				+ "action, medium) select ?, s.step_order, s.code, s.anchor, s.offset_minutes, s.action, s.medium "
-				+ "from escalation_policy_steps s join escalation_policies p on p.id = s.policy_id "
-				+ "where p.priority = ? and p.channel_key = 0", id, priority.name());
+		long id = this.sql
+			.sql("select id from escalation_policies where priority = :priority and channel_key = :channel")
+			.param("priority", priority.name())
+			.param("channel", channelId)
+			.query(Long.class)
+			.single();
+		this.sql
+			.sql("""
+					insert into escalation_policy_steps (policy_id, step_order, code, anchor, offset_minutes, action, medium)
+					select :policy, s.step_order, s.code, s.anchor, s.offset_minutes, s.action, s.medium
+					from escalation_policy_steps s
+					join escalation_policies p on p.id = s.policy_id
+					where p.priority = :priority and p.channel_key = 0
+					""")
+			.param("policy", id)
+			.param("priority", priority.name())
+			.update();
 		this.audit.record("escalation.policy.overridden", "escalation_policy", id,
 				priority + " for channel " + channel.slug() + " (copy of the default)");
 		return id;
@@ -151,7 +189,7 @@ public class EscalationPolicies {
 		if (policy.isDefault()) {
 			throw new InvalidChange(null, "policies.default.notRemovable");
 		}
-		this.jdbc.update("delete from escalation_policies where id = ?", id);
+		this.sql.sql("delete from escalation_policies where id = :id").param("id", id).update();
 		this.audit.record("escalation.policy.override.removed", "escalation_policy", id,
 				describe(policy) + ": " + describe(policy.steps()));
 	}
@@ -163,11 +201,12 @@ public class EscalationPolicies {
 	@Transactional(readOnly = true)
 	PolicyBook book() {
 		Map<Long, PolicyBook.Key> keys = new HashMap<>();
-		this.jdbc.query("select id, priority, channel_key from escalation_policies", (rs) -> {
-			keys.put(rs.getLong(1), new PolicyBook.Key(Priority.valueOf(rs.getString(2)), rs.getLong(3)));
+		this.sql.sql("select id, priority, channel_key from escalation_policies").query((rs) -> {
+			keys.put(rs.getLong("id"),
+					new PolicyBook.Key(Priority.valueOf(rs.getString("priority")), rs.getLong("channel_key")));
 		});
 		Map<PolicyBook.Key, List<PolicyStep>> steps = new HashMap<>();
-		stepsByPolicy(STEPS + "order by s.policy_id, s.step_order").forEach((policyId, list) -> {
+		stepsByPolicy(this.sql.sql(ALL_STEPS)).forEach((policyId, list) -> {
 			PolicyBook.Key key = keys.get(policyId);
 			if (key != null) {
 				steps.put(key, list);
@@ -178,23 +217,32 @@ public class EscalationPolicies {
 	}
 
 	private void insertSteps(long policyId, List<PolicyStep> steps) {
-		List<Object[]> rows = new ArrayList<>();
+		List<SqlParameterSource> rows = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
 			PolicyStep step = steps.get(i);
-			rows.add(new Object[] { policyId, i + 1, step.code(), step.anchor().name(), step.offsetMinutes(),
-					step.action().name(), step.medium().name() });
+			rows.add(new MapSqlParameterSource("policy", policyId).addValue("order", i + 1)
+				.addValue("code", step.code())
+				.addValue("anchor", step.anchor().name())
+				.addValue("offset", step.offsetMinutes())
+				.addValue("action", step.action().name())
+				.addValue("medium", step.medium().name()));
 		}
-		this.jdbc.batchUpdate("insert into escalation_policy_steps (policy_id, step_order, code, anchor, "
-				+ "offset_minutes, action, medium) values (?, ?, ?, ?, ?, ?, ?)", rows);
+		this.jdbc.batchUpdate(
+				"""
+						insert into escalation_policy_steps (policy_id, step_order, code, anchor, offset_minutes, action, medium)
+						values (:policy, :order, :code, :anchor, :offset, :action, :medium)
+						""",
+				rows.toArray(SqlParameterSource[]::new));
 	}
 
-	private Map<Long, List<PolicyStep>> stepsByPolicy(String sql, Object... arguments) {
+	private static Map<Long, List<PolicyStep>> stepsByPolicy(StatementSpec statement) {
 		Map<Long, List<PolicyStep>> steps = new LinkedHashMap<>();
-		this.jdbc.query(sql, (rs) -> {
-			steps.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
-				.add(new PolicyStep(rs.getString(2), StepAnchor.valueOf(rs.getString(3)), rs.getInt(4),
-						StepAction.valueOf(rs.getString(5)), StepMedium.valueOf(rs.getString(6))));
-		}, arguments);
+		statement.query((rs) -> {
+			steps.computeIfAbsent(rs.getLong("policy_id"), (id) -> new ArrayList<>())
+				.add(new PolicyStep(rs.getString("code"), StepAnchor.valueOf(rs.getString("anchor")),
+						rs.getInt("offset_minutes"), StepAction.valueOf(rs.getString("action")),
+						StepMedium.valueOf(rs.getString("medium"))));
+		});
 		return steps;
 	}
 

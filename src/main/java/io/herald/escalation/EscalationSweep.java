@@ -8,8 +8,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,14 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.herald.account.AccountService;
-import io.herald.account.Role;
-import io.herald.directory.Contact;
-import io.herald.directory.EmployeeDirectory;
 import io.herald.notification.Notice;
 import io.herald.notification.NotificationKind;
 import io.herald.notification.Notifications;
@@ -32,9 +25,10 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,10 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failed or interrupted pass leaves the progress where it was, and the next sweep goes
  * over that stretch again.
  * <p>
- * Escalations go out as digests at the end of each sweep: one per manager, and one per
- * owner, HR or crisis-team member, listing everyone they are told about across posts. The
- * queue rows are claimed with {@code for update skip locked} and deleted in the
- * transaction that sends their digests.
+ * Escalations are queued, and go out as digests at the end of each sweep
+ * ({@link DigestSender}).
  * <p>
  * A material revision raises the post's acknowledgement revision, which is part of the
  * step's record: the steps start again for the new revision, counted from when it asked
@@ -75,11 +67,11 @@ class EscalationSweep {
 
 	private static final Logger log = LoggerFactory.getLogger(EscalationSweep.class);
 
-	static final int DIGEST_CLAIM = 100_000;
-
 	private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final JdbcClient sql;
 
 	private final TransactionTemplate transaction;
 
@@ -87,29 +79,23 @@ class EscalationSweep {
 
 	private final Notifications notifications;
 
-	private final AccountService accounts;
-
-	private final EmployeeDirectory directory;
-
-	private final ObjectProvider<CrisisTeams> crisisTeams;
+	private final DigestSender digests;
 
 	private final Clock clock;
 
 	private final int batchSize;
 
-	EscalationSweep(JdbcTemplate jdbc, PlatformTransactionManager transactions, EscalationPolicies policies,
-			Notifications notifications, AccountService accounts, EmployeeDirectory directory,
-			ObjectProvider<CrisisTeams> crisisTeams, Clock clock,
-			@Value("${herald.escalation.batch-size:1000}") int batchSize) {
-		this.crisisTeams = crisisTeams;
+	EscalationSweep(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
+			EscalationPolicies policies, Notifications notifications, DigestSender digests, Clock clock,
+			EscalationSettings settings) {
 		this.jdbc = jdbc;
+		this.sql = JdbcClient.create(jdbc);
 		this.transaction = new TransactionTemplate(transactions);
 		this.policies = policies;
 		this.notifications = notifications;
-		this.accounts = accounts;
-		this.directory = directory;
+		this.digests = digests;
 		this.clock = clock;
-		this.batchSize = batchSize;
+		this.batchSize = settings.batchSize();
 	}
 
 	@Scheduled(fixedDelayString = "${herald.escalation.sweep-interval:1m}",
@@ -147,8 +133,10 @@ class EscalationSweep {
 		Instant now = at.instant();
 		EscalationRules rules = new EscalationRules(Clock.fixed(now, ZoneOffset.UTC));
 		PolicyBook book = this.policies.book();
-		List<SweepPost> posts = this.jdbc
-			.query(SweepPost.SELECT, SweepPost::of, Timestamp.from(now), Timestamp.from(now))
+		List<SweepPost> posts = this.sql.sql(SweepPost.SELECT)
+			.param("now", Timestamp.from(now))
+			.query(SweepPost::of)
+			.list()
 			.stream()
 			.filter((post) -> only == null || only.contains(post.id()))
 			.toList();
@@ -186,7 +174,7 @@ class EscalationSweep {
 		}
 		int digests = 0;
 		while (true) {
-			Integer sent = this.transaction.execute((status) -> digests(now));
+			Integer sent = this.transaction.execute((status) -> this.digests.sendQueued(now));
 			if (sent == null || sent < 0) {
 				break;
 			}
@@ -201,10 +189,10 @@ class EscalationSweep {
 
 	private Batch batch(SweepPost post, List<PolicyStep> steps, Reach reach, EscalationRules rules, Instant now,
 			Instant sweptUntil, long after, Map<String, ZoneId> zones) {
-		CandidateQuery query = CandidateQuery.of(post, reach, after, this.batchSize);
-		List<Row> rows = this.jdbc.query(query.sql(), (rs, row) -> new Row(rs.getLong(1),
-				rs.getTimestamp(2).toInstant(), rs.getTimestamp(3), rs.getString(4), rs.getObject(5, Long.class)),
-				query.arguments());
+		List<Row> rows = CandidateQuery.of(this.sql, post, reach, after, this.batchSize)
+			.query((rs, row) -> new Row(rs.getLong("employee_id"), rs.getTimestamp("delivered_at").toInstant(),
+					rs.getTimestamp("ack_due_at"), rs.getString("time_zone"), rs.getObject("manager_id", Long.class)))
+			.list();
 		if (rows.isEmpty()) {
 			return new Batch(0, after, 0, 0);
 		}
@@ -242,18 +230,22 @@ class EscalationSweep {
 			}
 		});
 		Timestamp stamp = Timestamp.from(now);
-		int[] inserted = this.jdbc.batchUpdate(
-				"insert into escalation_steps_done (announcement_id, employee_id, step_code, revision, done_at, "
-						+ "outcome) values (?, ?, ?, ?, ?, ?) on conflict do nothing",
-				records.stream()
-					.map((r) -> new Object[] { post.id(), r.pending().employeeId(), r.due().step().code(),
-							post.revision(), stamp, r.due().outcome().name() })
-					.toList());
+		int[] inserted = this.jdbc.batchUpdate("""
+				insert into escalation_steps_done (announcement_id, employee_id, step_code, revision, done_at, outcome)
+				values (:post, :employee, :step, :revision, :now, :outcome)
+				on conflict do nothing
+				""", records.stream()
+			.map((r) -> new MapSqlParameterSource("post", post.id()).addValue("employee", r.pending().employeeId())
+				.addValue("step", r.due().step().code())
+				.addValue("revision", post.revision())
+				.addValue("now", stamp)
+				.addValue("outcome", r.due().outcome().name()))
+			.toArray(SqlParameterSource[]::new));
 		// Only what this transaction recorded is sent: another sweep that
 		// recorded the rest sends the rest.
 		Map<Long, List<PolicyStep>> remindersByPerson = new LinkedHashMap<>();
 		Map<Long, Pending> people = new HashMap<>();
-		List<Object[]> queued = new ArrayList<>();
+		List<SqlParameterSource> queued = new ArrayList<>();
 		int recorded = 0;
 		for (int i = 0; i < records.size(); i++) {
 			if (inserted[i] == 0) {
@@ -270,13 +262,21 @@ class EscalationSweep {
 				people.put(record.pending().employeeId(), record.pending());
 			}
 			else {
-				queued.add(new Object[] { step.action().name(), record.managerId(), post.id(),
-						record.pending().employeeId(), step.medium().name(), post.critical(), stamp });
+				queued.add(
+						new MapSqlParameterSource("action", step.action().name()).addValue("target", record.managerId())
+							.addValue("post", post.id())
+							.addValue("employee", record.pending().employeeId())
+							.addValue("medium", step.medium().name())
+							.addValue("critical", post.critical())
+							.addValue("now", stamp));
 			}
 		}
 		if (!queued.isEmpty()) {
-			this.jdbc.batchUpdate("insert into escalation_digest_queue (action, target_id, announcement_id, "
-					+ "employee_id, medium, critical, queued_at) values (?, ?, ?, ?, ?, ?, ?)", queued);
+			this.jdbc.batchUpdate("""
+					insert into escalation_digest_queue (action, target_id, announcement_id, employee_id, medium,
+					                                     critical, queued_at)
+					values (:action, :target, :post, :employee, :medium, :critical, :now)
+					""", queued.toArray(SqlParameterSource[]::new));
 		}
 		sendReminders(post, remindersByPerson, people);
 		Candidate last = candidates.get(candidates.size() - 1);
@@ -294,10 +294,17 @@ class EscalationSweep {
 	// The steps recorded for a batch's people: one range of the primary key.
 	private Map<Long, Set<String>> done(SweepPost post, long first, long last) {
 		Map<Long, Set<String>> done = new HashMap<>();
-		this.jdbc.query("select employee_id, step_code from escalation_steps_done where announcement_id = ? "
-				+ "and revision = ? and employee_id between ? and ?", (rs) -> {
-					done.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>()).add(rs.getString(2));
-				}, post.id(), post.revision(), first, last);
+		this.sql.sql("""
+				select employee_id, step_code from escalation_steps_done
+				where announcement_id = :post and revision = :revision and employee_id between :first and :last
+				""")
+			.param("post", post.id())
+			.param("revision", post.revision())
+			.param("first", first)
+			.param("last", last)
+			.query((rs) -> {
+				done.computeIfAbsent(rs.getLong("employee_id"), (id) -> new HashSet<>()).add(rs.getString("step_code"));
+			});
 		return done;
 	}
 
@@ -314,13 +321,17 @@ class EscalationSweep {
 		Map<Long, Integer> revisions = new HashMap<>();
 		posts.forEach((post) -> revisions.put(post.id(), post.revision()));
 		Map<Long, Instant> swept = new HashMap<>();
-		forChunks(revisions.keySet(), (chunk, in) -> this.jdbc
-			.query("select announcement_id, revision, swept_until from escalation_progress where announcement_id in ("
-					+ in + ")", (rs) -> {
-						if (revisions.get(rs.getLong(1)) == rs.getInt(2)) {
-							swept.put(rs.getLong(1), rs.getTimestamp(3).toInstant());
-						}
-					}, chunk.toArray()));
+		if (revisions.isEmpty()) {
+			return swept;
+		}
+		this.sql.sql("""
+				select announcement_id, revision, swept_until from escalation_progress
+				where announcement_id = any(:posts)
+				""").param("posts", revisions.keySet().toArray(Long[]::new)).query((rs) -> {
+			if (revisions.get(rs.getLong("announcement_id")) == rs.getInt("revision")) {
+				swept.put(rs.getLong("announcement_id"), rs.getTimestamp("swept_until").toInstant());
+			}
+		});
 		return swept;
 	}
 
@@ -328,10 +339,19 @@ class EscalationSweep {
 	// move it back.
 	private void markSwept(SweepPost post, Instant now) {
 		Timestamp until = Timestamp.from(now);
-		this.jdbc.update("insert into escalation_progress (announcement_id, revision, swept_until) values (?, ?, ?) "
-				+ "on conflict do nothing", post.id(), post.revision(), until);
-		this.jdbc.update("update escalation_progress set swept_until = ? where announcement_id = ? and revision = ? "
-				+ "and swept_until < ?", until, post.id(), post.revision(), until);
+		this.sql
+			.sql("""
+					insert into escalation_progress (announcement_id, revision, swept_until) values (:post, :revision, :until)
+					on conflict do nothing
+					""")
+			.param("post", post.id())
+			.param("revision", post.revision())
+			.param("until", until)
+			.update();
+		this.sql.sql("""
+				update escalation_progress set swept_until = :until
+				where announcement_id = :post and revision = :revision and swept_until < :until
+				""").param("until", until).param("post", post.id()).param("revision", post.revision()).update();
 	}
 
 	private record Record(Pending pending, StepDue due, Long managerId) {
@@ -358,133 +378,6 @@ class EscalationSweep {
 	}
 
 	/**
-	 * Claims the queued escalations, sends one digest per target and kind, and deletes
-	 * what it claimed.
-	 * @return how many digests went out, or -1 when the queue was empty
-	 */
-	private int digests(Instant now) {
-		List<DigestItem> items = this.jdbc.query(
-				"select id, action, target_id, announcement_id, employee_id, medium, critical "
-						+ "from escalation_digest_queue order by id limit ? for update skip locked",
-				(rs, row) -> new DigestItem(rs.getLong(1), StepAction.valueOf(rs.getString(2)),
-						rs.getObject(3, Long.class), rs.getLong(4), rs.getLong(5), StepMedium.valueOf(rs.getString(6)),
-						rs.getBoolean(7)),
-				DIGEST_CLAIM);
-		if (items.isEmpty()) {
-			return -1;
-		}
-		List<Long> ids = items.stream().map(DigestItem::queueId).toList();
-		forChunks(ids, (chunk, in) -> this.jdbc.update("delete from escalation_digest_queue where id in (" + in + ")",
-				chunk.toArray()));
-		Set<Long> postIds = new TreeSet<>();
-		items.forEach((item) -> postIds.add(item.announcementId()));
-		Map<Long, String> titles = new HashMap<>();
-		Map<Long, Long> channels = new HashMap<>();
-		forChunks(postIds, (chunk, in) -> this.jdbc
-			.query("select id, title, channel_id from announcements where id in (" + in + ")", (rs) -> {
-				titles.put(rs.getLong(1), rs.getString(2));
-				channels.put(rs.getLong(1), rs.getLong(3));
-			}, chunk.toArray()));
-		Map<DigestItem.Group, Set<Long>> targets = groupTargets(items, channels);
-		Map<Long, String> names = this.directory.displayNames(peopleNamed(items));
-		List<Digests.Digest> digests = Digests.build(items, targets, titles, names);
-		Map<Long, Contact> readers = this.directory
-			.findContacts(digests.stream().map((digest) -> digest.notice().employeeId()).distinct().toList());
-		this.notifications.send(digests.stream()
-			.filter(Digests.Digest::email)
-			.map((digest) -> afterQuietHours(digest.notice(), readers.get(digest.notice().employeeId()), now))
-			.toList());
-		this.notifications
-			.sendInAppOnly(digests.stream().filter((d) -> !d.email()).map(Digests.Digest::notice).toList());
-		return digests.size();
-	}
-
-	// A non-critical digest's e-mail waits out its reader's own quiet hours: the
-	// report's morning in Taipei may be the manager's night in Warsaw.
-	static Notice afterQuietHours(Notice notice, Contact reader, Instant now) {
-		if (notice.critical() || reader == null || reader.timeZone() == null) {
-			return notice;
-		}
-		return new Notice(notice.employeeId(), notice.kind(), notice.announcementId(), notice.subject(),
-				notice.detail(), notice.link(), false, notice.key(), QuietHours.release(now, reader.timeZone()));
-	}
-
-	// Channel owners (or HR where a channel has no active owner), HR, or the crisis
-	// team: the incident plan's response team for a crisis alert.
-	private Map<DigestItem.Group, Set<Long>> groupTargets(List<DigestItem> items, Map<Long, Long> channels) {
-		Set<DigestItem.Group> groups = new HashSet<>();
-		items.stream().filter((item) -> item.targetId() == null).forEach((item) -> groups.add(item.group()));
-		if (groups.isEmpty()) {
-			return Map.of();
-		}
-		Set<Long> channelIds = new TreeSet<>();
-		groups.stream()
-			.filter((group) -> group.action() == StepAction.ESCALATE_CHANNEL_OWNER)
-			.forEach((group) -> channelIds.add(channels.get(group.announcementId())));
-		Map<Long, Set<Long>> owners = new HashMap<>();
-		forChunks(channelIds, (chunk, in) -> this.jdbc
-			.query("select m.channel_id, m.employee_id from channel_members m join employees e on e.id = m.employee_id "
-					+ "where m.role = 'OWNER' and e.active = true and m.channel_id in (" + in + ")", (rs) -> {
-						owners.computeIfAbsent(rs.getLong(1), (id) -> new TreeSet<>()).add(rs.getLong(2));
-					}, chunk.toArray()));
-		Map<Role, Set<Long>> holders = new HashMap<>();
-		Map<DigestItem.Group, Set<Long>> targets = new HashMap<>();
-		for (DigestItem.Group group : groups) {
-			Set<Long> found = switch (group.action()) {
-				case ESCALATE_CHANNEL_OWNER -> owners.getOrDefault(channels.get(group.announcementId()), Set.of());
-				case ESCALATE_CRISIS_TEAM -> crisisTeam(group.announcementId(), holders);
-				default -> holders.computeIfAbsent(Role.HR, this::activeHolders);
-			};
-			if (found.isEmpty() && group.action() == StepAction.ESCALATE_CHANNEL_OWNER) {
-				found = holders.computeIfAbsent(Role.HR, this::activeHolders);
-			}
-			if (found.isEmpty()) {
-				log.warn("Nobody to tell about post {} ({}): no active target", group.announcementId(), group.action());
-			}
-			targets.put(group, found);
-		}
-		return targets;
-	}
-
-	// A crisis alert's team is its plan's response team; any other critical post's,
-	// or an alert whose whole team is gone, is the communications managers.
-	private Set<Long> crisisTeam(long announcementId, Map<Role, Set<Long>> holders) {
-		Set<Long> team = new TreeSet<>();
-		this.crisisTeams.orderedStream().forEach((teams) -> team.addAll(teams.responseTeamOf(announcementId)));
-		return team.isEmpty() ? holders.computeIfAbsent(Role.COMMS_MANAGER, this::activeHolders) : team;
-	}
-
-	private Set<Long> activeHolders(Role role) {
-		Set<Long> active = new TreeSet<>();
-		forChunks(this.accounts.employeesHolding(role),
-				(chunk, in) -> active.addAll(
-						this.jdbc.queryForList("select id from employees where active = true and id in (" + in + ")",
-								Long.class, chunk.toArray())));
-		return active;
-	}
-
-	// Everyone a manager's digest lists, and the first few of each post for the
-	// others (Digests names five per post, lowest ids first).
-	private static Set<Long> peopleNamed(List<DigestItem> items) {
-		Set<Long> named = new HashSet<>();
-		Map<Long, TreeSet<Long>> firstPerPost = new TreeMap<>();
-		for (DigestItem item : items) {
-			if (item.targetId() != null) {
-				named.add(item.employeeId());
-			}
-			else {
-				TreeSet<Long> first = firstPerPost.computeIfAbsent(item.announcementId(), (id) -> new TreeSet<>());
-				first.add(item.employeeId());
-				if (first.size() > Digests.NAMES_PER_POST) {
-					first.pollLast();
-				}
-			}
-		}
-		firstPerPost.values().forEach(named::addAll);
-		return named;
-	}
-
-	/**
 	 * The managers of these people up the chain as far as needed: one statement per
 	 * level, and levels beyond the first only where a manager is inactive.
 	 */
@@ -493,14 +386,16 @@ class EscalationSweep {
 		Set<Long> wanted = new TreeSet<>(managerIds);
 		for (int depth = 0; !wanted.isEmpty() && depth < ManagerChain.MAX_DEPTH; depth++) {
 			Set<Long> next = new TreeSet<>();
-			forChunks(wanted, (chunk, in) -> this.jdbc
-				.query("select id, manager_id, active from employees where id in (" + in + ")", (rs) -> {
-					ManagerChain.Link link = new ManagerChain.Link(rs.getObject(2, Long.class), rs.getBoolean(3));
-					links.put(rs.getLong(1), link);
+			this.sql.sql("select id, manager_id, active from employees where id = any(:ids)")
+				.param("ids", wanted.toArray(Long[]::new))
+				.query((rs) -> {
+					ManagerChain.Link link = new ManagerChain.Link(rs.getObject("manager_id", Long.class),
+							rs.getBoolean("active"));
+					links.put(rs.getLong("id"), link);
 					if (!link.active() && link.managerId() != null) {
 						next.add(link.managerId());
 					}
-				}, chunk.toArray()));
+				});
 			next.removeAll(links.keySet());
 			wanted = next;
 		}
@@ -512,7 +407,9 @@ class EscalationSweep {
 	 */
 	private Map<String, ZoneId> zones() {
 		Map<String, ZoneId> zones = new ConcurrentHashMap<>();
-		this.jdbc.queryForList("select distinct time_zone from employees where active = true", String.class)
+		this.sql.sql("select distinct time_zone from employees where active = true")
+			.query(String.class)
+			.list()
 			.forEach((name) -> zone(name, zones));
 		return zones;
 	}
@@ -528,20 +425,6 @@ class EscalationSweep {
 				return ZoneOffset.UTC;
 			}
 		});
-	}
-
-	private interface Chunk {
-
-		void accept(List<Long> chunk, String placeholders);
-
-	}
-
-	private static void forChunks(Collection<Long> ids, Chunk work) {
-		List<Long> all = List.copyOf(ids);
-		for (int from = 0; from < all.size(); from += 1000) {
-			List<Long> chunk = all.subList(from, Math.min(from + 1000, all.size()));
-			work.accept(chunk, String.join(", ", Collections.nCopies(chunk.size(), "?")));
-		}
 	}
 
 }

@@ -14,11 +14,16 @@ import io.herald.announcement.Priority;
 record SweepPost(long id, long channelId, Priority priority, String title, Instant publishedAt, Instant ackDueAt,
 		int revision, Instant askedAgainAt) {
 
-	static final String SELECT = "select a.id, a.channel_id, a.priority, a.title, a.published_at, a.ack_due_at, "
-			+ "a.ack_revision, (select max(r.edited_at) from announcement_revisions r where r.announcement_id = a.id "
-			+ "and r.material = true and r.revision = a.ack_revision - 1) as asked_again_at from announcements a "
-			+ "where a.status = 'PUBLISHED' and a.ack_required = true and a.published_at <= ? "
-			+ "and (a.expires_at is null or a.expires_at > ?) order by a.id";
+	static final String SELECT = """
+			select a.id, a.channel_id, a.priority, a.title, a.published_at, a.ack_due_at, a.ack_revision,
+			       (select max(r.edited_at) from announcement_revisions r
+			        where r.announcement_id = a.id and r.material = true
+			          and r.revision = a.ack_revision - 1) as asked_again_at
+			from announcements a
+			where a.status = 'PUBLISHED' and a.ack_required = true
+			  and a.published_at <= :now and (a.expires_at is null or a.expires_at > :now)
+			order by a.id
+			""";
 
 	static SweepPost of(ResultSet rs, int row) throws SQLException {
 		return new SweepPost(rs.getLong("id"), rs.getLong("channel_id"), Priority.valueOf(rs.getString("priority")),

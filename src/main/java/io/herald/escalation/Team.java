@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,10 @@ import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.SignedInPerson;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -45,19 +47,69 @@ public class Team {
 	// Nudging everyone at once stays one transaction of reasonable size.
 	static final int NUDGE_ALL_LIMIT = 5_000;
 
-	private static final String REPORTS = "with recursive reports (id, depth) as ("
-			+ "select e.id, 1 from employees e where e.manager_id = ? union all "
-			+ "select e.id, r.depth + 1 from employees e join reports r on e.manager_id = r.id " + "where r.depth < "
-			+ ManagerChain.MAX_DEPTH + ") ";
+	/**
+	 * How many acknowledgements a manager's reports, direct and indirect, still owe.
+	 */
+	private static final String OUTSTANDING_COUNT = """
+			with recursive reports (id, depth) as (
+			  select e.id, 1 from employees e where e.manager_id = :manager
+			  union all
+			  select e.id, r.depth + 1 from employees e join reports r on e.manager_id = r.id
+			  where r.depth < :maxDepth
+			)
+			select count(*)
+			from (select id, min(depth) as depth from reports where id <> :manager group by id) r
+			join employees e on e.id = r.id
+			join deliveries d on d.employee_id = r.id
+			join announcements a on a.id = d.announcement_id
+			where e.active = true and a.status = 'PUBLISHED' and a.ack_required = true
+			  and a.published_at <= :now and (a.expires_at is null or a.expires_at > :now)
+			  and (d.acknowledged_at is null or d.acknowledged_revision is null
+			       or d.acknowledged_revision < a.ack_revision)
+			""";
 
-	private static final String OUTSTANDING = "from (select id, min(depth) as depth from reports where id <> ? "
-			+ "group by id) r join employees e on e.id = r.id join deliveries d on d.employee_id = r.id "
-			+ "join announcements a on a.id = d.announcement_id where e.active = true and a.status = 'PUBLISHED' "
-			+ "and a.ack_required = true and a.published_at <= ? and (a.expires_at is null or a.expires_at > ?) "
-			+ "and (d.acknowledged_at is null or d.acknowledged_revision is null "
-			+ "or d.acknowledged_revision < a.ack_revision)";
+	/**
+	 * The acknowledgements a manager's reports still owe, overdue first, then by due
+	 * time; each with the report's depth below the manager.
+	 */
+	private static final String OUTSTANDING = """
+			with recursive reports (id, depth) as (
+			  select e.id, 1 from employees e where e.manager_id = :manager
+			  union all
+			  select e.id, r.depth + 1 from employees e join reports r on e.manager_id = r.id
+			  where r.depth < :maxDepth
+			)
+			select d.announcement_id, a.title, a.priority, d.employee_id, %1$s as due_at, e.time_zone, r.depth
+			from (select id, min(depth) as depth from reports where id <> :manager group by id) r
+			join employees e on e.id = r.id
+			join deliveries d on d.employee_id = r.id
+			join announcements a on a.id = d.announcement_id
+			where e.active = true and a.status = 'PUBLISHED' and a.ack_required = true
+			  and a.published_at <= :now and (a.expires_at is null or a.expires_at > :now)
+			  and (d.acknowledged_at is null or d.acknowledged_revision is null
+			       or d.acknowledged_revision < a.ack_revision)
+			order by case when %1$s < :now then 0 else 1 end, %1$s nulls last, d.employee_id, d.announcement_id
+			limit :limit
+			""".formatted(DeliverySql.EFFECTIVE_DUE);
 
-	private final JdbcTemplate jdbc;
+	/**
+	 * One acknowledgement one person still owes.
+	 */
+	private static final String OWED = """
+			select d.announcement_id, a.title, a.priority, d.employee_id, %s as due_at, e.time_zone, 1 as depth
+			from deliveries d
+			join announcements a on a.id = d.announcement_id
+			join employees e on e.id = d.employee_id
+			where d.announcement_id = :post and d.employee_id = :employee and e.active = true
+			  and a.status = 'PUBLISHED' and a.ack_required = true
+			  and a.published_at <= :now and (a.expires_at is null or a.expires_at > :now)
+			  and (d.acknowledged_at is null or d.acknowledged_revision is null
+			       or d.acknowledged_revision < a.ack_revision)
+			""".formatted(DeliverySql.EFFECTIVE_DUE);
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final JdbcClient sql;
 
 	private final Notifications notifications;
 
@@ -65,8 +117,9 @@ public class Team {
 
 	private final Clock clock;
 
-	Team(JdbcTemplate jdbc, Notifications notifications, EmployeeDirectory directory, Clock clock) {
+	Team(NamedParameterJdbcTemplate jdbc, Notifications notifications, EmployeeDirectory directory, Clock clock) {
 		this.jdbc = jdbc;
+		this.sql = JdbcClient.create(jdbc);
 		this.notifications = notifications;
 		this.directory = directory;
 		this.clock = clock;
@@ -89,9 +142,12 @@ public class Team {
 			return new TeamView(false, List.of(), 0);
 		}
 		Instant now = this.clock.instant();
-		Timestamp at = Timestamp.from(now);
-		Long total = this.jdbc.queryForObject(REPORTS + "select count(*) " + OUTSTANDING, Long.class, manager, manager,
-				at, at);
+		long total = this.sql.sql(OUTSTANDING_COUNT)
+			.param("manager", manager)
+			.param("maxDepth", ManagerChain.MAX_DEPTH)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.single();
 		List<Row> rows = rows(manager, now, SHOWN);
 		Map<Long, EmployeeSummary> people = this.directory
 			.findSummaries(rows.stream().map(Row::employeeId).distinct().toList());
@@ -104,7 +160,7 @@ public class Team {
 					row.dueAt() != null && row.dueAt().isBefore(now), row.depth(),
 					nudged.contains(row.announcementId() + ":" + row.employeeId()));
 		}).toList();
-		return new TeamView(true, outstanding, (total != null) ? total : 0);
+		return new TeamView(true, outstanding, total);
 	}
 
 	/**
@@ -120,16 +176,12 @@ public class Team {
 			throw new AccessDeniedException("Employee " + employeeId + " does not report to the caller");
 		}
 		Instant now = this.clock.instant();
-		Timestamp at = Timestamp.from(now);
-		List<Row> rows = this.jdbc.query(
-				"select d.announcement_id, a.title, a.priority, d.employee_id, " + DeliverySql.EFFECTIVE_DUE + " "
-						+ "as due_at, e.time_zone, 1 as depth from deliveries d join announcements a "
-						+ "on a.id = d.announcement_id join employees e on e.id = d.employee_id "
-						+ "where d.announcement_id = ? and d.employee_id = ? and e.active = true "
-						+ "and a.status = 'PUBLISHED' and a.ack_required = true and a.published_at <= ? "
-						+ "and (a.expires_at is null or a.expires_at > ?) and (d.acknowledged_at is null "
-						+ "or d.acknowledged_revision is null or d.acknowledged_revision < a.ack_revision)",
-				Row::of, announcementId, employeeId, at, at);
+		List<Row> rows = this.sql.sql(OWED)
+			.param("post", announcementId)
+			.param("employee", employeeId)
+			.param("now", Timestamp.from(now))
+			.query(Row::of)
+			.list();
 		if (rows.isEmpty()) {
 			throw new ChangeRefused("team.nudge.nothingOwed");
 		}
@@ -156,13 +208,16 @@ public class Team {
 			return List.of();
 		}
 		Timestamp at = Timestamp.from(now);
-		int[] inserted = this.jdbc.batchUpdate(
-				"insert into escalation_nudges (announcement_id, employee_id, nudged_on, nudged_by, nudged_at) "
-						+ "values (?, ?, ?, ?, ?) on conflict do nothing",
-				rows.stream()
-					.map((row) -> new Object[] { row.announcementId(), row.employeeId(), row.today(now),
-							caller.employeeId(), at })
-					.toList());
+		int[] inserted = this.jdbc.batchUpdate("""
+				insert into escalation_nudges (announcement_id, employee_id, nudged_on, nudged_by, nudged_at)
+				values (:post, :employee, :today, :by, :now)
+				on conflict do nothing
+				""", rows.stream()
+			.map((row) -> new MapSqlParameterSource("post", row.announcementId()).addValue("employee", row.employeeId())
+				.addValue("today", row.today(now))
+				.addValue("by", caller.employeeId())
+				.addValue("now", at))
+			.toArray(SqlParameterSource[]::new));
 		String by = this.directory.displayNames(List.of(caller.employeeId())).get(caller.employeeId());
 		List<Row> sent = new ArrayList<>();
 		List<Notice> notices = new ArrayList<>();
@@ -185,13 +240,13 @@ public class Team {
 	}
 
 	private List<Row> rows(long manager, Instant now, int limit) {
-		Timestamp at = Timestamp.from(now);
-		return this.jdbc.query(
-				REPORTS + "select d.announcement_id, a.title, a.priority, d.employee_id, " + DeliverySql.EFFECTIVE_DUE
-						+ " " + "as due_at, e.time_zone, r.depth " + OUTSTANDING + " order by case when "
-						+ DeliverySql.EFFECTIVE_DUE + " < ? then 0 else 1 end, " + DeliverySql.EFFECTIVE_DUE
-						+ " nulls last, d.employee_id, d.announcement_id limit ?",
-				Row::of, manager, manager, at, at, at, limit);
+		return this.sql.sql(OUTSTANDING)
+			.param("manager", manager)
+			.param("maxDepth", ManagerChain.MAX_DEPTH)
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query(Row::of)
+			.list();
 	}
 
 	private Set<String> nudgedToday(List<Row> rows, Instant now) {
@@ -200,13 +255,17 @@ public class Team {
 		}
 		List<Long> people = rows.stream().map(Row::employeeId).distinct().toList();
 		Set<String> recorded = new HashSet<>();
-		List<Object> arguments = new ArrayList<>(people);
-		// Local dates lie within a day of UTC's.
-		arguments.add(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1));
-		this.jdbc.query("select announcement_id, employee_id, nudged_on from escalation_nudges where employee_id in ("
-				+ String.join(", ", Collections.nCopies(people.size(), "?")) + ") and nudged_on >= ?", (rs) -> {
-					recorded.add(rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getObject(3, LocalDate.class));
-				}, arguments.toArray());
+		this.sql.sql("""
+				select announcement_id, employee_id, nudged_on from escalation_nudges
+				where employee_id = any(:people) and nudged_on >= :since
+				""")
+			.param("people", people.toArray(Long[]::new))
+			// Local dates lie within a day of UTC's.
+			.param("since", LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1))
+			.query((rs) -> {
+				recorded.add(rs.getLong("announcement_id") + ":" + rs.getLong("employee_id") + ":"
+						+ rs.getObject("nudged_on", LocalDate.class));
+			});
 		Set<String> today = new HashSet<>();
 		for (Row row : rows) {
 			if (recorded.contains(row.announcementId() + ":" + row.employeeId() + ":" + row.today(now))) {
@@ -217,22 +276,30 @@ public class Team {
 	}
 
 	private boolean hasReports(long manager) {
-		Boolean any = this.jdbc.queryForObject(
-				"select case when exists (select 1 from employees where manager_id = ?) then true else false end",
-				Boolean.class, manager);
-		return Boolean.TRUE.equals(any);
+		return this.sql.sql("""
+				select case when exists (select 1 from employees where manager_id = :manager) then true else false end
+				""").param("manager", manager).query(Boolean.class).single();
 	}
 
 	/**
 	 * Whether a manager is anywhere above a person in the chain.
 	 */
 	boolean answersFor(long manager, long employeeId) {
-		Long found = this.jdbc.queryForObject("with recursive chain (id, manager_id, depth) as ("
-				+ "select id, manager_id, 0 from employees where id = ? union all "
-				+ "select e.id, e.manager_id, c.depth + 1 from employees e join chain c on e.id = c.manager_id "
-				+ "where c.depth < " + ManagerChain.MAX_DEPTH
-				+ ") select count(*) from chain where depth > 0 and id = ?", Long.class, employeeId, manager);
-		return manager != employeeId && found != null && found > 0;
+		long found = this.sql.sql("""
+				with recursive chain (id, manager_id, depth) as (
+				  select id, manager_id, 0 from employees where id = :employee
+				  union all
+				  select e.id, e.manager_id, c.depth + 1 from employees e join chain c on e.id = c.manager_id
+				  where c.depth < :maxDepth
+				)
+				select count(*) from chain where depth > 0 and id = :manager
+				""")
+			.param("employee", employeeId)
+			.param("maxDepth", ManagerChain.MAX_DEPTH)
+			.param("manager", manager)
+			.query(Long.class)
+			.single();
+		return manager != employeeId && found > 0;
 	}
 
 	private record Row(long announcementId, String title, Priority priority, long employeeId, Instant dueAt,

@@ -1,6 +1,7 @@
 package io.herald.crisis;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -266,8 +268,9 @@ class CheckInLinksTests implements PostgresIntegrationTest {
 	@Test
 	void everyInstanceSignsWithTheOneStoredKey() {
 		byte[] first = this.key.get();
-		CheckInLinkKey another = new CheckInLinkKey(this.jdbc,
-				new DataSourceTransactionManager(this.jdbc.getDataSource()), Clock.systemUTC(), "");
+		CheckInLinkKey another = new CheckInLinkKey(JdbcClient.create(this.jdbc),
+				new DataSourceTransactionManager(this.jdbc.getDataSource()), Clock.systemUTC(),
+				new CrisisSettings(Duration.ofHours(24), ""));
 
 		assertThat(another.get()).isEqualTo(first);
 		assertThat(this.jdbc.queryForObject("select count(*) from crisis_link_keys", Integer.class)).isEqualTo(1);

@@ -74,7 +74,7 @@ class CrisisOnH2Tests {
 					Boolean.class, person, opened.announcementId()))
 				.containsOnly(true);
 			incidents.resolve(opened.id());
-			assertThat(incidents.find(opened.id()).safe()).isEqualTo(1);
+			assertThat(app.getBean(IncidentRoster.class).find(opened.id()).safe()).isEqualTo(1);
 		}
 	}
 

@@ -78,7 +78,7 @@ class IncidentRulesTests {
 				opened.plusSeconds(600), opened.plusSeconds(900), opened.plusSeconds(1200), opened.plusSeconds(1500),
 				opened.plusSeconds(1800), opened.plusSeconds(2400));
 
-		AfterAction marks = Incidents.afterAction(opened, answers, 10, 2);
+		AfterAction marks = IncidentRoster.afterAction(opened, answers, 10, 2);
 
 		assertThat(marks.toHalf()).isEqualTo(Duration.ofMinutes(15));
 		assertThat(marks.toNinetyPercent()).isEqualTo(Duration.ofMinutes(40));
@@ -88,7 +88,7 @@ class IncidentRulesTests {
 
 	@Test
 	void afterActionOfAnIncidentThatReachedNobodyHasNoMarks() {
-		AfterAction marks = Incidents.afterAction(Instant.EPOCH, List.of(), 0, 0);
+		AfterAction marks = IncidentRoster.afterAction(Instant.EPOCH, List.of(), 0, 0);
 
 		assertThat(marks.toHalf()).isNull();
 		assertThat(marks.toEveryone()).isNull();

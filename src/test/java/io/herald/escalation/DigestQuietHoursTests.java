@@ -28,7 +28,7 @@ class DigestQuietHoursTests {
 	void aManagersDigestIsEmailedAtEightInTheManagersOwnZone() {
 		Notice digest = notice(false);
 
-		Notice held = EscalationSweep.afterQuietHours(digest, reader(AUCKLAND), WARSAW_MORNING);
+		Notice held = DigestSender.afterQuietHours(digest, reader(AUCKLAND), WARSAW_MORNING);
 
 		assertThat(held.mailNotBefore()).isEqualTo(LocalDateTime.of(2026, 11, 3, 8, 0).atZone(AUCKLAND).toInstant());
 		assertThat(held).usingRecursiveComparison().ignoringFields("mailNotBefore").isEqualTo(digest);
@@ -36,8 +36,7 @@ class DigestQuietHoursTests {
 
 	@Test
 	void aReaderOutsideQuietHoursGetsItAtOnce() {
-		Notice held = EscalationSweep.afterQuietHours(notice(false), reader(ZoneId.of("Europe/London")),
-				WARSAW_MORNING);
+		Notice held = DigestSender.afterQuietHours(notice(false), reader(ZoneId.of("Europe/London")), WARSAW_MORNING);
 
 		assertThat(held.mailNotBefore()).isEqualTo(WARSAW_MORNING);
 	}
@@ -46,7 +45,7 @@ class DigestQuietHoursTests {
 	void aCriticalDigestNeverWaits() {
 		Notice critical = notice(true);
 
-		assertThat(EscalationSweep.afterQuietHours(critical, reader(AUCKLAND), WARSAW_MORNING)).isSameAs(critical);
+		assertThat(DigestSender.afterQuietHours(critical, reader(AUCKLAND), WARSAW_MORNING)).isSameAs(critical);
 	}
 
 	private static Notice notice(boolean critical) {

@@ -15,6 +15,7 @@ import io.herald.crisis.IncidentUpdate;
 import io.herald.crisis.IncidentScope;
 import io.herald.crisis.IncidentStatus;
 import io.herald.crisis.IncidentView;
+import io.herald.crisis.IncidentRoster;
 import io.herald.crisis.Incidents;
 import io.herald.crisis.OpenedIncident;
 import io.herald.directory.DirectoryOption;
@@ -66,15 +67,18 @@ class IncidentApiController {
 
 	private final Incidents incidents;
 
+	private final IncidentRoster roster;
+
 	private final IncidentResponse response;
 
 	private final EmployeeDirectory directory;
 
 	private final MessageSource messages;
 
-	IncidentApiController(Incidents incidents, IncidentResponse response, EmployeeDirectory directory,
-			MessageSource messages) {
+	IncidentApiController(Incidents incidents, IncidentRoster roster, IncidentResponse response,
+			EmployeeDirectory directory, MessageSource messages) {
 		this.incidents = incidents;
+		this.roster = roster;
 		this.response = response;
 		this.directory = directory;
 		this.messages = messages;
@@ -196,7 +200,7 @@ class IncidentApiController {
 
 	@GetMapping("/incidents/{id:\\d+}")
 	Status incident(@PathVariable long id) {
-		IncidentView incident = this.incidents.find(id);
+		IncidentView incident = this.roster.find(id);
 		return new Status(incident.status(), incident.recipients(), incident.safe(), incident.needHelp(),
 				incident.noResponse(), incident.byLocation());
 	}

@@ -5,6 +5,7 @@ import io.herald.crisis.CheckInStatus;
 import io.herald.crisis.CrisisPlans;
 import io.herald.crisis.IncidentResponse;
 import io.herald.crisis.IncidentView;
+import io.herald.crisis.IncidentRoster;
 import io.herald.crisis.Incidents;
 import io.herald.crisis.OpenedIncident;
 import io.herald.crisis.PlanNotFound;
@@ -37,14 +38,18 @@ class IncidentController {
 
 	private final Incidents incidents;
 
+	private final IncidentRoster roster;
+
 	private final CrisisPlans plans;
 
 	private final IncidentResponse response;
 
 	private final EmployeeDirectory directory;
 
-	IncidentController(Incidents incidents, IncidentResponse response, CrisisPlans plans, EmployeeDirectory directory) {
+	IncidentController(Incidents incidents, IncidentRoster roster, IncidentResponse response, CrisisPlans plans,
+			EmployeeDirectory directory) {
 		this.incidents = incidents;
+		this.roster = roster;
 		this.response = response;
 		this.plans = plans;
 		this.directory = directory;
@@ -125,7 +130,7 @@ class IncidentController {
 	 */
 	@GetMapping("/crisis/incidents/{id:\\d+}/roster")
 	String roster(@PathVariable long id, Model model) {
-		model.addAttribute("incident", this.incidents.find(id));
+		model.addAttribute("incident", this.roster.find(id));
 		return "crisis/incident :: roster";
 	}
 
@@ -152,7 +157,7 @@ class IncidentController {
 	 */
 	@GetMapping("/crisis/incidents/{id:\\d+}/resolve")
 	String confirmResolve(@PathVariable long id, Model model, RedirectAttributes redirect) {
-		IncidentView incident = this.incidents.find(id);
+		IncidentView incident = this.roster.find(id);
 		if (!incident.open()) {
 			redirect.addFlashAttribute("flashError", "crisis.incident.alreadyResolved");
 			return "redirect:/crisis/incidents/" + id;
@@ -175,7 +180,7 @@ class IncidentController {
 			// The all-clear cannot go out as written: the incident stays open, and
 			// the confirmation says what to fix.
 			Rejections.addTo(result, refused);
-			return resolvePage(this.incidents.find(id), model);
+			return resolvePage(this.roster.find(id), model);
 		}
 		return "redirect:/crisis/incidents/" + id;
 	}
@@ -225,7 +230,7 @@ class IncidentController {
 	}
 
 	private String incidentPage(long id, Model model, HttpServletRequest request) {
-		IncidentView incident = this.incidents.find(id);
+		IncidentView incident = this.roster.find(id);
 		boolean runs = request.isUserInRole("COMMS_MANAGER") || request.isUserInRole("ADMIN");
 		model.addAttribute("incident", incident);
 		model.addAttribute("timeline", this.response.timeline(id));

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import io.herald.crisis.CrisisPlans;
-import io.herald.crisis.Incidents;
+import io.herald.crisis.IncidentRoster;
 import io.herald.crisis.Medium;
 import io.herald.crisis.PlanNotFound;
 import io.herald.crisis.PlanView;
@@ -42,9 +42,9 @@ class PlanController {
 
 	private final Clock clock;
 
-	private final Incidents incidents;
+	private final IncidentRoster incidents;
 
-	PlanController(CrisisPlans plans, EmployeeDirectory directory, Clock clock, Incidents incidents) {
+	PlanController(CrisisPlans plans, EmployeeDirectory directory, Clock clock, IncidentRoster incidents) {
 		this.plans = plans;
 		this.incidents = incidents;
 		this.directory = directory;
