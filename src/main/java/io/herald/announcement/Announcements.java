@@ -1,5 +1,6 @@
 package io.herald.announcement;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +37,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,7 +69,7 @@ public class Announcements {
 
 	private final AuditLog audit;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final EntityManager entityManager;
 
@@ -78,7 +80,7 @@ public class Announcements {
 	private final CommsManagers commsManagers;
 
 	Announcements(AnnouncementRepository announcements, Channels channels, EmployeeDirectory directory,
-			Publishing publishing, AuditLog audit, JdbcTemplate jdbc, EntityManager entityManager, Clock clock,
+			Publishing publishing, AuditLog audit, JdbcClient jdbc, EntityManager entityManager, Clock clock,
 			ApplicationEventPublisher events, CommsManagers commsManagers) {
 		this.events = events;
 		this.commsManagers = commsManagers;
@@ -259,13 +261,20 @@ public class Announcements {
 		long id = this.announcements.save(announcement).getId();
 		this.entityManager.flush();
 		if (alert.checkInPath() != null) {
-			this.jdbc.update("update announcements set check_in_path = ? where id = ?", alert.checkInPath(), id);
+			this.jdbc.sql("update announcements set check_in_path = :path where id = :announcement")
+				.param("path", alert.checkInPath())
+				.param("announcement", id)
+				.update();
 		}
 		if (alert.pinned() || alert.drill()) {
 			// Pinned for as long as it runs: ending it unpins it (the year is a mere
 			// bound).
-			this.jdbc.update("update announcements set pinned_until = ?, drill = ? where id = ?",
-					alert.pinned() ? Timestamp.from(now.plus(PINNED_SYSTEM_ALERT)) : null, alert.drill(), id);
+			this.jdbc
+				.sql("update announcements set pinned_until = :pinnedUntil, drill = :drill where id = :announcement")
+				.param("pinnedUntil", alert.pinned() ? Timestamp.from(now.plus(PINNED_SYSTEM_ALERT)) : null)
+				.param("drill", alert.drill())
+				.param("announcement", id)
+				.update();
 		}
 		this.audit.record("announcement.drafted", "announcement", id, draft.title());
 		// The sender (crisis) notifies the recipients itself, through the alert's media.
@@ -285,11 +294,15 @@ public class Announcements {
 	@Transactional
 	public void expireSystemAlert(String slug, long id) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		int expired = this.jdbc.update(
-				"update announcements set expires_at = ?, pinned_until = null, updated_at = ?, version = version + 1 "
-						+ "where id = ? " + "and channel_id in (select c.id from channels c where c.slug = ?) "
-						+ "and (expires_at is null or expires_at > ?)",
-				now, now, id, slug, now);
+		int expired = this.jdbc.sql("""
+				update announcements
+				set expires_at = :now, pinned_until = null, updated_at = :now, version = version + 1
+				where id = :announcement and channel_id in (select c.id from channels c where c.slug = :slug)
+				  and (expires_at is null or expires_at > :now)""")
+			.param("now", now)
+			.param("announcement", id)
+			.param("slug", slug)
+			.update();
 		if (expired == 1) {
 			this.audit.record("announcement.expired", "announcement", id, null);
 		}
@@ -349,12 +362,21 @@ public class Announcements {
 			// window from now.
 			cleaned = withAckDueAt(cleaned, now.plus(announcement.getPriority().defaultAckWindow()));
 		}
-		this.jdbc
-			.update("insert into announcement_revisions (announcement_id, revision, edited_by, edited_at, material, "
-					+ "changed_fields, previous_title, previous_summary, previous_body) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					id, announcement.getRevision(), Callers.require().employeeId(), Timestamp.from(now), material,
-					String.join(",", changed), announcement.getTitle(), announcement.getSummary(),
-					announcement.getBody());
+		this.jdbc.sql("""
+				insert into announcement_revisions (announcement_id, revision, edited_by, edited_at, material,
+				  changed_fields, previous_title, previous_summary, previous_body)
+				values (:announcement, :revision, :editedBy, :editedAt, :material,
+				  :changedFields, :previousTitle, :previousSummary, :previousBody)""")
+			.param("announcement", id)
+			.param("revision", announcement.getRevision())
+			.param("editedBy", Callers.require().employeeId())
+			.param("editedAt", Timestamp.from(now))
+			.param("material", material)
+			.param("changedFields", String.join(",", changed))
+			.param("previousTitle", announcement.getTitle())
+			.param("previousSummary", announcement.getSummary())
+			.param("previousBody", announcement.getBody())
+			.update();
 		Instant dueBefore = announcement.getAckDueAt();
 		announcement.revise(cleaned, reAsk, now);
 		// Listeners read the post with SQL.
@@ -442,17 +464,20 @@ public class Announcements {
 	@Transactional(readOnly = true)
 	public List<RevisionView> revisions(long id) {
 		load(id);
-		List<Object[]> rows = this.jdbc.query(
-				"select revision, edited_by, edited_at, material, changed_fields, previous_title "
-						+ "from announcement_revisions where announcement_id = ? order by revision desc",
-				(rs, n) -> new Object[] { rs.getInt(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4),
-						rs.getString(5), rs.getString(6) },
-				id);
+		List<Revision> rows = this.jdbc.sql("""
+				select revision, edited_by, edited_at, material, changed_fields, previous_title
+				from announcement_revisions where announcement_id = :announcement
+				order by revision desc""")
+			.param("announcement", id)
+			.query((rs, n) -> new Revision(rs.getInt("revision"), rs.getLong("edited_by"),
+					rs.getTimestamp("edited_at").toInstant(), rs.getBoolean("material"), rs.getString("changed_fields"),
+					rs.getString("previous_title")))
+			.list();
 		Map<Long, EmployeeSummary> names = this.directory
-			.findSummaries(rows.stream().map((row) -> (Long) row[1]).collect(Collectors.toSet()));
+			.findSummaries(rows.stream().map(Revision::editedBy).collect(Collectors.toSet()));
 		return rows.stream()
-			.map((row) -> new RevisionView((Integer) row[0], name(names, (Long) row[1]), (Instant) row[2],
-					(Boolean) row[3], Arrays.asList(((String) row[4]).split(",")), (String) row[5]))
+			.map((row) -> new RevisionView(row.revision(), name(names, row.editedBy()), row.editedAt(), row.material(),
+					Arrays.asList(row.changedFields().split(",")), row.previousTitle()))
 			.toList();
 	}
 
@@ -506,16 +531,20 @@ public class Announcements {
 	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'ADMIN')")
 	@Transactional(readOnly = true)
 	public long systemAlertAudience(String slug, Set<Long> departmentIds, Set<Long> locationIds) {
-		List<Long> departments = List.copyOf(departmentIds);
-		List<Long> locations = List.copyOf(locationIds);
-		List<Object> arguments = new ArrayList<>(List.of(slug, slug));
-		arguments.addAll(departments);
-		arguments.addAll(locations);
-		Long count = this.jdbc.queryForObject("select count(*) from employees e cross join (select c.id, c.kind, "
-				+ "c.department_id, c.location_id, c.mandatory from channels c where c.slug = ? union all "
-				+ "select null, 'COMPANY', null, null, false where not exists "
-				+ "(select 1 from channels s where s.slug = ?)) c where "
-				+ AudienceSql.ofTargeting(departments, locations), Long.class, arguments.toArray());
+		// A channel that does not exist yet is created company-wide.
+		Long count = this.jdbc
+			.sql("""
+					select count(*)
+					from employees e cross join (
+					    select c.id, c.kind, c.department_id, c.location_id, c.mandatory from channels c where c.slug = :slug
+					    union all
+					    select null, 'COMPANY', null, null, false where not exists (select 1 from channels s where s.slug = :slug)) c
+					where %s"""
+				.formatted(AudienceSql.ofTargeting(!departmentIds.isEmpty(), !locationIds.isEmpty())))
+			.param("slug", slug)
+			.params(narrowing(departmentIds, locationIds))
+			.query(Long.class)
+			.single();
 		return (count != null) ? count : 0;
 	}
 
@@ -528,28 +557,27 @@ public class Announcements {
 		if (!this.channels.callerMayPost(channelId)) {
 			return new AudiencePreview(0, List.of(), List.of());
 		}
-		List<Long> departments = List.copyOf(new HashSet<>(departmentIds));
-		List<Long> locations = List.copyOf(new HashSet<>(locationIds));
-		List<Object> arguments = new ArrayList<>();
-		arguments.add(channelId);
-		arguments.addAll(departments);
-		arguments.addAll(locations);
-		List<Object[]> rows = this.jdbc.query(
-				"select e.department_id, e.location_id, count(*) from employees e cross join channels c "
-						+ "where c.id = ? and " + AudienceSql.ofTargeting(departments, locations)
-						+ " group by e.department_id, e.location_id",
-				(rs, n) -> new Object[] { rs.getObject(1, Long.class), rs.getObject(2, Long.class), rs.getLong(3) },
-				arguments.toArray());
+		List<Cell> rows = this.jdbc
+			.sql("""
+					select e.department_id, e.location_id, count(*) as people
+					from employees e cross join channels c
+					where c.id = :channel and %s
+					group by e.department_id, e.location_id"""
+				.formatted(AudienceSql.ofTargeting(!departmentIds.isEmpty(), !locationIds.isEmpty())))
+			.param("channel", channelId)
+			.params(narrowing(departmentIds, locationIds))
+			.query((rs, n) -> new Cell(rs.getObject("department_id", Long.class),
+					rs.getObject("location_id", Long.class), rs.getLong("people")))
+			.list();
 		Map<Long, String> departmentNames = options(this.directory.departmentOptions());
 		Map<Long, String> locationNames = options(this.directory.locationOptions());
 		Map<String, Long> byDepartment = new LinkedHashMap<>();
 		Map<String, Long> byLocation = new LinkedHashMap<>();
 		long total = 0;
-		for (Object[] row : rows) {
-			long people = (Long) row[2];
-			total += people;
-			byDepartment.merge(Objects.toString(departmentNames.get(row[0]), ""), people, Long::sum);
-			byLocation.merge(Objects.toString(locationNames.get(row[1]), ""), people, Long::sum);
+		for (Cell row : rows) {
+			total += row.people();
+			byDepartment.merge(Objects.toString(departmentNames.get(row.departmentId()), ""), row.people(), Long::sum);
+			byLocation.merge(Objects.toString(locationNames.get(row.locationId()), ""), row.people(), Long::sum);
 		}
 		return new AudiencePreview(total, groups(byDepartment), groups(byLocation));
 	}
@@ -570,37 +598,50 @@ public class Announcements {
 		Map<Long, String> departmentNames = options(this.directory.departmentOptions());
 		Map<Long, String> locationNames = options(this.directory.locationOptions());
 		Map<Long, List<String>> narrowing = new LinkedHashMap<>();
-		this.jdbc.query("select ad.announcement_id, ad.department_id from announcement_departments ad "
-				+ "join announcements a on a.id = ad.announcement_id where coalesce(a.published_at, a.scheduled_at) >= ? "
-				+ "and coalesce(a.published_at, a.scheduled_at) < ?", (rs) -> {
-					narrowing.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
-						.add("d" + rs.getLong(2) + ":" + departmentNames.get(rs.getLong(2)));
-				}, Timestamp.from(from), Timestamp.from(to));
-		this.jdbc.query("select al.announcement_id, al.location_id from announcement_locations al "
-				+ "join announcements a on a.id = al.announcement_id where coalesce(a.published_at, a.scheduled_at) >= ? "
-				+ "and coalesce(a.published_at, a.scheduled_at) < ?", (rs) -> {
-					narrowing.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
-						.add("l" + rs.getLong(2) + ":" + locationNames.get(rs.getLong(2)));
-				}, Timestamp.from(from), Timestamp.from(to));
-		return this.jdbc
-			.query("select id, title, channel_id, status, priority, coalesce(published_at, scheduled_at), drill "
-					+ "from announcements " + "where status in ('SCHEDULED', 'APPROVED', 'PUBLISHED', 'ARCHIVED') "
-					+ "and coalesce(published_at, scheduled_at) >= ? and coalesce(published_at, scheduled_at) < ? "
-					+ "order by 6, id", (rs, n) -> {
-						long id = rs.getLong(1);
-						long channelId = rs.getLong(3);
-						List<String> narrowed = narrowing.getOrDefault(id, List.of()).stream().sorted().toList();
-						return new CalendarEntry(id, rs.getString(2), channelsById.get(channelId),
-								AnnouncementStatus.valueOf(rs.getString(4)), Priority.valueOf(rs.getString(5)),
-								rs.getTimestamp(6).toInstant(),
-								narrowed.stream().map((n2) -> n2.substring(n2.indexOf(':') + 1)).toList(),
-								channelId + "|" + String.join(",",
-										narrowed.stream().map((n2) -> n2.substring(0, n2.indexOf(':'))).toList()),
-								rs.getBoolean(7));
-					}, Timestamp.from(from), Timestamp.from(to))
-			.stream()
-			.filter((entry) -> manager || mine.contains(entry.channel().id()))
-			.toList();
+		Timestamp start = Timestamp.from(from);
+		Timestamp end = Timestamp.from(to);
+		this.jdbc
+			.sql("""
+					select ad.announcement_id, ad.department_id
+					from announcement_departments ad join announcements a on a.id = ad.announcement_id
+					where coalesce(a.published_at, a.scheduled_at) >= :from and coalesce(a.published_at, a.scheduled_at) < :to""")
+			.param("from", start)
+			.param("to", end)
+			.query((ResultSet rs) -> {
+				long department = rs.getLong("department_id");
+				narrowing.computeIfAbsent(rs.getLong("announcement_id"), (k) -> new ArrayList<>())
+					.add("d" + department + ":" + departmentNames.get(department));
+			});
+		this.jdbc
+			.sql("""
+					select al.announcement_id, al.location_id
+					from announcement_locations al join announcements a on a.id = al.announcement_id
+					where coalesce(a.published_at, a.scheduled_at) >= :from and coalesce(a.published_at, a.scheduled_at) < :to""")
+			.param("from", start)
+			.param("to", end)
+			.query((ResultSet rs) -> {
+				long location = rs.getLong("location_id");
+				narrowing.computeIfAbsent(rs.getLong("announcement_id"), (k) -> new ArrayList<>())
+					.add("l" + location + ":" + locationNames.get(location));
+			});
+		return this.jdbc.sql("""
+				select id, title, channel_id, status, priority, coalesce(published_at, scheduled_at) as at, drill
+				from announcements
+				where status in ('SCHEDULED', 'APPROVED', 'PUBLISHED', 'ARCHIVED')
+				  and coalesce(published_at, scheduled_at) >= :from and coalesce(published_at, scheduled_at) < :to
+				order by at, id""").param("from", start).param("to", end).query((rs, n) -> {
+			long id = rs.getLong("id");
+			long channelId = rs.getLong("channel_id");
+			List<String> narrowed = narrowing.getOrDefault(id, List.of()).stream().sorted().toList();
+			return new CalendarEntry(id, rs.getString("title"), channelsById.get(channelId),
+					AnnouncementStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+					rs.getTimestamp("at").toInstant(),
+					narrowed.stream().map((n2) -> n2.substring(n2.indexOf(':') + 1)).toList(),
+					channelId + "|"
+							+ String.join(",",
+									narrowed.stream().map((n2) -> n2.substring(0, n2.indexOf(':'))).toList()),
+					rs.getBoolean("drill"));
+		}).list().stream().filter((entry) -> manager || mine.contains(entry.channel().id())).toList();
 	}
 
 	private AnnouncementStatus release(Announcement announcement, Instant now) {
@@ -805,6 +846,21 @@ public class Announcements {
 		return options.stream().filter((option) -> ids.contains(option.id())).map(DirectoryOption::name).toList();
 	}
 
+	/**
+	 * The array parameters of {@link AudienceSql#ofTargeting}: the narrowing that is
+	 * given.
+	 */
+	private static Map<String, Object> narrowing(Collection<Long> departmentIds, Collection<Long> locationIds) {
+		Map<String, Object> parameters = new HashMap<>();
+		if (!departmentIds.isEmpty()) {
+			parameters.put("departments", departmentIds.toArray(Long[]::new));
+		}
+		if (!locationIds.isEmpty()) {
+			parameters.put("locations", locationIds.toArray(Long[]::new));
+		}
+		return parameters;
+	}
+
 	private static List<AudiencePreview.Group> groups(Map<String, Long> counts) {
 		return counts.entrySet()
 			.stream()
@@ -812,6 +868,16 @@ public class Announcements {
 			.map((entry) -> new AudiencePreview.Group(entry.getKey().isEmpty() ? null : entry.getKey(),
 					entry.getValue()))
 			.toList();
+	}
+
+	private record Revision(int revision, long editedBy, Instant editedAt, boolean material, String changedFields,
+			String previousTitle) {
+
+	}
+
+	// People of one department and location an audience reaches.
+	private record Cell(Long departmentId, Long locationId, long people) {
+
 	}
 
 }

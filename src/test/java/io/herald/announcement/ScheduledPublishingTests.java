@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -40,6 +41,9 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -104,9 +108,9 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 			}
 			posts.add(post);
 		}
-		ScheduledPublisher first = new ScheduledPublisher(this.jdbc, this.transactions, this.publishing, this.clock,
+		ScheduledPublisher first = new ScheduledPublisher(this.sql, this.transactions, this.publishing, this.clock,
 				Duration.ofMinutes(2));
-		ScheduledPublisher second = new ScheduledPublisher(this.jdbc, this.transactions, this.publishing, this.clock,
+		ScheduledPublisher second = new ScheduledPublisher(this.sql, this.transactions, this.publishing, this.clock,
 				Duration.ofMinutes(2));
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -182,7 +186,7 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 	void aPostThatFailsToPublishDoesNotHoldUpThePostsAfterIt() {
 		long failing = scheduled("interval '-2 minutes'", false);
 		long next = scheduled("interval '-1 minute'", false);
-		Publishing breaksOnOne = new Publishing(this.jdbc, (event) -> {
+		Publishing breaksOnOne = new Publishing(this.sql, (event) -> {
 		}, this.auditLog) {
 			@Override
 			Optional<Integer> publish(long id, Instant now, boolean late) {
@@ -192,7 +196,7 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 				return super.publish(id, now, late);
 			}
 		};
-		ScheduledPublisher publisher = new ScheduledPublisher(this.jdbc, this.transactions, breaksOnOne, this.clock,
+		ScheduledPublisher publisher = new ScheduledPublisher(this.sql, this.transactions, breaksOnOne, this.clock,
 				Duration.ofMinutes(2));
 
 		assertThat(publisher.publishDue()).isPositive();
@@ -208,7 +212,7 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 	void nothingDueMeansNothingPublished() {
 		long future = scheduled("interval '10 minutes'", false);
 		assertThat(
-				new ScheduledPublisher(this.jdbc, this.transactions, this.publishing, this.clock, Duration.ofMinutes(2))
+				new ScheduledPublisher(this.sql, this.transactions, this.publishing, this.clock, Duration.ofMinutes(2))
 					.publishDue())
 			.isZero();
 		assertThat(status(future)).isEqualTo("SCHEDULED");

@@ -39,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +63,9 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	UserDetailsService users;
@@ -370,7 +374,7 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 		long post = this.fixture.published(channel, "CRITICAL", true, start.minusSeconds(60),
 				start.plus(Duration.ofDays(3)), people);
 		MutableClock clock = new MutableClock(start);
-		ManualReminders reminding = new ManualReminders(this.jdbc, this.access, this.throttle, this.notifications,
+		ManualReminders reminding = new ManualReminders(this.sql, this.access, this.throttle, this.notifications,
 				this.audit, clock);
 		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
 		Callable<Reminded> remind = () -> this.fixture.as(COMMS,
