@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.herald.announcement.Announcements;
+import io.herald.announcement.CrisisAlerts;
 import io.herald.announcement.Priority;
 import io.herald.announcement.SystemAlert;
 import io.herald.audit.AuditLog;
@@ -51,7 +51,7 @@ public class IncidentResponse {
 
 	private final CrisisPlans plans;
 
-	private final Announcements announcements;
+	private final CrisisAlerts alerts;
 
 	private final EmployeeDirectory directory;
 
@@ -65,14 +65,14 @@ public class IncidentResponse {
 
 	private final Clock clock;
 
-	IncidentResponse(JdbcTemplate jdbc, Incidents incidents, CrisisPlans plans, Announcements announcements,
+	IncidentResponse(JdbcTemplate jdbc, Incidents incidents, CrisisPlans plans, CrisisAlerts alerts,
 			EmployeeDirectory directory, Notifications notifications, MessageSource messages, AuditLog audit,
 			FollowUps followUps, Clock clock) {
 		this.jdbc = jdbc;
 		this.followUps = followUps;
 		this.incidents = incidents;
 		this.plans = plans;
-		this.announcements = announcements;
+		this.alerts = alerts;
 		this.directory = directory;
 		this.notifications = notifications;
 		this.messages = messages;
@@ -127,7 +127,7 @@ public class IncidentResponse {
 		Map<String, String> values = values(incident);
 		title = Incidents.marked(Placeholders.fill(title, values), incident.drill());
 		body = Placeholders.fill(body, values);
-		SystemAlert.Published sent = this.announcements.publishSystemAlert(Incidents.CHANNEL_SLUG,
+		SystemAlert.Published sent = this.alerts.publishSystemAlert(Incidents.CHANNEL_SLUG,
 				this.incidents.channelName(),
 				new SystemAlert(title, body, Priority.IMPORTANT, false, incident.scope().departmentIds(),
 						incident.scope().locationIds(), null, false, incident.drill()));

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import io.herald.announcement.Announcements;
+import io.herald.announcement.CrisisAlerts;
 import io.herald.announcement.Priority;
 import io.herald.announcement.SystemAlert;
 import io.herald.audit.AuditLog;
@@ -66,7 +66,7 @@ public class Incidents {
 
 	private final CrisisPlans plans;
 
-	private final Announcements announcements;
+	private final CrisisAlerts alerts;
 
 	private final Receipts receipts;
 
@@ -82,14 +82,13 @@ public class Incidents {
 
 	private final Clock clock;
 
-	Incidents(JdbcTemplate jdbc, CrisisPlans plans, Announcements announcements, Receipts receipts,
-			EmployeeDirectory directory, MessageSource messages, AuditLog audit, FollowUps followUps, Inbox inbox,
-			Clock clock) {
+	Incidents(JdbcTemplate jdbc, CrisisPlans plans, CrisisAlerts alerts, Receipts receipts, EmployeeDirectory directory,
+			MessageSource messages, AuditLog audit, FollowUps followUps, Inbox inbox, Clock clock) {
 		this.jdbc = jdbc;
 		this.followUps = followUps;
 		this.inbox = inbox;
 		this.plans = plans;
-		this.announcements = announcements;
+		this.alerts = alerts;
 		this.receipts = receipts;
 		this.directory = directory;
 		this.messages = messages;
@@ -135,7 +134,7 @@ public class Incidents {
 		if (!scope.everyone() && scope.locationIds().isEmpty() && scope.departmentIds().isEmpty()) {
 			return 0;
 		}
-		return this.announcements.systemAlertAudience(CHANNEL_SLUG, scope.departmentIds(), scope.locationIds());
+		return this.alerts.systemAlertAudience(CHANNEL_SLUG, scope.departmentIds(), scope.locationIds());
 	}
 
 	/**
@@ -198,7 +197,7 @@ public class Incidents {
 		scope.departmentIds().forEach((target) -> targets.add(new Object[] { id, "DEPARTMENT", target }));
 		this.jdbc.batchUpdate("insert into crisis_incident_scope (incident_id, kind, target_id) values (?, ?, ?)",
 				targets);
-		SystemAlert.Published alert = this.announcements.publishSystemAlert(CHANNEL_SLUG, channelName(),
+		SystemAlert.Published alert = this.alerts.publishSystemAlert(CHANNEL_SLUG, channelName(),
 				new SystemAlert(title, body, Priority.CRITICAL, true, scope.departmentIds(), scope.locationIds(),
 						"/crisis/incidents/" + id + "/check-in", true, activation.drill()));
 		this.jdbc.update("update crisis_incidents set announcement_id = ?, recipients = ? where id = ?", alert.id(),
@@ -371,7 +370,7 @@ public class Incidents {
 		Map<String, String> values = values(plan(incident), incident.scope(), now);
 		String sentTitle = marked(Placeholders.fill(title, values), incident.drill());
 		String sentBody = Placeholders.fill(body, values);
-		SystemAlert.Published sent = this.announcements.publishSystemAlert(CHANNEL_SLUG, channelName(),
+		SystemAlert.Published sent = this.alerts.publishSystemAlert(CHANNEL_SLUG, channelName(),
 				new SystemAlert(sentTitle, sentBody, Priority.IMPORTANT, false, incident.scope().departmentIds(),
 						incident.scope().locationIds(), null, false, incident.drill()));
 		this.jdbc.update("update crisis_incidents set all_clear_id = ? where id = ?", sent.id(), incidentId);
@@ -380,7 +379,7 @@ public class Incidents {
 			told = this.followUps.tell(incident.announcementId(), sent.id(), sentTitle, sentBody);
 			// The alert leaves the banner and escalation stops: nobody is asked to
 			// check in once it is over.
-			this.announcements.expireSystemAlert(CHANNEL_SLUG, incident.announcementId());
+			this.alerts.expireSystemAlert(CHANNEL_SLUG, incident.announcementId());
 		}
 		this.audit.record("crisis.incident.resolved", "crisis_incident", incidentId,
 				incident.title() + ": recipients=" + told);

@@ -36,6 +36,9 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 	Announcements announcements;
 
 	@Autowired
+	AnnouncementDesk desk;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -154,7 +157,7 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 	}
 
 	private AnnouncementDetails details(long id) {
-		return this.fixture.as(COMMS, () -> this.announcements.details(id));
+		return this.fixture.as(COMMS, () -> this.desk.details(id));
 	}
 
 	private static AnnouncementDraft revised(AnnouncementDetails details, String title, Instant ackDueAt) {

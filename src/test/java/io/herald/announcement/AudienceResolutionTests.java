@@ -41,6 +41,9 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 	Announcements announcements;
 
 	@Autowired
+	AnnouncementDesk desk;
+
+	@Autowired
 	Channels channels;
 
 	@Autowired
@@ -190,7 +193,7 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 		AnnouncementDraft supportPeople = AudienceFixture.draft(channel, Priority.INFO, false, Set.of(this.support),
 				Set.of(this.warsaw));
 		assertThat(this.fixture.as(COMMS,
-				() -> this.announcements.audience(channel, supportPeople.departmentIds(), supportPeople.locationIds())
+				() -> this.desk.audience(channel, supportPeople.departmentIds(), supportPeople.locationIds())
 					.recipients()))
 			.isZero();
 		assertThatThrownBy(() -> publish(supportPeople)).isInstanceOfSatisfying(InvalidChange.class,
@@ -203,7 +206,7 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 	void previewCountsWhomPublishingReaches() {
 		long channel = this.fixture.channel("LOCATION", null, this.warsaw, false);
 		long preview = this.fixture.as(COMMS,
-				() -> this.announcements.audience(channel, Set.of(this.sales), Set.of()).recipients());
+				() -> this.desk.audience(channel, Set.of(this.sales), Set.of()).recipients());
 		long post = publish(AudienceFixture.draft(channel, Priority.INFO, false, Set.of(this.sales), Set.of()));
 		assertThat(this.fixture.recipients(post)).hasSize((int) preview)
 			.containsExactly(this.salesWarsaw1, this.salesWarsaw2);

@@ -30,6 +30,9 @@ class ReviewNotificationsTests implements PostgresIntegrationTest {
 	Announcements announcements;
 
 	@Autowired
+	AnnouncementDesk desk;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -109,7 +112,7 @@ class ReviewNotificationsTests implements PostgresIntegrationTest {
 	@Test
 	void anApprovalReachesTheAuthorAndAnInfoPostItReleasesTellsNoRecipient() {
 		long id = submitted();
-		long version = SignedIn.as(employee(this.owner), () -> this.announcements.details(id).version());
+		long version = SignedIn.as(employee(this.owner), () -> this.desk.details(id).version());
 
 		AnnouncementStatus status = SignedIn.as(employee(this.owner), () -> this.announcements.approve(id, version));
 
