@@ -128,19 +128,25 @@ public class AnnouncementDesk {
 				allowed.add(action);
 			}
 		}
-		return new AnnouncementDetails(announcement.getId(), channel.id(), channel.slug(), channel.name(),
-				channel.requiresReview(), announcement.getAuthorId(), name(names, announcement.getAuthorId()),
-				announcement.getTitle(), announcement.getSummary(), announcement.getBody(),
-				MarkdownRenderer.toHtml(announcement.getBody()), announcement.getPriority(), announcement.getStatus(),
-				announcement.isAckRequired(), announcement.getAckDueAt(), Set.copyOf(announcement.getDepartmentIds()),
-				Set.copyOf(announcement.getLocationIds()),
-				names(this.directory.departmentOptions(), announcement.getDepartmentIds()),
-				names(this.directory.locationOptions(), announcement.getLocationIds()), announcement.getPinnedUntil(),
-				announcement.getExpiresAt(), announcement.getScheduledAt(), announcement.getPublishedAt(),
-				announcement.isPublishedLate(), announcement.getArchivedAt(), announcement.getSubmittedAt(),
-				(announcement.getReviewerId() != null) ? name(names, announcement.getReviewerId()) : null,
-				announcement.getReviewedAt(), announcement.getReviewComment(), announcement.getRevision(),
-				announcement.getAckRevision(), announcement.getRecipients(), announcement.getVersion(), allowed);
+		return new AnnouncementDetails(announcement.getId(), announcement.getStatus(),
+				new AnnouncementDetails.Content(announcement.getTitle(), announcement.getSummary(),
+						announcement.getBody(), MarkdownRenderer.toHtml(announcement.getBody()),
+						announcement.getPriority()),
+				new AnnouncementDetails.Targeting(channel.id(), channel.slug(), channel.name(),
+						channel.requiresReview(), Set.copyOf(announcement.getDepartmentIds()),
+						Set.copyOf(announcement.getLocationIds()),
+						names(this.directory.departmentOptions(), announcement.getDepartmentIds()),
+						names(this.directory.locationOptions(), announcement.getLocationIds())),
+				new AnnouncementDetails.Schedule(announcement.getPinnedUntil(), announcement.getExpiresAt(),
+						announcement.getScheduledAt(), announcement.getPublishedAt(), announcement.isPublishedLate(),
+						announcement.getArchivedAt()),
+				new AnnouncementDetails.Tracking(announcement.isAckRequired(), announcement.getAckDueAt(),
+						announcement.getRevision(), announcement.getAckRevision(), announcement.getRecipients()),
+				new AnnouncementDetails.Authorship(announcement.getAuthorId(), name(names, announcement.getAuthorId()),
+						announcement.getSubmittedAt(),
+						(announcement.getReviewerId() != null) ? name(names, announcement.getReviewerId()) : null,
+						announcement.getReviewedAt(), announcement.getReviewComment()),
+				announcement.getVersion(), allowed);
 	}
 
 	/**

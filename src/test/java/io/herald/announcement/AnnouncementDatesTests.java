@@ -100,13 +100,13 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 		AnnouncementDetails before = details(id);
 
 		this.fixture.as(COMMS, () -> {
-			this.announcements.revise(id, revised(before, "A corrected title", before.ackDueAt()), false);
+			this.announcements.revise(id, revised(before, "A corrected title", before.tracking().ackDueAt()), false);
 			return null;
 		});
 
 		AnnouncementDetails after = details(id);
-		assertThat(after.title()).isEqualTo("A corrected title");
-		assertThat(after.revision()).isEqualTo(2);
+		assertThat(after.content().title()).isEqualTo("A corrected title");
+		assertThat(after.tracking().revision()).isEqualTo(2);
 	}
 
 	@Test
@@ -116,13 +116,13 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 		AnnouncementDetails before = details(id);
 
 		this.fixture.as(COMMS, () -> {
-			this.announcements.revise(id, revised(before, "The policy, changed", before.ackDueAt()), true);
+			this.announcements.revise(id, revised(before, "The policy, changed", before.tracking().ackDueAt()), true);
 			return null;
 		});
 
 		AnnouncementDetails after = details(id);
-		assertThat(after.ackRevision()).isEqualTo(2);
-		assertThat(after.ackDueAt()).isAfter(Instant.now().plus(Duration.ofDays(2)));
+		assertThat(after.tracking().ackRevision()).isEqualTo(2);
+		assertThat(after.tracking().ackDueAt()).isAfter(Instant.now().plus(Duration.ofDays(2)));
 	}
 
 	@Test
@@ -161,8 +161,9 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 	}
 
 	private static AnnouncementDraft revised(AnnouncementDetails details, String title, Instant ackDueAt) {
-		return new AnnouncementDraft(details.channelId(), title, details.summary(), details.body(), details.priority(),
-				details.ackRequired(), ackDueAt, Set.of(), Set.of(), details.pinnedUntil(), details.expiresAt(), null,
+		return new AnnouncementDraft(details.targeting().channelId(), title, details.content().summary(),
+				details.content().body(), details.content().priority(), details.tracking().ackRequired(), ackDueAt,
+				Set.of(), Set.of(), details.schedule().pinnedUntil(), details.schedule().expiresAt(), null,
 				details.version());
 	}
 

@@ -80,9 +80,9 @@ class AnnouncementReviewTests implements PostgresIntegrationTest {
 			this.announcements.withdraw(id);
 			AnnouncementDetails current = this.desk.details(id);
 			this.announcements.update(id,
-					new AnnouncementDraft(this.channel, "Something else entirely", null, current.body(),
-							current.priority(), current.ackRequired(), null, Set.of(), Set.of(), null, null, null,
-							current.version()));
+					new AnnouncementDraft(this.channel, "Something else entirely", null, current.content().body(),
+							current.content().priority(), current.tracking().ackRequired(), null, Set.of(), Set.of(),
+							null, null, null, current.version()));
 			this.announcements.submit(id);
 			return null;
 		});

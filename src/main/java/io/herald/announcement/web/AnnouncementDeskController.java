@@ -146,11 +146,11 @@ class AnnouncementDeskController {
 		if (revising) {
 			// Targeting, priority and timing stay as published; the form shows
 			// them read-only.
-			form.setChannelId(details.channelId());
-			form.setDepartmentIds(List.copyOf(details.departmentIds()));
-			form.setLocationIds(List.copyOf(details.locationIds()));
-			form.setPriority(details.priority());
-			form.setAckRequired(details.ackRequired());
+			form.setChannelId(details.targeting().channelId());
+			form.setDepartmentIds(List.copyOf(details.targeting().departmentIds()));
+			form.setLocationIds(List.copyOf(details.targeting().locationIds()));
+			form.setPriority(details.content().priority());
+			form.setAckRequired(details.tracking().ackRequired());
 			form.setScheduledAt(null);
 		}
 		if ("preview".equals(action)) {
@@ -196,9 +196,9 @@ class AnnouncementDeskController {
 		AnnouncementDetails details = this.desk.details(id);
 		model.addAttribute("details", details);
 		model.addAttribute("revisions", this.desk.revisions(id));
-		if (details.publishedAt() == null && this.channels.callerMayPost(details.channelId())) {
-			model.addAttribute("audience",
-					this.desk.audience(details.channelId(), details.departmentIds(), details.locationIds()));
+		if (details.schedule().publishedAt() == null && this.channels.callerMayPost(details.targeting().channelId())) {
+			model.addAttribute("audience", this.desk.audience(details.targeting().channelId(),
+					details.targeting().departmentIds(), details.targeting().locationIds()));
 		}
 		return "manage-announcements/detail";
 	}
@@ -287,11 +287,14 @@ class AnnouncementDeskController {
 	 */
 	private static AnnouncementDraft unchangedKept(AnnouncementDraft draft, AnnouncementDetails details) {
 		return new AnnouncementDraft(draft.channelId(), draft.title(), draft.summary(), draft.body(), draft.priority(),
-				draft.ackRequired(), sameMinute(draft.ackDueAt(), details.ackDueAt()) ? null : draft.ackDueAt(),
+				draft.ackRequired(),
+				sameMinute(draft.ackDueAt(), details.tracking().ackDueAt()) ? null : draft.ackDueAt(),
 				draft.departmentIds(), draft.locationIds(),
-				sameMinute(draft.pinnedUntil(), details.pinnedUntil()) ? details.pinnedUntil() : draft.pinnedUntil(),
-				sameMinute(draft.expiresAt(), details.expiresAt()) ? details.expiresAt() : draft.expiresAt(), null,
-				draft.version());
+				sameMinute(draft.pinnedUntil(), details.schedule().pinnedUntil()) ? details.schedule().pinnedUntil()
+						: draft.pinnedUntil(),
+				sameMinute(draft.expiresAt(), details.schedule().expiresAt()) ? details.schedule().expiresAt()
+						: draft.expiresAt(),
+				null, draft.version());
 	}
 
 	private static boolean sameMinute(Instant shown, Instant stored) {
