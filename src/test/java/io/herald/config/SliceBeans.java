@@ -1,5 +1,7 @@
 package io.herald.config;
 
+import java.time.Clock;
+
 import io.herald.account.SessionGuard;
 import io.herald.account.TokenAuthentication;
 
@@ -14,10 +16,16 @@ import static org.mockito.Mockito.mock;
 /**
  * The beans a web slice needs that a plain mock cannot stand in for: the API chain is
  * built even when a slice tests a page, so bearer tokens get a converter that finds none
- * and a manager that refuses any; every session goes on (no accounts to end it).
+ * and a manager that refuses any; every session goes on (no accounts to end it); dates
+ * are formatted on the system clock.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class SliceBeans {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	@Bean
 	SessionGuard sessionGuard() {

@@ -20,8 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * A controller tested in seconds, without a database: {@code @WebMvcTest} with Herald's
  * real security configuration (form login, CSRF, the route rules and method security),
- * its layout, messages and error pages, and the services behind them as Mockito mocks. A
- * test stubs the mocks it needs by having them injected
+ * its layout, messages, dates ({@code @dates}) and error pages, and the services behind
+ * them as Mockito mocks. A test stubs the mocks it needs by having them injected
  * ({@code @Autowired Channels channels}) and declares its controller's own services with
  * {@code @MockitoBean}. Sign in with {@link SliceUsers}.
  */
@@ -29,7 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest
-@Import({ SecurityConfiguration.class, MessagesConfiguration.class, ProblemResponses.class, SliceBeans.class })
+@Import({ SecurityConfiguration.class, MessagesConfiguration.class, ProblemResponses.class, DateFormatting.class,
+		SliceBeans.class })
 @MockitoBean(types = { Feed.class, Channels.class, Inbox.class, Team.class, PlatformTransactionManager.class })
 public @interface WebSlice {
 
