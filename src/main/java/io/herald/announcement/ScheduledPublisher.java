@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,12 +49,12 @@ class ScheduledPublisher {
 	private final Duration lateAfter;
 
 	ScheduledPublisher(JdbcClient jdbc, PlatformTransactionManager transactions, Publishing publishing, Clock clock,
-			@Value("${herald.publishing.late-after:2m}") Duration lateAfter) {
+			PublishingSettings settings) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		this.publishing = publishing;
 		this.clock = clock;
-		this.lateAfter = lateAfter;
+		this.lateAfter = settings.lateAfter();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -109,9 +109,9 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 			posts.add(post);
 		}
 		ScheduledPublisher first = new ScheduledPublisher(this.sql, this.transactions, this.publishing, this.clock,
-				Duration.ofMinutes(2));
+				new PublishingSettings(Duration.ofMinutes(2)));
 		ScheduledPublisher second = new ScheduledPublisher(this.sql, this.transactions, this.publishing, this.clock,
-				Duration.ofMinutes(2));
+				new PublishingSettings(Duration.ofMinutes(2)));
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
@@ -197,7 +197,7 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 			}
 		};
 		ScheduledPublisher publisher = new ScheduledPublisher(this.sql, this.transactions, breaksOnOne, this.clock,
-				Duration.ofMinutes(2));
+				new PublishingSettings(Duration.ofMinutes(2)));
 
 		assertThat(publisher.publishDue()).isPositive();
 
@@ -211,10 +211,9 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 	@Test
 	void nothingDueMeansNothingPublished() {
 		long future = scheduled("interval '10 minutes'", false);
-		assertThat(
-				new ScheduledPublisher(this.sql, this.transactions, this.publishing, this.clock, Duration.ofMinutes(2))
-					.publishDue())
-			.isZero();
+		assertThat(new ScheduledPublisher(this.sql, this.transactions, this.publishing, this.clock,
+				new PublishingSettings(Duration.ofMinutes(2)))
+			.publishDue()).isZero();
 		assertThat(status(future)).isEqualTo("SCHEDULED");
 	}
 
