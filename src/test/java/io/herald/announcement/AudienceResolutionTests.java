@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +52,9 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	UserDetailsService users;
@@ -323,11 +327,12 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 	}
 
 	private PersonDetails details(long employeeId, long departmentId, long locationId) {
-		return this.jdbc.queryForObject("select email, first_name, last_name, version from employees where id = ?",
-				(rs, n) -> new PersonDetails(rs.getString(1), null, rs.getString(2), rs.getString(3), null, null,
-						departmentId, locationId, null, null, null, ZoneId.of("Europe/Warsaw"), "en", null, null,
-						rs.getLong(4)),
-				employeeId);
+		return this.sql.sql("select email, first_name, last_name, version from employees where id = :employee")
+			.param("employee", employeeId)
+			.query((rs, n) -> new PersonDetails(rs.getString("email"), null, rs.getString("first_name"),
+					rs.getString("last_name"), null, null, departmentId, locationId, null, null, null,
+					ZoneId.of("Europe/Warsaw"), "en", null, null, rs.getLong("version")))
+			.single();
 	}
 
 	private final class Posts {
@@ -362,10 +367,13 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 			assertThat(fixture.deliveries(this.expired, employeeId)).as("expired post").isZero();
 			assertThat(fixture.deliveries(this.archived, employeeId)).as("archived post").isZero();
 			assertThat(fixture.deliveries(this.elsewhere, employeeId)).as("another department's post").isZero();
-			assertThat(AudienceResolutionTests.this.jdbc.queryForObject(
-					"select late_joiner from deliveries where announcement_id = ? and employee_id = ?", Boolean.class,
-					this.ackRequired, employeeId))
-				.isTrue();
+			assertThat(AudienceResolutionTests.this.sql
+				.sql("""
+						select late_joiner from deliveries where announcement_id = :announcement and employee_id = :employee""")
+				.param("announcement", this.ackRequired)
+				.param("employee", employeeId)
+				.query(Boolean.class)
+				.single()).isTrue();
 			assertThat(fixture.recipientCount(this.ackRequired)).as("recipients counted on the announcement")
 				.isEqualTo(fixture.recipients(this.ackRequired).size());
 		}
