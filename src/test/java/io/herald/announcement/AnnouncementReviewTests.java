@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,9 @@ class AnnouncementReviewTests implements PostgresIntegrationTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	JdbcClient sql;
+
+	@Autowired
 	UserDetailsService users;
 
 	AudienceFixture fixture;
@@ -48,11 +52,13 @@ class AnnouncementReviewTests implements PostgresIntegrationTest {
 		long department = this.fixture.department("Review");
 		this.fixture.person(department, null);
 		this.channel = this.fixture.channel("DEPARTMENT", department, null, false, true);
-		this.reviewer = this.jdbc.queryForObject("""
+		this.reviewer = this.sql.sql("""
 				select e.email from employees e join user_accounts a on a.employee_id = e.id
 				join account_roles r on r.account_id = a.id
-				where r.role = 'COMMS_MANAGER' and e.email <> ? and e.active order by e.id limit 1""", String.class,
-				AUTHOR);
+				where r.role = 'COMMS_MANAGER' and e.email <> :author and e.active order by e.id limit 1""")
+			.param("author", AUTHOR)
+			.query(String.class)
+			.single();
 	}
 
 	@AfterEach
