@@ -18,4 +18,23 @@ public record AnnouncementDraft(long channelId, String title, String summary, St
 		locationIds = (locationIds != null) ? Set.copyOf(locationIds) : Set.of();
 	}
 
+	/**
+	 * The draft with surrounding blanks gone (blank texts become missing) and no due time
+	 * where no acknowledgement is asked.
+	 */
+	AnnouncementDraft cleaned() {
+		return new AnnouncementDraft(this.channelId, strip(this.title), strip(this.summary),
+				(this.body != null) ? this.body.stripTrailing() : null, this.priority, this.ackRequired,
+				this.ackRequired ? this.ackDueAt : null, this.departmentIds, this.locationIds, this.pinnedUntil,
+				this.expiresAt, this.scheduledAt, this.version);
+	}
+
+	private static String strip(String text) {
+		if (text == null) {
+			return null;
+		}
+		String stripped = text.strip();
+		return stripped.isEmpty() ? null : stripped;
+	}
+
 }

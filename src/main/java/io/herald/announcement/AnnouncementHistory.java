@@ -1,6 +1,5 @@
 package io.herald.announcement;
 
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -9,7 +8,7 @@ import java.util.List;
 
 import io.herald.audit.AuditLog;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
@@ -33,17 +32,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AnnouncementHistory {
 
-	private static final String FAN_OUT = "insert into deliveries "
-			+ "(announcement_id, employee_id, published_at, delivered_at, late_joiner, department_id, location_id) "
-			+ "select a.id, e.id, a.published_at, a.published_at, false, e.department_id, e.location_id "
-			+ "from announcements a join channels c on c.id = a.channel_id cross join employees e "
-			+ "where a.id in (%s) and " + AudienceSql.OF_ANNOUNCEMENT;
+	private static final String FAN_OUT = """
+			insert into deliveries
+			  (announcement_id, employee_id, published_at, delivered_at, late_joiner, department_id, location_id)
+			select a.id, e.id, a.published_at, a.published_at, false, e.department_id, e.location_id
+			from announcements a join channels c on c.id = a.channel_id cross join employees e
+			where a.id = any(:announcements) and %s""".formatted(AudienceSql.OF_ANNOUNCEMENT);
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final AuditLog audit;
 
-	AnnouncementHistory(JdbcTemplate jdbc, AuditLog audit) {
+	AnnouncementHistory(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -63,21 +63,27 @@ public class AnnouncementHistory {
 				delivered.add(id);
 			}
 			post.departmentIds()
-				.forEach((department) -> this.jdbc.update(
-						"insert into announcement_departments (announcement_id, department_id) values (?, ?)", id,
-						department));
+				.forEach((department) -> this.jdbc.sql("""
+						insert into announcement_departments (announcement_id, department_id)
+						values (:announcement, :department)""")
+					.param("announcement", id)
+					.param("department", department)
+					.update());
 			post.locationIds()
-				.forEach((location) -> this.jdbc.update(
-						"insert into announcement_locations (announcement_id, location_id) values (?, ?)", id,
-						location));
+				.forEach((location) -> this.jdbc.sql("""
+						insert into announcement_locations (announcement_id, location_id)
+						values (:announcement, :location)""")
+					.param("announcement", id)
+					.param("location", location)
+					.update());
 		}
 		if (!delivered.isEmpty()) {
-			String in = AudienceSql.placeholders(delivered.size());
-			this.jdbc.update(FAN_OUT.formatted(in), delivered.toArray());
-			this.jdbc.update(
-					"update announcements set recipients = (select count(*) from deliveries d "
-							+ "where d.announcement_id = announcements.id) where id in (" + in + ")",
-					delivered.toArray());
+			Long[] announcements = delivered.toArray(Long[]::new);
+			this.jdbc.sql(FAN_OUT).param("announcements", announcements).update();
+			this.jdbc.sql("""
+					update announcements
+					set recipients = (select count(*) from deliveries d where d.announcement_id = announcements.id)
+					where id = any(:announcements)""").param("announcements", announcements).update();
 		}
 		this.audit.record("announcement.history.recorded", "announcement", null,
 				"posts=" + posts.size() + ", delivered=" + delivered.size());
@@ -96,41 +102,37 @@ public class AnnouncementHistory {
 				: null;
 		Instant submitted = (post.status() == AnnouncementStatus.IN_REVIEW) ? at : null;
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement("insert into announcements (channel_id, "
-					+ "author_id, title, summary, body, priority, status, ack_required, ack_due_at, pinned_until, "
-					+ "expires_at, scheduled_at, published_at, archived_at, submitted_at, created_at, updated_at) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] { "id" });
-			statement.setLong(1, post.channelId());
-			statement.setLong(2, post.authorId());
-			statement.setString(3, post.title());
-			statement.setString(4, post.summary());
-			statement.setString(5, post.body());
-			statement.setString(6, post.priority().name());
-			statement.setString(7, post.status().name());
-			statement.setBoolean(8, post.ackRequired());
-			timestamp(statement, 9, due);
-			timestamp(statement, 10, post.pinnedUntil());
-			timestamp(statement, 11, post.expiresAt());
-			timestamp(statement, 12, post.scheduledAt());
-			timestamp(statement, 13, out ? at : null);
-			timestamp(statement, 14, (post.status() == AnnouncementStatus.ARCHIVED) ? post.archivedAt() : null);
-			timestamp(statement, 15, submitted);
-			timestamp(statement, 16, created);
-			timestamp(statement, 17, updated);
-			return statement;
-		}, keys);
+		this.jdbc.sql("""
+				insert into announcements (channel_id, author_id, title, summary, body, priority, status,
+				  ack_required, ack_due_at, pinned_until, expires_at, scheduled_at, published_at, archived_at,
+				  submitted_at, created_at, updated_at)
+				values (:channel, :author, :title, :summary, :body, :priority, :status,
+				  :ackRequired, :ackDueAt, :pinnedUntil, :expiresAt, :scheduledAt, :publishedAt, :archivedAt,
+				  :submittedAt, :createdAt, :updatedAt)""")
+			.param("channel", post.channelId())
+			.param("author", post.authorId())
+			.param("title", post.title(), Types.VARCHAR)
+			.param("summary", post.summary(), Types.VARCHAR)
+			.param("body", post.body(), Types.VARCHAR)
+			.param("priority", post.priority().name())
+			.param("status", post.status().name())
+			.param("ackRequired", post.ackRequired())
+			.param("ackDueAt", timestamp(due), Types.TIMESTAMP)
+			.param("pinnedUntil", timestamp(post.pinnedUntil()), Types.TIMESTAMP)
+			.param("expiresAt", timestamp(post.expiresAt()), Types.TIMESTAMP)
+			.param("scheduledAt", timestamp(post.scheduledAt()), Types.TIMESTAMP)
+			.param("publishedAt", timestamp(out ? at : null), Types.TIMESTAMP)
+			.param("archivedAt", timestamp((post.status() == AnnouncementStatus.ARCHIVED) ? post.archivedAt() : null),
+					Types.TIMESTAMP)
+			.param("submittedAt", timestamp(submitted), Types.TIMESTAMP)
+			.param("createdAt", timestamp(created), Types.TIMESTAMP)
+			.param("updatedAt", timestamp(updated), Types.TIMESTAMP)
+			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	private static void timestamp(PreparedStatement statement, int index, Instant instant)
-			throws java.sql.SQLException {
-		if (instant == null) {
-			statement.setNull(index, Types.TIMESTAMP);
-		}
-		else {
-			statement.setTimestamp(index, Timestamp.from(instant));
-		}
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
 }

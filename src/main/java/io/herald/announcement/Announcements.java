@@ -2,28 +2,19 @@ package io.herald.announcement;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.herald.announcement.Lifecycle.Actor;
 import io.herald.audit.AuditLog;
-import io.herald.channel.ChannelView;
 import io.herald.channel.Channels;
 import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
-import io.herald.directory.EmployeeSummary;
 import io.herald.shared.Callers;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
@@ -32,32 +23,28 @@ import io.herald.shared.SignedInPerson;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * The authoring desk: write, target, review, schedule, publish, revise and archive
- * announcements. Every move is checked against {@link Lifecycle} and the caller's rights
- * here, whatever the route, and audited.
+ * The lifecycle of an announcement: write, target, review, schedule, publish, revise and
+ * archive it. Every move is checked against {@link Lifecycle} and the caller's rights
+ * here, whatever the route, and audited. What the desk shows is {@link AnnouncementDesk};
+ * the crisis module's alerts go through {@link CrisisAlerts}.
  */
 @Service
 public class Announcements {
 
 	static final int MAX_BODY = 50_000;
 
-	/**
-	 * How long a pinned system alert could stay pinned if nobody ended it: far longer
-	 * than any incident runs.
-	 */
-	static final Duration PINNED_SYSTEM_ALERT = Duration.ofDays(366);
-
 	private final AnnouncementRepository announcements;
+
+	private final AnnouncementAccess access;
+
+	private final Audiences audiences;
 
 	private final Channels channels;
 
@@ -67,7 +54,7 @@ public class Announcements {
 
 	private final AuditLog audit;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final EntityManager entityManager;
 
@@ -77,12 +64,12 @@ public class Announcements {
 
 	private final CommsManagers commsManagers;
 
-	Announcements(AnnouncementRepository announcements, Channels channels, EmployeeDirectory directory,
-			Publishing publishing, AuditLog audit, JdbcTemplate jdbc, EntityManager entityManager, Clock clock,
-			ApplicationEventPublisher events, CommsManagers commsManagers) {
-		this.events = events;
-		this.commsManagers = commsManagers;
+	Announcements(AnnouncementRepository announcements, AnnouncementAccess access, Audiences audiences,
+			Channels channels, EmployeeDirectory directory, Publishing publishing, AuditLog audit, JdbcClient jdbc,
+			EntityManager entityManager, Clock clock, ApplicationEventPublisher events, CommsManagers commsManagers) {
 		this.announcements = announcements;
+		this.access = access;
+		this.audiences = audiences;
 		this.channels = channels;
 		this.directory = directory;
 		this.publishing = publishing;
@@ -90,6 +77,8 @@ public class Announcements {
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.clock = clock;
+		this.events = events;
+		this.commsManagers = commsManagers;
 	}
 
 	/**
@@ -99,7 +88,7 @@ public class Announcements {
 	@Transactional
 	public long create(AnnouncementDraft draft) {
 		SignedInPerson caller = Callers.require();
-		AnnouncementDraft cleaned = clean(draft);
+		AnnouncementDraft cleaned = draft.cleaned();
 		InvalidChange.refuseIfAny(check(cleaned, true, null));
 		Instant now = this.clock.instant();
 		Announcement announcement = new Announcement(caller.employeeId(), now);
@@ -116,7 +105,7 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<Problem> problems(AnnouncementDraft draft) {
-		return check(clean(draft), true, null);
+		return check(draft.cleaned(), true, null);
 	}
 
 	/**
@@ -125,10 +114,10 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void update(long id, AnnouncementDraft draft) {
-		Announcement announcement = load(id);
-		transition(announcement, AnnouncementAction.EDIT);
+		Announcement announcement = this.access.load(id);
+		this.access.transition(announcement, AnnouncementAction.EDIT);
 		requireVersion(announcement, draft.version());
-		AnnouncementDraft cleaned = clean(draft);
+		AnnouncementDraft cleaned = draft.cleaned();
 		InvalidChange.refuseIfAny(check(cleaned, true, null));
 		announcement.write(cleaned, this.clock.instant());
 		this.audit.record("announcement.edited", "announcement", id, cleaned.title());
@@ -137,8 +126,8 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void submit(long id) {
-		Announcement announcement = load(id);
-		AnnouncementStatus next = transition(announcement, AnnouncementAction.SUBMIT);
+		Announcement announcement = this.access.load(id);
+		AnnouncementStatus next = this.access.transition(announcement, AnnouncementAction.SUBMIT);
 		requireReady(announcement);
 		Instant now = this.clock.instant();
 		announcement.moveTo(next, now);
@@ -163,8 +152,8 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void withdraw(long id) {
-		Announcement announcement = load(id);
-		announcement.moveTo(transition(announcement, AnnouncementAction.WITHDRAW), this.clock.instant());
+		Announcement announcement = this.access.load(id);
+		announcement.moveTo(this.access.transition(announcement, AnnouncementAction.WITHDRAW), this.clock.instant());
 		this.audit.record("announcement.withdrawn", "announcement", id, null);
 	}
 
@@ -177,8 +166,8 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public AnnouncementStatus approve(long id, long version) {
-		Announcement announcement = load(id);
-		transition(announcement, AnnouncementAction.APPROVE);
+		Announcement announcement = this.access.load(id);
+		this.access.transition(announcement, AnnouncementAction.APPROVE);
 		// The reviewer approves the words they read: if the author withdrew,
 		// edited and resubmitted meanwhile, they must read it again.
 		if (announcement.getVersion() != version) {
@@ -202,8 +191,8 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void requestChanges(long id, String comment) {
-		Announcement announcement = load(id);
-		AnnouncementStatus next = transition(announcement, AnnouncementAction.REQUEST_CHANGES);
+		Announcement announcement = this.access.load(id);
+		AnnouncementStatus next = this.access.transition(announcement, AnnouncementAction.REQUEST_CHANGES);
 		String cleaned = (comment != null) ? comment.strip() : "";
 		if (cleaned.isEmpty() || cleaned.length() > 2000) {
 			throw new InvalidChange("comment", "announcement.comment.required");
@@ -226,73 +215,10 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public int publish(long id) {
-		Announcement announcement = load(id);
-		transition(announcement, AnnouncementAction.PUBLISH);
+		Announcement announcement = this.access.load(id);
+		this.access.transition(announcement, AnnouncementAction.PUBLISH);
 		requireReady(announcement);
 		return publishNow(announcement, this.clock.instant());
-	}
-
-	/**
-	 * Publishes a system post at once, with no review, on the system channel {@code slug}
-	 * (created if missing). The fan-out is the usual single statement.
-	 * @throws InvalidChange when the title or body is missing or too long, or the post
-	 * would reach nobody (nothing is saved then)
-	 */
-	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'ADMIN')")
-	@Transactional
-	public SystemAlert.Published publishSystemAlert(String slug, String channelName, SystemAlert alert) {
-		long channelId = this.channels.systemChannel(slug, channelName);
-		AnnouncementDraft draft = clean(
-				new AnnouncementDraft(channelId, alert.title(), null, alert.body(), alert.priority(),
-						alert.ackRequired(), null, alert.departmentIds(), alert.locationIds(), null, null, null, 0));
-		List<Problem> problems = new ArrayList<>();
-		if (draft.title() == null || draft.title().length() > 200) {
-			problems.add(new Problem("title", "announcement.title.invalid"));
-		}
-		if (!StringUtils.hasText(draft.body()) || draft.body().length() > MAX_BODY) {
-			problems.add(new Problem("body", "announcement.body.invalid"));
-		}
-		InvalidChange.refuseIfAny(problems);
-		Instant now = this.clock.instant();
-		Announcement announcement = new Announcement(Callers.require().employeeId(), now);
-		announcement.write(draft, now);
-		long id = this.announcements.save(announcement).getId();
-		this.entityManager.flush();
-		if (alert.checkInPath() != null) {
-			this.jdbc.update("update announcements set check_in_path = ? where id = ?", alert.checkInPath(), id);
-		}
-		if (alert.pinned() || alert.drill()) {
-			// Pinned for as long as it runs: ending it unpins it (the year is a mere
-			// bound).
-			this.jdbc.update("update announcements set pinned_until = ?, drill = ? where id = ?",
-					alert.pinned() ? Timestamp.from(now.plus(PINNED_SYSTEM_ALERT)) : null, alert.drill(), id);
-		}
-		this.audit.record("announcement.drafted", "announcement", id, draft.title());
-		// The sender (crisis) notifies the recipients itself, through the alert's media.
-		int recipients = publishNow(announcement, now, true);
-		if (recipients == 0) {
-			// Rolls the post back: an alert to nobody is a mistake.
-			throw new InvalidChange(null, "announcement.audience.empty");
-		}
-		return new SystemAlert.Published(id, recipients);
-	}
-
-	/**
-	 * Ends a post on the system channel {@code slug} now: it leaves the feed and the
-	 * critical banner, and nobody is reminded of it any more.
-	 */
-	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'ADMIN')")
-	@Transactional
-	public void expireSystemAlert(String slug, long id) {
-		Timestamp now = Timestamp.from(this.clock.instant());
-		int expired = this.jdbc.update(
-				"update announcements set expires_at = ?, pinned_until = null, updated_at = ?, version = version + 1 "
-						+ "where id = ? " + "and channel_id in (select c.id from channels c where c.slug = ?) "
-						+ "and (expires_at is null or expires_at > ?)",
-				now, now, id, slug, now);
-		if (expired == 1) {
-			this.audit.record("announcement.expired", "announcement", id, null);
-		}
 	}
 
 	/**
@@ -301,8 +227,8 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void schedule(long id) {
-		Announcement announcement = load(id);
-		AnnouncementStatus next = transition(announcement, AnnouncementAction.SCHEDULE);
+		Announcement announcement = this.access.load(id);
+		AnnouncementStatus next = this.access.transition(announcement, AnnouncementAction.SCHEDULE);
 		requireReady(announcement);
 		Instant now = this.clock.instant();
 		if (announcement.getScheduledAt() == null || !announcement.getScheduledAt().isAfter(now)) {
@@ -319,8 +245,8 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void unschedule(long id) {
-		Announcement announcement = load(id);
-		announcement.moveTo(transition(announcement, AnnouncementAction.UNSCHEDULE), this.clock.instant());
+		Announcement announcement = this.access.load(id);
+		announcement.moveTo(this.access.transition(announcement, AnnouncementAction.UNSCHEDULE), this.clock.instant());
 		this.audit.record("announcement.unscheduled", "announcement", id, null);
 	}
 
@@ -331,10 +257,10 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void revise(long id, AnnouncementDraft draft, boolean material) {
-		Announcement announcement = load(id);
-		transition(announcement, AnnouncementAction.REVISE);
+		Announcement announcement = this.access.load(id);
+		this.access.transition(announcement, AnnouncementAction.REVISE);
 		requireVersion(announcement, draft.version());
-		AnnouncementDraft cleaned = clean(draft);
+		AnnouncementDraft cleaned = draft.cleaned();
 		InvalidChange.refuseIfAny(check(cleaned, false, announcement));
 		List<String> changed = changedFields(announcement, cleaned);
 		if (changed.isEmpty()) {
@@ -349,12 +275,21 @@ public class Announcements {
 			// window from now.
 			cleaned = withAckDueAt(cleaned, now.plus(announcement.getPriority().defaultAckWindow()));
 		}
-		this.jdbc
-			.update("insert into announcement_revisions (announcement_id, revision, edited_by, edited_at, material, "
-					+ "changed_fields, previous_title, previous_summary, previous_body) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					id, announcement.getRevision(), Callers.require().employeeId(), Timestamp.from(now), material,
-					String.join(",", changed), announcement.getTitle(), announcement.getSummary(),
-					announcement.getBody());
+		this.jdbc.sql("""
+				insert into announcement_revisions (announcement_id, revision, edited_by, edited_at, material,
+				  changed_fields, previous_title, previous_summary, previous_body)
+				values (:announcement, :revision, :editedBy, :editedAt, :material,
+				  :changedFields, :previousTitle, :previousSummary, :previousBody)""")
+			.param("announcement", id)
+			.param("revision", announcement.getRevision())
+			.param("editedBy", Callers.require().employeeId())
+			.param("editedAt", Timestamp.from(now))
+			.param("material", material)
+			.param("changedFields", String.join(",", changed))
+			.param("previousTitle", announcement.getTitle())
+			.param("previousSummary", announcement.getSummary())
+			.param("previousBody", announcement.getBody())
+			.update();
 		Instant dueBefore = announcement.getAckDueAt();
 		announcement.revise(cleaned, reAsk, now);
 		// Listeners read the post with SQL.
@@ -368,8 +303,8 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void archive(long id) {
-		Announcement announcement = load(id);
-		announcement.moveTo(transition(announcement, AnnouncementAction.ARCHIVE), this.clock.instant());
+		Announcement announcement = this.access.load(id);
+		announcement.moveTo(this.access.transition(announcement, AnnouncementAction.ARCHIVE), this.clock.instant());
 		this.audit.record("announcement.archived", "announcement", id, null);
 	}
 
@@ -379,228 +314,10 @@ public class Announcements {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void discard(long id) {
-		Announcement announcement = load(id);
-		transition(announcement, AnnouncementAction.DISCARD);
+		Announcement announcement = this.access.load(id);
+		this.access.transition(announcement, AnnouncementAction.DISCARD);
 		this.announcements.delete(announcement);
 		this.audit.record("announcement.discarded", "announcement", id, announcement.getTitle());
-	}
-
-	/**
-	 * Markdown as the post would show it: sanitised HTML, safe to insert unescaped. For
-	 * the editor's preview; nothing is saved.
-	 */
-	@PreAuthorize("isAuthenticated()")
-	public String preview(String markdown) {
-		return MarkdownRenderer.toHtml(markdown);
-	}
-
-	/**
-	 * One announcement for the desk: visible to whoever may manage its channel, and to HR
-	 * once it has passed review ({@link HrReading}).
-	 */
-	@PreAuthorize("isAuthenticated()")
-	@Transactional(readOnly = true)
-	public AnnouncementDetails details(long id) {
-		Announcement announcement = load(id);
-		ChannelView channel = this.channels.find(announcement.getChannelId()).orElseThrow();
-		Set<Long> people = new HashSet<>();
-		people.add(announcement.getAuthorId());
-		if (announcement.getReviewerId() != null) {
-			people.add(announcement.getReviewerId());
-		}
-		Map<Long, EmployeeSummary> names = this.directory.findSummaries(people);
-		Set<AnnouncementAction> allowed = EnumSet.noneOf(AnnouncementAction.class);
-		Actor actor = actor(announcement, channel);
-		for (AnnouncementAction action : AnnouncementAction.values()) {
-			try {
-				Lifecycle.next(action, announcement.getStatus(), channel.requiresReview(), actor);
-				allowed.add(action);
-			}
-			catch (InvalidChange refused) {
-				// not offered
-			}
-		}
-		return new AnnouncementDetails(announcement.getId(), channel.id(), channel.slug(), channel.name(),
-				channel.requiresReview(), announcement.getAuthorId(), name(names, announcement.getAuthorId()),
-				announcement.getTitle(), announcement.getSummary(), announcement.getBody(),
-				MarkdownRenderer.toHtml(announcement.getBody()), announcement.getPriority(), announcement.getStatus(),
-				announcement.isAckRequired(), announcement.getAckDueAt(), Set.copyOf(announcement.getDepartmentIds()),
-				Set.copyOf(announcement.getLocationIds()),
-				names(this.directory.departmentOptions(), announcement.getDepartmentIds()),
-				names(this.directory.locationOptions(), announcement.getLocationIds()), announcement.getPinnedUntil(),
-				announcement.getExpiresAt(), announcement.getScheduledAt(), announcement.getPublishedAt(),
-				announcement.isPublishedLate(), announcement.getArchivedAt(), announcement.getSubmittedAt(),
-				(announcement.getReviewerId() != null) ? name(names, announcement.getReviewerId()) : null,
-				announcement.getReviewedAt(), announcement.getReviewComment(), announcement.getRevision(),
-				announcement.getAckRevision(), announcement.getRecipients(), announcement.getVersion(), allowed);
-	}
-
-	/**
-	 * The edits made after publishing, newest first.
-	 */
-	@PreAuthorize("isAuthenticated()")
-	@Transactional(readOnly = true)
-	public List<RevisionView> revisions(long id) {
-		load(id);
-		List<Object[]> rows = this.jdbc.query(
-				"select revision, edited_by, edited_at, material, changed_fields, previous_title "
-						+ "from announcement_revisions where announcement_id = ? order by revision desc",
-				(rs, n) -> new Object[] { rs.getInt(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4),
-						rs.getString(5), rs.getString(6) },
-				id);
-		Map<Long, EmployeeSummary> names = this.directory
-			.findSummaries(rows.stream().map((row) -> (Long) row[1]).collect(Collectors.toSet()));
-		return rows.stream()
-			.map((row) -> new RevisionView((Integer) row[0], name(names, (Long) row[1]), (Instant) row[2],
-					(Boolean) row[3], Arrays.asList(((String) row[4]).split(",")), (String) row[5]))
-			.toList();
-	}
-
-	/**
-	 * One of the desk's lists, optionally only titles containing the query. People who
-	 * are not communications managers see the channels they post to; drafts are always
-	 * the caller's own.
-	 */
-	@PreAuthorize("isAuthenticated()")
-	@Transactional(readOnly = true)
-	public Page<AnnouncementRow> list(DeskList list, String query, Pageable pageable) {
-		SignedInPerson caller = Callers.require();
-		Specification<Announcement> specification = (root, q, cb) -> root.get("status").in(list.statuses());
-		if (list == DeskList.DRAFTS) {
-			specification = specification.and((root, q, cb) -> cb.equal(root.get("authorId"), caller.employeeId()));
-		}
-		if (!Callers.hasAnyRole("COMMS_MANAGER")) {
-			Set<Long> mine = this.channels.postableByCaller().stream().map(ChannelView::id).collect(Collectors.toSet());
-			if (list == DeskList.REVIEW) {
-				mine = this.channels.postableByCaller()
-					.stream()
-					.filter((channel) -> channel.isOwner(caller.employeeId()))
-					.map(ChannelView::id)
-					.collect(Collectors.toSet());
-			}
-			Set<Long> visible = mine.isEmpty() ? Set.of(-1L) : mine;
-			specification = specification.and((root, q, cb) -> root.get("channelId").in(visible));
-		}
-		if (StringUtils.hasText(query)) {
-			String pattern = "%" + query.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
-			specification = specification.and((root, q, cb) -> cb.like(cb.lower(root.get("title")), pattern, '\\'));
-		}
-		Page<Announcement> page = this.announcements.findAll(specification, pageable);
-		Map<Long, ChannelView> channelsById = this.channels
-			.byId(page.stream().map(Announcement::getChannelId).collect(Collectors.toSet()));
-		Map<Long, EmployeeSummary> authors = this.directory
-			.findSummaries(page.stream().map(Announcement::getAuthorId).collect(Collectors.toSet()));
-		return page.map((a) -> {
-			ChannelView channel = channelsById.get(a.getChannelId());
-			return new AnnouncementRow(a.getId(), a.getTitle(), channel.slug(), channel.name(), a.getPriority(),
-					a.getStatus(), name(authors, a.getAuthorId()), a.getUpdatedAt(), a.getScheduledAt(),
-					a.getPublishedAt(), a.getRecipients());
-		});
-	}
-
-	/**
-	 * How many people a system post on the channel {@code slug} would reach if published
-	 * now: the rule of {@link #publishSystemAlert}, which creates the channel
-	 * company-wide when it is missing.
-	 */
-	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'ADMIN')")
-	@Transactional(readOnly = true)
-	public long systemAlertAudience(String slug, Set<Long> departmentIds, Set<Long> locationIds) {
-		List<Long> departments = List.copyOf(departmentIds);
-		List<Long> locations = List.copyOf(locationIds);
-		List<Object> arguments = new ArrayList<>(List.of(slug, slug));
-		arguments.addAll(departments);
-		arguments.addAll(locations);
-		Long count = this.jdbc.queryForObject("select count(*) from employees e cross join (select c.id, c.kind, "
-				+ "c.department_id, c.location_id, c.mandatory from channels c where c.slug = ? union all "
-				+ "select null, 'COMPANY', null, null, false where not exists "
-				+ "(select 1 from channels s where s.slug = ?)) c where "
-				+ AudienceSql.ofTargeting(departments, locations), Long.class, arguments.toArray());
-		return (count != null) ? count : 0;
-	}
-
-	/**
-	 * Whom a targeting would reach if published now.
-	 */
-	@PreAuthorize("isAuthenticated()")
-	@Transactional(readOnly = true)
-	public AudiencePreview audience(long channelId, Collection<Long> departmentIds, Collection<Long> locationIds) {
-		if (!this.channels.callerMayPost(channelId)) {
-			return new AudiencePreview(0, List.of(), List.of());
-		}
-		List<Long> departments = List.copyOf(new HashSet<>(departmentIds));
-		List<Long> locations = List.copyOf(new HashSet<>(locationIds));
-		List<Object> arguments = new ArrayList<>();
-		arguments.add(channelId);
-		arguments.addAll(departments);
-		arguments.addAll(locations);
-		List<Object[]> rows = this.jdbc.query(
-				"select e.department_id, e.location_id, count(*) from employees e cross join channels c "
-						+ "where c.id = ? and " + AudienceSql.ofTargeting(departments, locations)
-						+ " group by e.department_id, e.location_id",
-				(rs, n) -> new Object[] { rs.getObject(1, Long.class), rs.getObject(2, Long.class), rs.getLong(3) },
-				arguments.toArray());
-		Map<Long, String> departmentNames = options(this.directory.departmentOptions());
-		Map<Long, String> locationNames = options(this.directory.locationOptions());
-		Map<String, Long> byDepartment = new LinkedHashMap<>();
-		Map<String, Long> byLocation = new LinkedHashMap<>();
-		long total = 0;
-		for (Object[] row : rows) {
-			long people = (Long) row[2];
-			total += people;
-			byDepartment.merge(Objects.toString(departmentNames.get(row[0]), ""), people, Long::sum);
-			byLocation.merge(Objects.toString(locationNames.get(row[1]), ""), people, Long::sum);
-		}
-		return new AudiencePreview(total, groups(byDepartment), groups(byLocation));
-	}
-
-	/**
-	 * Scheduled and published posts between two instants, for the content calendar; each
-	 * at its scheduled or published time.
-	 */
-	@PreAuthorize("isAuthenticated()")
-	@Transactional(readOnly = true)
-	public List<CalendarEntry> calendar(Instant from, Instant to) {
-		boolean manager = Callers.hasAnyRole("COMMS_MANAGER", "HR");
-		Set<Long> mine = manager ? Set.of()
-				: this.channels.postableByCaller().stream().map(ChannelView::id).collect(Collectors.toSet());
-		Map<Long, ChannelView> channelsById = this.channels.all()
-			.stream()
-			.collect(Collectors.toMap(ChannelView::id, (channel) -> channel));
-		Map<Long, String> departmentNames = options(this.directory.departmentOptions());
-		Map<Long, String> locationNames = options(this.directory.locationOptions());
-		Map<Long, List<String>> narrowing = new LinkedHashMap<>();
-		this.jdbc.query("select ad.announcement_id, ad.department_id from announcement_departments ad "
-				+ "join announcements a on a.id = ad.announcement_id where coalesce(a.published_at, a.scheduled_at) >= ? "
-				+ "and coalesce(a.published_at, a.scheduled_at) < ?", (rs) -> {
-					narrowing.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
-						.add("d" + rs.getLong(2) + ":" + departmentNames.get(rs.getLong(2)));
-				}, Timestamp.from(from), Timestamp.from(to));
-		this.jdbc.query("select al.announcement_id, al.location_id from announcement_locations al "
-				+ "join announcements a on a.id = al.announcement_id where coalesce(a.published_at, a.scheduled_at) >= ? "
-				+ "and coalesce(a.published_at, a.scheduled_at) < ?", (rs) -> {
-					narrowing.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
-						.add("l" + rs.getLong(2) + ":" + locationNames.get(rs.getLong(2)));
-				}, Timestamp.from(from), Timestamp.from(to));
-		return this.jdbc
-			.query("select id, title, channel_id, status, priority, coalesce(published_at, scheduled_at), drill "
-					+ "from announcements " + "where status in ('SCHEDULED', 'APPROVED', 'PUBLISHED', 'ARCHIVED') "
-					+ "and coalesce(published_at, scheduled_at) >= ? and coalesce(published_at, scheduled_at) < ? "
-					+ "order by 6, id", (rs, n) -> {
-						long id = rs.getLong(1);
-						long channelId = rs.getLong(3);
-						List<String> narrowed = narrowing.getOrDefault(id, List.of()).stream().sorted().toList();
-						return new CalendarEntry(id, rs.getString(2), channelsById.get(channelId),
-								AnnouncementStatus.valueOf(rs.getString(4)), Priority.valueOf(rs.getString(5)),
-								rs.getTimestamp(6).toInstant(),
-								narrowed.stream().map((n2) -> n2.substring(n2.indexOf(':') + 1)).toList(),
-								channelId + "|" + String.join(",",
-										narrowed.stream().map((n2) -> n2.substring(0, n2.indexOf(':'))).toList()),
-								rs.getBoolean(7));
-					}, Timestamp.from(from), Timestamp.from(to))
-			.stream()
-			.filter((entry) -> manager || mine.contains(entry.channel().id()))
-			.toList();
 	}
 
 	private AnnouncementStatus release(Announcement announcement, Instant now) {
@@ -615,21 +332,17 @@ public class Announcements {
 	}
 
 	private int publishNow(Announcement announcement, Instant now) {
-		return publishNow(announcement, now, false);
-	}
-
-	private int publishNow(Announcement announcement, Instant now, boolean notifiedBySender) {
 		this.entityManager.flush();
 		long id = announcement.getId();
 		// Publishing writes with SQL; the entity must not be written again afterwards.
 		this.entityManager.detach(announcement);
-		return this.publishing.publish(id, now, false, notifiedBySender)
+		return this.publishing.publish(id, now, false)
 			.orElseThrow(() -> new InvalidChange(null, "announcement.refused.publish"));
 	}
 
 	/**
-	 * Who may review this post, as {@link #actor} decides it: the channel's owners and
-	 * the communications managers, never its author.
+	 * Who may review this post, as {@link AnnouncementAccess#actor} decides it: the
+	 * channel's owners and the communications managers, never its author.
 	 */
 	private Set<Long> reviewers(Announcement announcement) {
 		Set<Long> reviewers = new HashSet<>(this.commsManagers.employeeIds());
@@ -638,36 +351,13 @@ public class Announcements {
 		return reviewers;
 	}
 
-	private Announcement load(long id) {
-		Announcement announcement = this.announcements.findWithTargetingById(id)
-			.orElseThrow(() -> new AnnouncementNotFound(id));
-		if (!this.channels.callerManages(announcement.getChannelId())
-				&& !(Callers.hasAnyRole("HR") && HrReading.mayRead(announcement.getStatus()))) {
-			throw new AnnouncementNotFound(id);
-		}
-		return announcement;
-	}
-
-	private AnnouncementStatus transition(Announcement announcement, AnnouncementAction action) {
-		ChannelView channel = this.channels.find(announcement.getChannelId()).orElseThrow();
-		return Lifecycle.next(action, announcement.getStatus(), channel.requiresReview(), actor(announcement, channel));
-	}
-
-	private Actor actor(Announcement announcement, ChannelView channel) {
-		SignedInPerson caller = Callers.require();
-		boolean author = announcement.getAuthorId() == caller.employeeId();
-		boolean commsManager = Callers.hasAnyRole("COMMS_MANAGER");
-		boolean mayPost = !channel.archived() && (commsManager || channel.mayPost(caller.employeeId()));
-		boolean reviewer = commsManager || channel.isOwner(caller.employeeId());
-		return new Actor(author, mayPost && (author || commsManager), reviewer);
-	}
-
 	/**
 	 * A post goes out only to someone: an audience of nobody is refused before review,
 	 * scheduling or publishing.
 	 */
 	private void requireReady(Announcement announcement) {
-		if (audience(announcement.getChannelId(), announcement.getDepartmentIds(), announcement.getLocationIds())
+		if (this.audiences
+			.preview(announcement.getChannelId(), announcement.getDepartmentIds(), announcement.getLocationIds())
 			.recipients() == 0) {
 			throw new InvalidChange(null, "announcement.audience.empty");
 		}
@@ -695,13 +385,6 @@ public class Announcements {
 		if (announcement.getVersion() != version) {
 			throw new InvalidChange(null, "announcement.edit.concurrent");
 		}
-	}
-
-	private static AnnouncementDraft clean(AnnouncementDraft draft) {
-		return new AnnouncementDraft(draft.channelId(), strip(draft.title()), strip(draft.summary()),
-				(draft.body() != null) ? draft.body().stripTrailing() : null, draft.priority(), draft.ackRequired(),
-				draft.ackRequired() ? draft.ackDueAt() : null, draft.departmentIds(), draft.locationIds(),
-				draft.pinnedUntil(), draft.expiresAt(), draft.scheduledAt(), draft.version());
 	}
 
 	/**
@@ -784,34 +467,8 @@ public class Announcements {
 		return changed;
 	}
 
-	private static String strip(String text) {
-		if (text == null) {
-			return null;
-		}
-		String stripped = text.strip();
-		return stripped.isEmpty() ? null : stripped;
-	}
-
-	private static String name(Map<Long, EmployeeSummary> names, long id) {
-		EmployeeSummary person = names.get(id);
-		return (person != null) ? person.displayName() : "";
-	}
-
 	private static Map<Long, String> options(List<DirectoryOption> options) {
 		return options.stream().collect(Collectors.toMap(DirectoryOption::id, DirectoryOption::name));
-	}
-
-	private static List<String> names(List<DirectoryOption> options, Set<Long> ids) {
-		return options.stream().filter((option) -> ids.contains(option.id())).map(DirectoryOption::name).toList();
-	}
-
-	private static List<AudiencePreview.Group> groups(Map<String, Long> counts) {
-		return counts.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-			.map((entry) -> new AudiencePreview.Group(entry.getKey().isEmpty() ? null : entry.getKey(),
-					entry.getValue()))
-			.toList();
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.herald.announcement;
 
-import java.util.Collection;
-import java.util.Collections;
-
 /**
  * Who an announcement reaches, as one SQL condition over an employee {@code e}, a channel
  * {@code c} and an announcement's narrowing. Written once and used for the fan-out, the
@@ -14,11 +11,13 @@ import java.util.Collections;
  */
 final class AudienceSql {
 
-	private static final String CHANNEL = "e.active = true and (c.kind = 'COMPANY' "
-			+ "or (c.kind = 'DEPARTMENT' and e.department_id = c.department_id) "
-			+ "or (c.kind = 'LOCATION' and e.location_id = c.location_id) "
-			+ "or (c.kind = 'TOPIC' and (c.mandatory = true or exists (select 1 from channel_subscriptions s "
-			+ "where s.channel_id = c.id and s.employee_id = e.id))))";
+	private static final String CHANNEL = """
+			e.active = true
+			  and (c.kind = 'COMPANY'
+			    or (c.kind = 'DEPARTMENT' and e.department_id = c.department_id)
+			    or (c.kind = 'LOCATION' and e.location_id = c.location_id)
+			    or (c.kind = 'TOPIC' and (c.mandatory = true or exists (
+			          select 1 from channel_subscriptions s where s.channel_id = c.id and s.employee_id = e.id))))""";
 
 	/**
 	 * The condition for a saved announcement {@code a}, narrowed by its stored
@@ -31,41 +30,30 @@ final class AudienceSql {
 
 	/**
 	 * The condition for one saved announcement, narrowed by its stored departments and
-	 * locations. With {@code "?"} the announcement id is a parameter, written four times
-	 * (after any parameters before the condition): the narrowing subqueries then run once
-	 * per statement, not once per employee, which is what keeps the fan-out to 50,000
-	 * people fast.
+	 * locations. With a parameter such as {@code :announcement} for the id, the narrowing
+	 * subqueries run once per statement, not once per employee, which is what keeps the
+	 * fan-out to 50,000 people fast.
 	 * @param announcementId SQL for the announcement's id, such as {@code a.id} or
-	 * {@code ?}
+	 * {@code :announcement}
 	 */
 	static String ofAnnouncement(String announcementId) {
-		return CHANNEL + " and (not exists (select 1 from announcement_departments ad where ad.announcement_id = "
-				+ announcementId + ") "
-				+ "or e.department_id in (select ad.department_id from announcement_departments ad where ad.announcement_id = "
-				+ announcementId + "))"
-				+ " and (not exists (select 1 from announcement_locations al where al.announcement_id = "
-				+ announcementId + ") "
-				+ "or e.location_id in (select al.location_id from announcement_locations al where al.announcement_id = "
-				+ announcementId + "))";
+		return """
+				%1$s
+				  and (not exists (select 1 from announcement_departments ad where ad.announcement_id = %2$s)
+				    or e.department_id in (select ad.department_id from announcement_departments ad
+				                           where ad.announcement_id = %2$s))
+				  and (not exists (select 1 from announcement_locations al where al.announcement_id = %2$s)
+				    or e.location_id in (select al.location_id from announcement_locations al
+				                         where al.announcement_id = %2$s))""".formatted(CHANNEL, announcementId);
 	}
 
 	/**
-	 * The condition for targeting not saved yet: the narrowing ids are written as
-	 * parameters, in departments-then-locations order.
+	 * The condition for targeting not saved yet, narrowed by the array parameters
+	 * {@code :departments} and {@code :locations} where they are given.
 	 */
-	static String ofTargeting(Collection<Long> departmentIds, Collection<Long> locationIds) {
-		StringBuilder sql = new StringBuilder(CHANNEL);
-		if (!departmentIds.isEmpty()) {
-			sql.append(" and e.department_id in (").append(placeholders(departmentIds.size())).append(')');
-		}
-		if (!locationIds.isEmpty()) {
-			sql.append(" and e.location_id in (").append(placeholders(locationIds.size())).append(')');
-		}
-		return sql.toString();
-	}
-
-	static String placeholders(int count) {
-		return String.join(", ", Collections.nCopies(count, "?"));
+	static String ofTargeting(boolean byDepartment, boolean byLocation) {
+		return CHANNEL.concat(byDepartment ? " and e.department_id = any(:departments)" : "")
+			.concat(byLocation ? " and e.location_id = any(:locations)" : "");
 	}
 
 }

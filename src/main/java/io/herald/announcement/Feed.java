@@ -5,8 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ import io.herald.shared.Callers;
 import io.herald.shared.SignedInPerson;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,15 +40,28 @@ public class Feed {
 	private static final Pattern CURSOR = Pattern.compile("([0-2])\\.(-?[0-9]{1,12})\\.([0-9]{1,9})\\.([0-9]{1,18})");
 
 	// 0 pinned, 1 unread, 2 read: the feed's first sort key.
-	private static final String BUCKET = "(case when a.pinned_until > ? then 0 when d.read_at is null then 1 else 2 end)";
+	private static final String BUCKET = "(case when a.pinned_until > :now then 0 when d.read_at is null then 1 else 2 end)";
 
-	private static final String ITEM_COLUMNS = "a.id, a.title, a.summary, a.priority, c.slug, c.name, d.published_at, "
-			+ "a.pinned_until, d.read_at, a.ack_required, d.acknowledged_at, d.acknowledged_revision, a.ack_revision, a.revision, "
-			+ "a.check_in_path, " + DeliverySql.EFFECTIVE_DUE + " as ack_due_at";
+	// The feed's items of one person: %1$s takes the bucket, %2$s the channel and
+	// cursor conditions, %3$s the due time.
+	private static final String PAGE = """
+			select a.id, a.title, a.summary, a.priority, c.slug, c.name, d.published_at, a.pinned_until, d.read_at,
+			  a.ack_required, d.acknowledged_at, d.acknowledged_revision, a.ack_revision, a.revision,
+			  a.check_in_path, %3$s as ack_due_at, %1$s as bucket
+			from deliveries d join announcements a on a.id = d.announcement_id
+			  join channels c on c.id = a.channel_id
+			where d.employee_id = :employee and a.status = 'PUBLISHED' and (a.expires_at is null or a.expires_at > :now)%2$s
+			order by bucket, d.published_at desc, d.announcement_id desc
+			limit :limit""";
 
-	private static final String ACTIVE = "a.status = 'PUBLISHED' and (a.expires_at is null or a.expires_at > ?)";
+	// After the cursor's post in the feed's order. The closing delimiter's indentation
+	// keeps the blanks before "and", so the condition can follow another one.
+	private static final String AFTER = """
+			  and (%1$s > :bucket or (%1$s = :bucket
+			    and (d.published_at < :published or (d.published_at = :published and d.announcement_id < :after))))
+			""";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Channels channels;
 
@@ -57,7 +71,7 @@ public class Feed {
 
 	private final ApplicationEventPublisher events;
 
-	Feed(JdbcTemplate jdbc, Channels channels, EmployeeDirectory directory, Clock clock,
+	Feed(JdbcClient jdbc, Channels channels, EmployeeDirectory directory, Clock clock,
 			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.channels = channels;
@@ -76,35 +90,26 @@ public class Feed {
 		SignedInPerson caller = Callers.require();
 		int limit = Math.max(1, Math.min(size, MAX_PAGE));
 		Timestamp now = Timestamp.from(this.clock.instant());
-		StringBuilder sql = new StringBuilder("select ").append(ITEM_COLUMNS)
-			.append(", ")
-			.append(BUCKET)
-			.append(" as bucket from deliveries d join announcements a on a.id = d.announcement_id ")
-			.append("join channels c on c.id = a.channel_id where d.employee_id = ? and ")
-			.append(ACTIVE);
-		List<Object> arguments = new ArrayList<>(List.of(now, caller.employeeId(), now));
+		Map<String, Object> parameters = new HashMap<>(Map.of("now", now, "employee", caller.employeeId()));
+		String conditions = "";
 		if (channelSlug != null && !channelSlug.isBlank()) {
-			sql.append(" and c.slug = ?");
-			arguments.add(channelSlug);
+			conditions = " and c.slug = :channel";
+			parameters.put("channel", channelSlug);
 		}
 		Matcher after = (cursor != null) ? CURSOR.matcher(cursor) : null;
 		if (after != null && after.matches()) {
-			int bucket = Integer.parseInt(after.group(1));
-			Timestamp published = Timestamp
-				.from(Instant.ofEpochSecond(Long.parseLong(after.group(2)), Long.parseLong(after.group(3))));
-			long id = Long.parseLong(after.group(4));
-			sql.append(" and (")
-				.append(BUCKET)
-				.append(" > ? or (")
-				.append(BUCKET)
-				.append(" = ? and (d.published_at < ? or (d.published_at = ? and d.announcement_id < ?))))");
-			arguments.addAll(List.of(now, bucket, now, bucket, published, published, id));
+			conditions = conditions.concat(AFTER.formatted(BUCKET));
+			parameters.put("bucket", Integer.parseInt(after.group(1)));
+			parameters.put("published", Timestamp
+				.from(Instant.ofEpochSecond(Long.parseLong(after.group(2)), Long.parseLong(after.group(3)))));
+			parameters.put("after", Long.parseLong(after.group(4)));
 		}
-		sql.append(" order by bucket, d.published_at desc, d.announcement_id desc limit ?");
-		arguments.add(limit + 1);
+		parameters.put("limit", limit + 1);
 		Instant instant = now.toInstant();
-		List<Keyed> rows = this.jdbc.query(sql.toString(), (rs, n) -> new Keyed(item(rs, instant), rs.getInt("bucket")),
-				arguments.toArray());
+		List<Keyed> rows = this.jdbc.sql(PAGE.formatted(BUCKET, conditions, DeliverySql.EFFECTIVE_DUE))
+			.params(parameters)
+			.query((rs, n) -> new Keyed(item(rs, instant), rs.getInt("bucket")))
+			.list();
 		String next = null;
 		if (rows.size() > limit) {
 			Keyed last = rows.get(limit - 1);
@@ -130,10 +135,14 @@ public class Feed {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public long unreadCount() {
-		Long count = this.jdbc.queryForObject(
-				"select count(*) from deliveries d join announcements a "
-						+ "on a.id = d.announcement_id where d.employee_id = ? and d.read_at is null and " + ACTIVE,
-				Long.class, Callers.require().employeeId(), Timestamp.from(this.clock.instant()));
+		Long count = this.jdbc.sql("""
+				select count(*) from deliveries d join announcements a on a.id = d.announcement_id
+				where d.employee_id = :employee and d.read_at is null
+				  and a.status = 'PUBLISHED' and (a.expires_at is null or a.expires_at > :now)""")
+			.param("employee", Callers.require().employeeId())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
 		return (count != null) ? count : 0;
 	}
 
@@ -146,15 +155,24 @@ public class Feed {
 	@Transactional(readOnly = true)
 	public Optional<FeedItem> criticalBanner() {
 		Instant now = this.clock.instant();
-		return this.jdbc.query("select " + ITEM_COLUMNS
-				+ " from deliveries d join announcements a on a.id = d.announcement_id "
-				+ "join channels c on c.id = a.channel_id where d.employee_id = ? and a.priority = 'CRITICAL' and "
-				+ ACTIVE + " and ((a.ack_required = true and (d.acknowledged_at is null "
-				+ "or d.acknowledged_revision < a.ack_revision)) or (a.ack_required = false and d.read_at is null)) "
-				+ "order by d.published_at desc limit 1", (rs, n) -> item(rs, now), Callers.require().employeeId(),
-				Timestamp.from(now))
-			.stream()
-			.findFirst();
+		return this.jdbc
+			.sql("""
+					select a.id, a.title, a.summary, a.priority, c.slug, c.name, d.published_at, a.pinned_until, d.read_at,
+					  a.ack_required, d.acknowledged_at, d.acknowledged_revision, a.ack_revision, a.revision,
+					  a.check_in_path, %s as ack_due_at
+					from deliveries d join announcements a on a.id = d.announcement_id
+					  join channels c on c.id = a.channel_id
+					where d.employee_id = :employee and a.priority = 'CRITICAL'
+					  and a.status = 'PUBLISHED' and (a.expires_at is null or a.expires_at > :now)
+					  and ((a.ack_required = true and (d.acknowledged_at is null or d.acknowledged_revision < a.ack_revision))
+					    or (a.ack_required = false and d.read_at is null))
+					order by d.published_at desc
+					limit 1"""
+				.formatted(DeliverySql.EFFECTIVE_DUE))
+			.param("employee", Callers.require().employeeId())
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> item(rs, now))
+			.optional();
 	}
 
 	/**
@@ -168,16 +186,18 @@ public class Feed {
 	public AnnouncementPage open(long id) {
 		SignedInPerson caller = Callers.require();
 		Instant now = this.clock.instant();
-		Opened opened = this.jdbc
-			.query("select a.id, a.title, a.summary, a.body, a.priority, a.channel_id, a.author_id, a.published_at, "
-					+ "a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, a.check_in_path, "
-					+ DeliverySql.EFFECTIVE_DUE + " as ack_due_at, "
-					+ "d.employee_id, d.read_at, d.acknowledged_at, d.acknowledged_revision, c.slug, c.name as channel_name "
-					+ "from announcements a join channels c on c.id = a.channel_id "
-					+ "left join deliveries d on d.announcement_id = a.id and d.employee_id = ? " + "where a.id = ?",
-					(rs, n) -> new Opened(rs), caller.employeeId(), id)
-			.stream()
-			.findFirst()
+		Opened opened = this.jdbc.sql("""
+				select a.id, a.title, a.summary, a.body, a.priority, a.channel_id, a.author_id, a.published_at,
+				  a.revision, a.status, a.expires_at, a.ack_required, a.ack_revision, a.check_in_path,
+				  %s as ack_due_at, d.employee_id, d.read_at, d.acknowledged_at, d.acknowledged_revision,
+				  c.slug, c.name as channel_name
+				from announcements a join channels c on c.id = a.channel_id
+				  left join deliveries d on d.announcement_id = a.id and d.employee_id = :employee
+				where a.id = :announcement""".formatted(DeliverySql.EFFECTIVE_DUE))
+			.param("employee", caller.employeeId())
+			.param("announcement", id)
+			.query((rs, n) -> new Opened(rs))
+			.optional()
 			.orElseThrow(() -> new AnnouncementNotFound(id));
 		boolean recipient = opened.recipient
 				&& (opened.status == AnnouncementStatus.PUBLISHED || opened.status == AnnouncementStatus.ARCHIVED);
@@ -194,8 +214,13 @@ public class Feed {
 		Instant readAt = opened.readAt;
 		if (recipient && readAt == null) {
 			// One indexed update; the condition keeps the first read, whatever the races.
-			int first = this.jdbc.update("update deliveries set read_at = ? where announcement_id = ? "
-					+ "and employee_id = ? and read_at is null", Timestamp.from(now), id, caller.employeeId());
+			int first = this.jdbc.sql("""
+					update deliveries set read_at = :now
+					where announcement_id = :announcement and employee_id = :employee and read_at is null""")
+				.param("now", Timestamp.from(now))
+				.param("announcement", id)
+				.param("employee", caller.employeeId())
+				.update();
 			if (first == 1) {
 				this.events.publishEvent(new AnnouncementRead(id, caller.employeeId(), now));
 			}

@@ -12,7 +12,8 @@ import static io.herald.announcement.AnnouncementStatus.SCHEDULED;
 
 /**
  * The moves an announcement may make, and who may make them. A plain rule: the service
- * asks before every transition, and a refusal carries a message code saying why.
+ * asks before every transition, and a refusal carries a message code saying why; the desk
+ * asks {@link #allows} to offer only the moves that would succeed.
  *
  * <pre>
  * DRAFT ─submit→ IN_REVIEW ─approve→ APPROVED ─→ SCHEDULED ─→ PUBLISHED ─archive→ ARCHIVED
@@ -35,80 +36,83 @@ final class Lifecycle {
 	}
 
 	/**
+	 * Whether the actor may take the action now: true exactly when {@link #next} would
+	 * not refuse it.
+	 * @param reviewRequired whether the announcement's channel requires review
+	 */
+	static boolean allows(AnnouncementAction action, AnnouncementStatus current, boolean reviewRequired, Actor actor) {
+		return refusal(action, current, reviewRequired, actor) == null;
+	}
+
+	/**
 	 * The status after the action, or a refusal with the reason.
 	 * @param reviewRequired whether the announcement's channel requires review
 	 */
 	static AnnouncementStatus next(AnnouncementAction action, AnnouncementStatus current, boolean reviewRequired,
 			Actor actor) {
+		String refusal = refusal(action, current, reviewRequired, actor);
+		if (refusal != null) {
+			throw new InvalidChange(null, refusal);
+		}
 		return switch (action) {
-			case EDIT, DISCARD -> {
-				requirePoster(actor);
-				require(current.editable(), action);
-				yield current;
-			}
-			case SUBMIT -> {
-				requirePoster(actor);
-				require(current.editable(), action);
-				if (!reviewRequired) {
-					throw refused("announcement.refused.reviewNotRequired");
-				}
-				yield IN_REVIEW;
-			}
-			case WITHDRAW -> {
-				requirePoster(actor);
-				require(current == IN_REVIEW, action);
-				yield DRAFT;
-			}
-			case APPROVE, REQUEST_CHANGES -> {
-				if (!actor.reviewer()) {
-					throw refused("announcement.refused.notReviewer");
-				}
-				require(current == IN_REVIEW, action);
-				if (actor.author()) {
-					throw refused("announcement.refused.ownReview");
-				}
-				yield (action == AnnouncementAction.APPROVE) ? APPROVED : CHANGES_REQUESTED;
-			}
-			case PUBLISH, SCHEDULE -> {
-				requirePoster(actor);
-				boolean released = current == APPROVED || current == SCHEDULED;
-				require(released || current.editable(), action);
-				if (!released && reviewRequired) {
-					throw refused("announcement.refused.reviewRequired");
-				}
-				if (action == AnnouncementAction.SCHEDULE && current == SCHEDULED) {
-					throw refused("announcement.refused.schedule");
-				}
-				yield (action == AnnouncementAction.PUBLISH) ? PUBLISHED : SCHEDULED;
-			}
-			case UNSCHEDULE -> {
-				requirePoster(actor);
-				require(current == SCHEDULED, action);
-				yield DRAFT;
-			}
-			case REVISE -> {
-				requirePoster(actor);
-				require(current == PUBLISHED, action);
-				yield PUBLISHED;
-			}
-			case ARCHIVE -> {
-				requirePoster(actor);
-				require(current == PUBLISHED, action);
-				yield ARCHIVED;
-			}
+			case EDIT, DISCARD, REVISE -> current;
+			case SUBMIT -> IN_REVIEW;
+			case WITHDRAW, UNSCHEDULE -> DRAFT;
+			case APPROVE -> APPROVED;
+			case REQUEST_CHANGES -> CHANGES_REQUESTED;
+			case PUBLISH -> PUBLISHED;
+			case SCHEDULE -> SCHEDULED;
+			case ARCHIVE -> ARCHIVED;
 		};
 	}
 
-	private static void requirePoster(Actor actor) {
-		if (!actor.poster()) {
-			throw refused("announcement.refused.notPoster");
+	/**
+	 * The message code of why the action is refused, or {@code null} when it is allowed.
+	 */
+	private static String refusal(AnnouncementAction action, AnnouncementStatus current, boolean reviewRequired,
+			Actor actor) {
+		if (action == AnnouncementAction.APPROVE || action == AnnouncementAction.REQUEST_CHANGES) {
+			if (!actor.reviewer()) {
+				return "announcement.refused.notReviewer";
+			}
+			if (current != IN_REVIEW) {
+				return refused(action);
+			}
+			return actor.author() ? "announcement.refused.ownReview" : null;
 		}
+		if (!actor.poster()) {
+			return "announcement.refused.notPoster";
+		}
+		return switch (action) {
+			case EDIT, DISCARD -> current.editable() ? null : refused(action);
+			case SUBMIT -> {
+				if (!current.editable()) {
+					yield refused(action);
+				}
+				yield reviewRequired ? null : "announcement.refused.reviewNotRequired";
+			}
+			case WITHDRAW -> (current == IN_REVIEW) ? null : refused(action);
+			case PUBLISH, SCHEDULE -> {
+				boolean released = current == APPROVED || current == SCHEDULED;
+				if (!released && !current.editable()) {
+					yield refused(action);
+				}
+				if (!released && reviewRequired) {
+					yield "announcement.refused.reviewRequired";
+				}
+				if (action == AnnouncementAction.SCHEDULE && current == SCHEDULED) {
+					yield "announcement.refused.schedule";
+				}
+				yield null;
+			}
+			case UNSCHEDULE -> (current == SCHEDULED) ? null : refused(action);
+			case REVISE, ARCHIVE -> (current == PUBLISHED) ? null : refused(action);
+			case APPROVE, REQUEST_CHANGES -> throw new IllegalStateException("Reviews are decided above");
+		};
 	}
 
-	private static void require(boolean allowed, AnnouncementAction action) {
-		if (!allowed) {
-			throw refused("announcement.refused." + code(action));
-		}
+	private static String refused(AnnouncementAction action) {
+		return "announcement.refused." + code(action);
 	}
 
 	private static String code(AnnouncementAction action) {
@@ -124,10 +128,6 @@ final class Lifecycle {
 			case ARCHIVE -> "archive";
 			case DISCARD -> "discard";
 		};
-	}
-
-	private static InvalidChange refused(String code) {
-		return new InvalidChange(null, code);
 	}
 
 }

@@ -5,16 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,11 +32,13 @@ class ScheduledPublisher {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduledPublisher.class);
 
-	private static final String CLAIM_NEXT = "select id, scheduled_at, current_timestamp from announcements "
-			+ "where status = 'SCHEDULED' and scheduled_at <= current_timestamp%s "
-			+ "order by scheduled_at, id limit 1 for update skip locked";
+	// The slot takes the condition that skips posts which failed to publish.
+	private static final String CLAIM_NEXT = """
+			select id, scheduled_at, current_timestamp as database_now from announcements
+			where status = 'SCHEDULED' and scheduled_at <= current_timestamp%s
+			order by scheduled_at, id limit 1 for update skip locked""";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
@@ -46,13 +48,13 @@ class ScheduledPublisher {
 
 	private final Duration lateAfter;
 
-	ScheduledPublisher(JdbcTemplate jdbc, PlatformTransactionManager transactions, Publishing publishing, Clock clock,
-			@Value("${herald.publishing.late-after:2m}") Duration lateAfter) {
+	ScheduledPublisher(JdbcClient jdbc, PlatformTransactionManager transactions, Publishing publishing, Clock clock,
+			PublishingSettings settings) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		this.publishing = publishing;
 		this.clock = clock;
-		this.lateAfter = lateAfter;
+		this.lateAfter = settings.lateAfter();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -99,9 +101,11 @@ class ScheduledPublisher {
 	}
 
 	private boolean publishNext(Set<Long> failed, AtomicLong claimed) {
-		String skipFailed = failed.isEmpty() ? "" : " and id not in (" + AudienceSql.placeholders(failed.size()) + ")";
-		List<Due> due = this.jdbc.query(CLAIM_NEXT.formatted(skipFailed),
-				(rs, row) -> new Due(rs.getLong(1), rs.getTimestamp(2), rs.getTimestamp(3)), failed.toArray());
+		List<Due> due = this.jdbc.sql(CLAIM_NEXT.formatted(failed.isEmpty() ? "" : " and not (id = any(:failed))"))
+			.params(failed.isEmpty() ? Map.of() : Map.of("failed", failed.toArray(Long[]::new)))
+			.query((rs, row) -> new Due(rs.getLong("id"), rs.getTimestamp("scheduled_at"),
+					rs.getTimestamp("database_now")))
+			.list();
 		if (due.isEmpty()) {
 			return false;
 		}

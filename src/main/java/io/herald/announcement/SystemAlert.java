@@ -7,7 +7,7 @@ import java.util.Set;
  * all-clear), narrowed like any post by departments and locations (both given: people in
  * both). {@code checkInPath}, when given, is where recipients check in instead of
  * acknowledging. A {@code pinned} post stays on top of its recipients' feeds until it is
- * ended ({@link Announcements#expireSystemAlert}); a {@code drill} post is an exercise,
+ * ended ({@link CrisisAlerts#expireSystemAlert}); a {@code drill} post is an exercise,
  * which the content calendar does not count as a post people had to take in.
  */
 public record SystemAlert(String title, String body, Priority priority, boolean ackRequired, Set<Long> departmentIds,

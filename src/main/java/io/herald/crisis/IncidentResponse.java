@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.herald.announcement.Announcements;
+import io.herald.announcement.CrisisAlerts;
 import io.herald.announcement.Priority;
 import io.herald.announcement.SystemAlert;
 import io.herald.audit.AuditLog;
@@ -53,7 +53,7 @@ public class IncidentResponse {
 
 	private final CrisisPlans plans;
 
-	private final Announcements announcements;
+	private final CrisisAlerts alerts;
 
 	private final EmployeeDirectory directory;
 
@@ -68,14 +68,14 @@ public class IncidentResponse {
 	private final Clock clock;
 
 	IncidentResponse(JdbcClient jdbc, Incidents incidents, StoredIncidents stored, CrisisPlans plans,
-			Announcements announcements, EmployeeDirectory directory, Notifications notifications,
-			MessageSource messages, AuditLog audit, FollowUps followUps, Clock clock) {
+			CrisisAlerts alerts, EmployeeDirectory directory, Notifications notifications, MessageSource messages,
+			AuditLog audit, FollowUps followUps, Clock clock) {
 		this.jdbc = jdbc;
 		this.followUps = followUps;
 		this.incidents = incidents;
 		this.stored = stored;
 		this.plans = plans;
-		this.announcements = announcements;
+		this.alerts = alerts;
 		this.directory = directory;
 		this.notifications = notifications;
 		this.messages = messages;
@@ -131,7 +131,7 @@ public class IncidentResponse {
 		Map<String, String> values = values(incident);
 		title = Incidents.marked(Placeholders.fill(title, values), incident.drill());
 		body = Placeholders.fill(body, values);
-		SystemAlert.Published sent = this.announcements.publishSystemAlert(Incidents.CHANNEL_SLUG,
+		SystemAlert.Published sent = this.alerts.publishSystemAlert(Incidents.CHANNEL_SLUG,
 				this.incidents.channelName(),
 				new SystemAlert(title, body, Priority.IMPORTANT, false, incident.scope().departmentIds(),
 						incident.scope().locationIds(), null, false, incident.drill()));

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.herald.announcement.Announcements;
+import io.herald.announcement.CrisisAlerts;
 import io.herald.announcement.Priority;
 import io.herald.announcement.SystemAlert;
 import io.herald.audit.AuditLog;
@@ -59,7 +59,7 @@ public class Incidents {
 
 	private final CrisisPlans plans;
 
-	private final Announcements announcements;
+	private final CrisisAlerts alerts;
 
 	private final Receipts receipts;
 
@@ -77,7 +77,7 @@ public class Incidents {
 
 	private final Clock clock;
 
-	Incidents(NamedParameterJdbcTemplate jdbc, CrisisPlans plans, Announcements announcements, Receipts receipts,
+	Incidents(NamedParameterJdbcTemplate jdbc, CrisisPlans plans, CrisisAlerts alerts, Receipts receipts,
 			EmployeeDirectory directory, MessageSource messages, AuditLog audit, FollowUps followUps,
 			StoredIncidents stored, Inbox inbox, Clock clock) {
 		this.jdbc = jdbc;
@@ -86,7 +86,7 @@ public class Incidents {
 		this.stored = stored;
 		this.inbox = inbox;
 		this.plans = plans;
-		this.announcements = announcements;
+		this.alerts = alerts;
 		this.receipts = receipts;
 		this.directory = directory;
 		this.messages = messages;
@@ -132,7 +132,7 @@ public class Incidents {
 		if (!scope.everyone() && scope.locationIds().isEmpty() && scope.departmentIds().isEmpty()) {
 			return 0;
 		}
-		return this.announcements.systemAlertAudience(CHANNEL_SLUG, scope.departmentIds(), scope.locationIds());
+		return this.alerts.systemAlertAudience(CHANNEL_SLUG, scope.departmentIds(), scope.locationIds());
 	}
 
 	/**
@@ -195,7 +195,7 @@ public class Incidents {
 		this.jdbc.batchUpdate("""
 				insert into crisis_incident_scope (incident_id, kind, target_id) values (:incident, :kind, :target)
 				""", targets.toArray(SqlParameterSource[]::new));
-		SystemAlert.Published alert = this.announcements.publishSystemAlert(CHANNEL_SLUG, channelName(),
+		SystemAlert.Published alert = this.alerts.publishSystemAlert(CHANNEL_SLUG, channelName(),
 				new SystemAlert(title, body, Priority.CRITICAL, true, scope.departmentIds(), scope.locationIds(),
 						"/crisis/incidents/" + id + "/check-in", true, activation.drill()));
 		this.sql.sql("update crisis_incidents set announcement_id = :alert, recipients = :recipients where id = :id")
@@ -391,7 +391,7 @@ public class Incidents {
 		Map<String, String> values = values(plan(incident), incident.scope(), now);
 		String sentTitle = marked(Placeholders.fill(title, values), incident.drill());
 		String sentBody = Placeholders.fill(body, values);
-		SystemAlert.Published sent = this.announcements.publishSystemAlert(CHANNEL_SLUG, channelName(),
+		SystemAlert.Published sent = this.alerts.publishSystemAlert(CHANNEL_SLUG, channelName(),
 				new SystemAlert(sentTitle, sentBody, Priority.IMPORTANT, false, incident.scope().departmentIds(),
 						incident.scope().locationIds(), null, false, incident.drill()));
 		this.sql.sql("update crisis_incidents set all_clear_id = :allClear where id = :id")
@@ -403,7 +403,7 @@ public class Incidents {
 			told = this.followUps.tell(incident.announcementId(), sent.id(), sentTitle, sentBody);
 			// The alert leaves the banner and escalation stops: nobody is asked to
 			// check in once it is over.
-			this.announcements.expireSystemAlert(CHANNEL_SLUG, incident.announcementId());
+			this.alerts.expireSystemAlert(CHANNEL_SLUG, incident.announcementId());
 		}
 		this.audit.record("crisis.incident.resolved", "crisis_incident", incidentId,
 				incident.title() + ": recipients=" + told);

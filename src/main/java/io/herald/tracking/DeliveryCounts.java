@@ -1,9 +1,7 @@
 package io.herald.tracking;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 import io.herald.announcement.AnnouncementPublished;
@@ -14,7 +12,7 @@ import io.herald.announcement.DeliverySql;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,26 +27,35 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DeliveryCounts {
 
+	/**
+	 * Counter rows per department and location: each row counts the deliveries whose
+	 * employee id falls in its shard, and every statement binds this number as
+	 * {@code :shards}.
+	 */
 	static final int SHARDS = 8;
 
-	static final String KEY = "announcement_id = ? and department_id = ? and location_id = ? and shard = ?";
+	// A summed delivery's row: its department and location (0 for none) and its
+	// employee's shard.
+	private static final String RECOUNT = """
+			insert into delivery_counts (announcement_id, department_id, location_id, shard,
+			  delivered, read_count, acknowledged, acknowledged_on_time)
+			select announcement_id, department_id, location_id, shard,
+			  count(*), sum(was_read), sum(acknowledged), sum(acknowledged_on_time)
+			from (select d.announcement_id, coalesce(d.department_id, 0) as department_id,
+			        coalesce(d.location_id, 0) as location_id, mod(d.employee_id, :shards) as shard,
+			        case when d.read_at is not null then 1 else 0 end as was_read,
+			        case when %1$s then 1 else 0 end as acknowledged,
+			        case when %1$s and d.acknowledged_at <= coalesce(d.ack_due_at, a.ack_due_at, d.acknowledged_at)
+			          then 1 else 0 end as acknowledged_on_time
+			      from deliveries d join announcements a on a.id = d.announcement_id
+			      where d.announcement_id = any(:announcements)) counted
+			group by announcement_id, department_id, location_id, shard""".formatted(Receipt.ACKNOWLEDGED);
 
-	private static final String RECOUNT = "insert into delivery_counts (announcement_id, department_id, location_id, "
-			+ "shard, delivered, read_count, acknowledged, acknowledged_on_time) "
-			+ "select d.announcement_id, coalesce(d.department_id, 0), coalesce(d.location_id, 0), "
-			+ "mod(d.employee_id, 8), count(*), sum(case when d.read_at is not null then 1 else 0 end), "
-			+ "sum(case when " + Receipt.ACKNOWLEDGED + " then 1 else 0 end), " + "sum(case when "
-			+ Receipt.ACKNOWLEDGED + " and d.acknowledged_at <= coalesce(d.ack_due_at, a.ack_due_at, "
-			+ "d.acknowledged_at) then 1 else 0 end) "
-			+ "from deliveries d join announcements a on a.id = d.announcement_id where d.announcement_id in (%s) "
-			+ "group by d.announcement_id, coalesce(d.department_id, 0), coalesce(d.location_id, 0), "
-			+ "mod(d.employee_id, 8)";
-
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final ApplicationEventPublisher events;
 
-	DeliveryCounts(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+	DeliveryCounts(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.events = events;
 	}
@@ -65,42 +72,58 @@ public class DeliveryCounts {
 		// Rows first, empty where missing ("on conflict do nothing" lets two
 		// transactions create the same row), then an increment per row, never a
 		// recount: acknowledgements may be arriving for the same rows now.
-		List<Long> people = added.employeeIds();
-		for (int from = 0; from < people.size(); from += 1000) {
-			List<Long> chunk = people.subList(from, Math.min(from + 1000, people.size()));
-			String justAdded = "from deliveries d where d.late_joiner = true and d.delivered_at = ? "
-					+ "and d.employee_id in (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
-			List<Object> arguments = new ArrayList<>();
-			arguments.add(Timestamp.from(added.deliveredAt()));
-			arguments.addAll(chunk);
-			this.jdbc.update("insert into delivery_counts (announcement_id, department_id, location_id, shard, "
-					+ "delivered, read_count, acknowledged, acknowledged_on_time) select distinct d.announcement_id, "
-					+ "coalesce(d.department_id, 0), coalesce(d.location_id, 0), mod(d.employee_id, 8), 0, 0, 0, 0 "
-					+ justAdded + " on conflict do nothing", arguments.toArray());
-			List<Object> thrice = new ArrayList<>(arguments);
-			thrice.addAll(arguments);
-			thrice.addAll(arguments);
-			String sameRow = " and d.announcement_id = delivery_counts.announcement_id "
-					+ "and coalesce(d.department_id, 0) = delivery_counts.department_id "
-					+ "and coalesce(d.location_id, 0) = delivery_counts.location_id "
-					+ "and mod(d.employee_id, 8) = delivery_counts.shard";
-			this.jdbc.update("update delivery_counts set delivered = delivered + (select count(*) " + justAdded
-					+ sameRow + ") where announcement_id in (select d.announcement_id " + justAdded
-					+ ") and exists (select 1 " + justAdded + sameRow + ")", thrice.toArray());
-		}
+		Timestamp deliveredAt = Timestamp.from(added.deliveredAt());
+		Long[] people = added.employeeIds().toArray(Long[]::new);
+		this.jdbc.sql("""
+				insert into delivery_counts (announcement_id, department_id, location_id, shard,
+				  delivered, read_count, acknowledged, acknowledged_on_time)
+				select distinct d.announcement_id, coalesce(d.department_id, 0), coalesce(d.location_id, 0),
+				  mod(d.employee_id, :shards), 0, 0, 0, 0
+				from deliveries d
+				where d.late_joiner = true and d.delivered_at = :delivered and d.employee_id = any(:people)
+				on conflict do nothing""")
+			.param("shards", SHARDS)
+			.param("delivered", deliveredAt)
+			.param("people", people)
+			.update();
+		this.jdbc.sql("""
+				update delivery_counts set delivered = delivered + (
+				    select count(*) from deliveries d
+				    where d.late_joiner = true and d.delivered_at = :delivered and d.employee_id = any(:people)
+				      and d.announcement_id = delivery_counts.announcement_id
+				      and coalesce(d.department_id, 0) = delivery_counts.department_id
+				      and coalesce(d.location_id, 0) = delivery_counts.location_id
+				      and mod(d.employee_id, :shards) = delivery_counts.shard)
+				where announcement_id in (
+				    select d.announcement_id from deliveries d
+				    where d.late_joiner = true and d.delivered_at = :delivered and d.employee_id = any(:people))
+				  and exists (
+				    select 1 from deliveries d
+				    where d.late_joiner = true and d.delivered_at = :delivered and d.employee_id = any(:people)
+				      and d.announcement_id = delivery_counts.announcement_id
+				      and coalesce(d.department_id, 0) = delivery_counts.department_id
+				      and coalesce(d.location_id, 0) = delivery_counts.location_id
+				      and mod(d.employee_id, :shards) = delivery_counts.shard)""")
+			.param("shards", SHARDS)
+			.param("delivered", deliveredAt)
+			.param("people", people)
+			.update();
 	}
 
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(AnnouncementRead read) {
-		long post = read.announcementId();
-		long person = read.employeeId();
-		String delivery = " from deliveries d where d.announcement_id = ? and d.employee_id = ?)";
-		this.jdbc.update(
-				"update delivery_counts set read_count = read_count + 1 where announcement_id = ? "
-						+ "and shard = ? and department_id = (select coalesce(d.department_id, 0)" + delivery
-						+ " and location_id = (select coalesce(d.location_id, 0)" + delivery,
-				post, Math.floorMod(person, SHARDS), post, person, post, person);
+		this.jdbc.sql("""
+				update delivery_counts set read_count = read_count + 1
+				where announcement_id = :announcement and shard = :shard
+				  and department_id = (select coalesce(d.department_id, 0) from deliveries d
+				                       where d.announcement_id = :announcement and d.employee_id = :employee)
+				  and location_id = (select coalesce(d.location_id, 0) from deliveries d
+				                     where d.announcement_id = :announcement and d.employee_id = :employee)""")
+			.param("announcement", read.announcementId())
+			.param("employee", read.employeeId())
+			.param("shard", shardOf(read.employeeId()))
+			.update();
 	}
 
 	@EventListener
@@ -113,23 +136,31 @@ public class DeliveryCounts {
 		// Locking every row of the post first waits for acknowledgements in
 		// flight (each holds its row from its start) and holds back new ones
 		// until this commits; they then read the new revision and due time.
-		this.jdbc.query("select shard from delivery_counts where announcement_id = ? for update", (rs) -> {
-		}, id);
+		this.jdbc.sql("select shard from delivery_counts where announcement_id = :announcement for update")
+			.param("announcement", id)
+			.query((rs) -> {
+			});
 		if (revised.acknowledgementAskedAgain()) {
 			// Every earlier acknowledgement is for an older revision now.
-			this.jdbc.update("update delivery_counts set acknowledged = 0, acknowledged_on_time = 0 "
-					+ "where announcement_id = ?", id);
+			this.jdbc.sql("""
+					update delivery_counts set acknowledged = 0, acknowledged_on_time = 0
+					where announcement_id = :announcement""").param("announcement", id).update();
 		}
 		else {
 			// Whether an acknowledgement was on time is judged against the due
 			// time as it stands, like a recount does.
-			this.jdbc.update("update delivery_counts set acknowledged_on_time = (select count(*) from deliveries d "
-					+ "join announcements a on a.id = d.announcement_id where d.announcement_id = ? "
-					+ "and coalesce(d.department_id, 0) = delivery_counts.department_id "
-					+ "and coalesce(d.location_id, 0) = delivery_counts.location_id "
-					+ "and mod(d.employee_id, 8) = delivery_counts.shard and " + Receipt.ACKNOWLEDGED
-					+ " and d.acknowledged_at <= coalesce(" + DeliverySql.EFFECTIVE_DUE + ", d.acknowledged_at)) "
-					+ "where announcement_id = ?", id, id);
+			this.jdbc.sql("""
+					update delivery_counts set acknowledged_on_time = (
+					    select count(*) from deliveries d join announcements a on a.id = d.announcement_id
+					    where d.announcement_id = :announcement
+					      and coalesce(d.department_id, 0) = delivery_counts.department_id
+					      and coalesce(d.location_id, 0) = delivery_counts.location_id
+					      and mod(d.employee_id, :shards) = delivery_counts.shard
+					      and %s and d.acknowledged_at <= coalesce(%s, d.acknowledged_at))
+					where announcement_id = :announcement""".formatted(Receipt.ACKNOWLEDGED, DeliverySql.EFFECTIVE_DUE))
+				.param("announcement", id)
+				.param("shards", SHARDS)
+				.update();
 		}
 	}
 
@@ -137,8 +168,17 @@ public class DeliveryCounts {
 	 * Locks the counter row of this delivery until the transaction ends.
 	 */
 	void lock(long announcementId, long departmentId, long locationId, long employeeId) {
-		this.jdbc.query("select shard from delivery_counts where " + KEY + " for update", (rs) -> {
-		}, announcementId, departmentId, locationId, Math.floorMod(employeeId, SHARDS));
+		this.jdbc.sql("""
+				select shard from delivery_counts
+				where announcement_id = :announcement and department_id = :department
+				  and location_id = :location and shard = :shard
+				for update""")
+			.param("announcement", announcementId)
+			.param("department", departmentId)
+			.param("location", locationId)
+			.param("shard", shardOf(employeeId))
+			.query((rs) -> {
+			});
 	}
 
 	/**
@@ -148,12 +188,11 @@ public class DeliveryCounts {
 	@Transactional
 	public void recount(Collection<Long> announcementIds) {
 		List<Long> ids = List.copyOf(announcementIds);
-		for (int from = 0; from < ids.size(); from += 1000) {
-			List<Long> chunk = ids.subList(from, Math.min(from + 1000, ids.size()));
-			String in = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-			this.jdbc.update("delete from delivery_counts where announcement_id in (" + in + ")", chunk.toArray());
-			this.jdbc.update(RECOUNT.formatted(in), chunk.toArray());
-		}
+		Long[] announcements = ids.toArray(Long[]::new);
+		this.jdbc.sql("delete from delivery_counts where announcement_id = any(:announcements)")
+			.param("announcements", announcements)
+			.update();
+		this.jdbc.sql(RECOUNT).param("shards", SHARDS).param("announcements", announcements).update();
 		// Whoever keeps figures of their own from these deliveries counts them again too.
 		this.events.publishEvent(new DeliveriesRecounted(ids));
 	}
@@ -162,11 +201,25 @@ public class DeliveryCounts {
 	 * Adds an acknowledgement to the row of this delivery.
 	 */
 	void acknowledged(Receipt receipt, boolean onTime) {
-		this.jdbc.update(
-				"update delivery_counts set acknowledged = acknowledged + 1, "
-						+ "acknowledged_on_time = acknowledged_on_time + ? where " + KEY,
-				onTime ? 1 : 0, receipt.announcementId(), receipt.departmentId(), receipt.locationId(),
-				receipt.shard());
+		this.jdbc.sql("""
+				update delivery_counts
+				set acknowledged = acknowledged + 1, acknowledged_on_time = acknowledged_on_time + :onTime
+				where announcement_id = :announcement and department_id = :department
+				  and location_id = :location and shard = :shard""")
+			.param("onTime", onTime ? 1 : 0)
+			.param("announcement", receipt.announcementId())
+			.param("department", receipt.departmentId())
+			.param("location", receipt.locationId())
+			.param("shard", shardOf(receipt.employeeId()))
+			.update();
+	}
+
+	/**
+	 * The counter row shard of an employee's deliveries, as {@code mod(employee_id,
+	 * :shards)} computes it in SQL.
+	 */
+	static int shardOf(long employeeId) {
+		return (int) Math.floorMod(employeeId, (long) SHARDS);
 	}
 
 }

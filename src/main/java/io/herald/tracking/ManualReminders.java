@@ -19,7 +19,7 @@ import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.Zones;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ManualReminders {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final TrackingAccess access;
 
@@ -46,7 +46,7 @@ public class ManualReminders {
 
 	private final Clock clock;
 
-	ManualReminders(JdbcTemplate jdbc, TrackingAccess access, ReminderThrottle throttle, Notifications notifications,
+	ManualReminders(JdbcClient jdbc, TrackingAccess access, ReminderThrottle throttle, Notifications notifications,
 			AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
@@ -76,12 +76,16 @@ public class ManualReminders {
 			throw new ChangeRefused("tracking.remind.closed");
 		}
 		Map<Long, String> people = new LinkedHashMap<>();
-		this.jdbc.query("select d.employee_id, e.time_zone from deliveries d "
-				+ "join announcements a on a.id = d.announcement_id join employees e on e.id = d.employee_id "
-				+ "where d.announcement_id = ? and e.active = true and " + TrackedPost.NOT_ACKNOWLEDGED
-				+ " order by d.employee_id", (ResultSet rs) -> {
-					people.put(rs.getLong(1), rs.getString(2));
-				}, announcementId);
+		this.jdbc.sql("""
+				select d.employee_id, e.time_zone
+				from deliveries d join announcements a on a.id = d.announcement_id
+				  join employees e on e.id = d.employee_id
+				where d.announcement_id = :announcement and e.active = true and %s
+				order by d.employee_id""".formatted(TrackedPost.NOT_ACKNOWLEDGED))
+			.param("announcement", announcementId)
+			.query((ResultSet rs) -> {
+				people.put(rs.getLong("employee_id"), rs.getString("time_zone"));
+			});
 		if (people.isEmpty()) {
 			throw new ChangeRefused("tracking.remind.nobody");
 		}

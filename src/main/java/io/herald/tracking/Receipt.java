@@ -19,12 +19,13 @@ record Receipt(long announcementId, long employeeId, long departmentId, long loc
 	// now asked for.
 	static final String ACKNOWLEDGED = DeliverySql.ACKNOWLEDGED;
 
-	static final String SELECT = "select d.announcement_id, d.employee_id, coalesce(d.department_id, 0) as department_id, "
-			+ "coalesce(d.location_id, 0) as location_id, a.status, a.ack_required, a.ack_revision, d.read_at, "
-			+ "case when " + ACKNOWLEDGED + " then 1 else 0 end as acknowledged, " + DeliverySql.EFFECTIVE_DUE
-			+ " as due_at, a.expires_at, a.check_in_path "
-			+ "from deliveries d join announcements a on a.id = d.announcement_id "
-			+ "where d.announcement_id = ? and d.employee_id = ?";
+	static final String SELECT = """
+			select d.announcement_id, d.employee_id, coalesce(d.department_id, 0) as department_id,
+			  coalesce(d.location_id, 0) as location_id, a.status, a.ack_required, a.ack_revision, d.read_at,
+			  case when %s then 1 else 0 end as acknowledged, %s as due_at, a.expires_at, a.check_in_path
+			from deliveries d join announcements a on a.id = d.announcement_id
+			where d.announcement_id = :announcement and d.employee_id = :employee""".formatted(ACKNOWLEDGED,
+			DeliverySql.EFFECTIVE_DUE);
 
 	static Receipt of(ResultSet rs, int row) throws SQLException {
 		return new Receipt(rs.getLong("announcement_id"), rs.getLong("employee_id"), rs.getLong("department_id"),
@@ -32,10 +33,6 @@ record Receipt(long announcementId, long employeeId, long departmentId, long loc
 				rs.getInt("ack_revision"), instant(rs.getTimestamp("read_at")), rs.getInt("acknowledged") == 1,
 				instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("expires_at")),
 				rs.getString("check_in_path") != null);
-	}
-
-	int shard() {
-		return (int) Math.floorMod(this.employeeId, (long) DeliveryCounts.SHARDS);
 	}
 
 	private static Instant instant(Timestamp timestamp) {

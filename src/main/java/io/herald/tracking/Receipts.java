@@ -11,7 +11,7 @@ import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Receipts {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final DeliveryCounts counts;
 
@@ -35,7 +35,7 @@ public class Receipts {
 
 	private final Clock clock;
 
-	Receipts(JdbcTemplate jdbc, DeliveryCounts counts, ApplicationEventPublisher events, Notifications notifications,
+	Receipts(JdbcClient jdbc, DeliveryCounts counts, ApplicationEventPublisher events, Notifications notifications,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.counts = counts;
@@ -56,12 +56,15 @@ public class Receipts {
 		// The first reading in one statement; only when it records nothing does it
 		// matter whether that is because of an earlier reading or because there is
 		// nothing this person may read.
-		int firstRead = this.jdbc.update("""
-				update deliveries set read_at = ?
-				where announcement_id = ? and employee_id = ? and read_at is null
+		int firstRead = this.jdbc.sql("""
+				update deliveries set read_at = :now
+				where announcement_id = :announcement and employee_id = :employee and read_at is null
 				  and exists (select 1 from announcements a where a.id = deliveries.announcement_id
-				              and a.status in ('PUBLISHED', 'ARCHIVED'))""", Timestamp.from(now), announcementId,
-				employeeId);
+				              and a.status in ('PUBLISHED', 'ARCHIVED'))""")
+			.param("now", Timestamp.from(now))
+			.param("announcement", announcementId)
+			.param("employee", employeeId)
+			.update();
 		if (firstRead == 1) {
 			// The read counter follows the event, wherever the read was recorded.
 			this.events.publishEvent(new AnnouncementRead(announcementId, employeeId, now));
@@ -150,12 +153,16 @@ public class Receipts {
 		// still holds, and the revision condition makes the acknowledgement count
 		// once whatever the races (a second request waits for the lock, then finds
 		// nothing left to do).
-		int acknowledged = this.jdbc.update("""
-				update deliveries set read_at = coalesce(read_at, ?), acknowledged_at = ?, acknowledged_revision = ?
-				where announcement_id = ? and employee_id = ?
-				  and (acknowledged_revision is null or acknowledged_revision < ?)""", Timestamp.from(now),
-				Timestamp.from(now), receipt.ackRevision(), announcementId, receipt.employeeId(),
-				receipt.ackRevision());
+		int acknowledged = this.jdbc.sql("""
+				update deliveries set read_at = coalesce(read_at, :now), acknowledged_at = :now,
+				  acknowledged_revision = :revision
+				where announcement_id = :announcement and employee_id = :employee
+				  and (acknowledged_revision is null or acknowledged_revision < :revision)""")
+			.param("now", Timestamp.from(now))
+			.param("revision", receipt.ackRevision())
+			.param("announcement", announcementId)
+			.param("employee", receipt.employeeId())
+			.update();
 		if (acknowledged == 0) {
 			return acknowledgementOf(announcementId, receipt.employeeId());
 		}
@@ -172,19 +179,23 @@ public class Receipts {
 
 	// Locks the delivery's row; its counter row's department and location.
 	private long[] lockDelivery(long announcementId, long employeeId) {
-		return this.jdbc
-			.query("""
-					select coalesce(department_id, 0) as department_id, coalesce(location_id, 0) as location_id
-					from deliveries where announcement_id = ? and employee_id = ? for update""",
-					(rs, row) -> new long[] { rs.getLong("department_id"), rs.getLong("location_id") }, announcementId,
-					employeeId)
+		return this.jdbc.sql("""
+				select coalesce(department_id, 0) as department_id, coalesce(location_id, 0) as location_id
+				from deliveries where announcement_id = :announcement and employee_id = :employee for update""")
+			.param("announcement", announcementId)
+			.param("employee", employeeId)
+			.query((rs, row) -> new long[] { rs.getLong("department_id"), rs.getLong("location_id") })
+			.list()
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new ReceiptNotFound(announcementId));
 	}
 
 	private Receipt receiptOf(long announcementId, long employeeId) {
-		return this.jdbc.query(Receipt.SELECT, Receipt::of, announcementId, employeeId)
+		return this.jdbc.sql(Receipt.SELECT)
+			.param("announcement", announcementId)
+			.param("employee", employeeId)
+			.query(Receipt::of)
 			.stream()
 			.filter((receipt) -> "PUBLISHED".equals(receipt.status()) || "ARCHIVED".equals(receipt.status()))
 			.findFirst()
@@ -192,11 +203,14 @@ public class Receipts {
 	}
 
 	private Acknowledgement acknowledgementOf(long announcementId, long employeeId) {
-		return this.jdbc.queryForObject(
-				"select d.acknowledged_at, d.acknowledged_revision from deliveries d "
-						+ "where d.announcement_id = ? and d.employee_id = ?",
-				(rs, n) -> new Acknowledgement(announcementId, rs.getTimestamp(1).toInstant(), rs.getInt(2)),
-				announcementId, employeeId);
+		return this.jdbc.sql("""
+				select d.acknowledged_at, d.acknowledged_revision from deliveries d
+				where d.announcement_id = :announcement and d.employee_id = :employee""")
+			.param("announcement", announcementId)
+			.param("employee", employeeId)
+			.query((rs, n) -> new Acknowledgement(announcementId, rs.getTimestamp("acknowledged_at").toInstant(),
+					rs.getInt("acknowledged_revision")))
+			.single();
 	}
 
 	private Instant now() {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +18,9 @@ class ReminderThrottle {
 
 	static final Duration INTERVAL = Duration.ofHours(12);
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	ReminderThrottle(JdbcTemplate jdbc) {
+	ReminderThrottle(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -33,32 +33,44 @@ class ReminderThrottle {
 		// The first reminder of a post inserts its row. Of two first reminders at
 		// once, the second waits for the first's insert and then inserts nothing
 		// (and its update below finds the slot taken).
-		int first = this.jdbc.update(
-				"insert into tracking_reminders (announcement_id, reminded_at, reminded_by, reminded) "
-						+ "select ?, ?, ?, ? where not exists (select 1 from tracking_reminders r "
-						+ "where r.announcement_id = ?) on conflict do nothing",
-				announcementId, at, remindedBy, reminded, announcementId);
+		int first = this.jdbc.sql("""
+				insert into tracking_reminders (announcement_id, reminded_at, reminded_by, reminded)
+				select :announcement, :at, :by, :reminded
+				where not exists (select 1 from tracking_reminders r where r.announcement_id = :announcement)
+				on conflict do nothing""")
+			.param("announcement", announcementId)
+			.param("at", at)
+			.param("by", remindedBy)
+			.param("reminded", reminded)
+			.update();
 		if (first == 1) {
 			return true;
 		}
 		// Later ones move the time forward only if the last is old enough; the
 		// row lock makes a concurrent second update re-read the new time and
 		// change nothing.
-		return this.jdbc.update(
-				"update tracking_reminders set reminded_at = ?, reminded_by = ?, reminded = ? "
-						+ "where announcement_id = ? and reminded_at <= ?",
-				at, remindedBy, reminded, announcementId, Timestamp.from(now.minus(INTERVAL))) == 1;
+		return this.jdbc.sql("""
+				update tracking_reminders set reminded_at = :at, reminded_by = :by, reminded = :reminded
+				where announcement_id = :announcement and reminded_at <= :lastBefore""")
+			.param("at", at)
+			.param("by", remindedBy)
+			.param("reminded", reminded)
+			.param("announcement", announcementId)
+			.param("lastBefore", Timestamp.from(now.minus(INTERVAL)))
+			.update() == 1;
 	}
 
 	/**
 	 * The last reminder of a post: when, by whom, how many people.
 	 */
 	Optional<Last> last(long announcementId) {
-		return this.jdbc
-			.query("select reminded_at, reminded_by, reminded from tracking_reminders where announcement_id = ?",
-					(rs, n) -> new Last(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getInt(3)), announcementId)
-			.stream()
-			.findFirst();
+		return this.jdbc.sql("""
+				select reminded_at, reminded_by, reminded from tracking_reminders
+				where announcement_id = :announcement""")
+			.param("announcement", announcementId)
+			.query((rs, n) -> new Last(rs.getTimestamp("reminded_at").toInstant(), rs.getLong("reminded_by"),
+					rs.getInt("reminded")))
+			.optional();
 	}
 
 	record Last(Instant at, long by, int reminded) {

@@ -14,8 +14,9 @@ record TrackedPost(long id, String title, Priority priority, AnnouncementStatus 
 	// Over a delivery d and its announcement a: not (yet) acknowledged for the
 	// revision now asked for. The negation of Receipt.ACKNOWLEDGED, spelt out so a
 	// missing revision counts as not acknowledged rather than as unknown.
-	static final String NOT_ACKNOWLEDGED = "(d.acknowledged_at is null or d.acknowledged_revision is null "
-			+ "or d.acknowledged_revision < a.ack_revision)";
+	static final String NOT_ACKNOWLEDGED = """
+			(d.acknowledged_at is null or d.acknowledged_revision is null \
+			or d.acknowledged_revision < a.ack_revision)""";
 
 	boolean expired(Instant now) {
 		return this.expiresAt != null && !this.expiresAt.isAfter(now);

@@ -8,7 +8,7 @@ import io.herald.announcement.Priority;
 import io.herald.channel.Channels;
 import io.herald.shared.Callers;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class TrackingAccess {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Channels channels;
 
-	TrackingAccess(JdbcTemplate jdbc, Channels channels) {
+	TrackingAccess(JdbcClient jdbc, Channels channels) {
 		this.jdbc = jdbc;
 		this.channels = channels;
 	}
@@ -33,17 +33,16 @@ class TrackingAccess {
 	 * @throws TrackingNotFound otherwise
 	 */
 	TrackedPost require(long id) {
-		TrackedPost post = this.jdbc
-			.query("select a.id, a.title, a.priority, a.status, a.channel_id, a.published_at, a.ack_required, "
-					+ "a.ack_due_at, a.expires_at from announcements a where a.id = ?",
-					(rs, n) -> new TrackedPost(rs.getLong("id"), rs.getString("title"),
-							Priority.valueOf(rs.getString("priority")),
-							AnnouncementStatus.valueOf(rs.getString("status")), rs.getLong("channel_id"),
-							instant(rs.getTimestamp("published_at")), rs.getBoolean("ack_required"),
-							instant(rs.getTimestamp("ack_due_at")), instant(rs.getTimestamp("expires_at"))),
-					id)
-			.stream()
-			.findFirst()
+		TrackedPost post = this.jdbc.sql("""
+				select a.id, a.title, a.priority, a.status, a.channel_id, a.published_at, a.ack_required,
+				  a.ack_due_at, a.expires_at
+				from announcements a where a.id = :announcement""")
+			.param("announcement", id)
+			.query((rs, n) -> new TrackedPost(rs.getLong("id"), rs.getString("title"),
+					Priority.valueOf(rs.getString("priority")), AnnouncementStatus.valueOf(rs.getString("status")),
+					rs.getLong("channel_id"), instant(rs.getTimestamp("published_at")), rs.getBoolean("ack_required"),
+					instant(rs.getTimestamp("ack_due_at")), instant(rs.getTimestamp("expires_at"))))
+			.optional()
 			.filter((found) -> found.status() == AnnouncementStatus.PUBLISHED
 					|| found.status() == AnnouncementStatus.ARCHIVED)
 			.orElseThrow(() -> new TrackingNotFound(id));

@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,17 +58,20 @@ public class TrackingReports {
 	// Seconds from delivery to first reading, portable to PostgreSQL and H2.
 	private static final String LATENCY = "extract(epoch from d.read_at) - extract(epoch from d.delivered_at)";
 
-	private static final String RECIPIENTS = "select d.employee_id, coalesce(d.department_id, 0) as department_id, "
-			+ "coalesce(d.location_id, 0) as location_id, d.read_at, d.acknowledged_at, a.ack_required, " + "case when "
-			+ Receipt.ACKNOWLEDGED + " then 1 else 0 end as acknowledged, " + DeliverySql.EFFECTIVE_DUE + " as due_at "
-			+ "from deliveries d join announcements a on a.id = d.announcement_id "
-			// Sorted by name in the database, so a page is one indexed range of
-			// the post's deliveries whatever its size.
-			+ "left join employees e on e.id = d.employee_id where d.announcement_id = ?";
+	// Sorted by name in the database, so a page is one indexed range of the post's
+	// deliveries whatever its size. The filter's conditions and the page go in the
+	// two slots.
+	private static final String RECIPIENTS = """
+			select d.employee_id, coalesce(d.department_id, 0) as department_id,
+			  coalesce(d.location_id, 0) as location_id, d.read_at, d.acknowledged_at, a.ack_required,
+			  case when %s then 1 else 0 end as acknowledged, %s as due_at
+			from deliveries d join announcements a on a.id = d.announcement_id
+			  left join employees e on e.id = d.employee_id
+			where d.announcement_id = :announcement%%s
+			order by e.last_name, e.first_name, d.employee_id%%s""".formatted(Receipt.ACKNOWLEDGED,
+			DeliverySql.EFFECTIVE_DUE);
 
-	private static final String ORDER = " order by e.last_name, e.first_name, d.employee_id";
-
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final TrackingAccess access;
 
@@ -79,7 +81,7 @@ public class TrackingReports {
 
 	private final Clock clock;
 
-	TrackingReports(JdbcTemplate jdbc, TrackingAccess access, ReminderThrottle reminders, EmployeeDirectory directory,
+	TrackingReports(JdbcClient jdbc, TrackingAccess access, ReminderThrottle reminders, EmployeeDirectory directory,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
@@ -119,17 +121,20 @@ public class TrackingReports {
 	public Page<TrackedRecipient> recipients(long announcementId, RecipientQuery query, Pageable pageable) {
 		this.access.require(announcementId);
 		Instant now = this.clock.instant();
-		List<Object> arguments = new ArrayList<>(List.of(announcementId));
-		String where = where(query, now, arguments);
-		Long total = countFromCounters(announcementId, query).orElseGet(() -> this.jdbc.queryForObject(
-				"select count(*) from deliveries d join announcements a "
-						+ "on a.id = d.announcement_id where d.announcement_id = ?" + where,
-				Long.class, arguments.toArray()));
-		List<Object> paging = new ArrayList<>(arguments);
-		paging.add(pageable.getPageSize());
-		paging.add(pageable.getOffset());
-		List<Row> rows = this.jdbc.query(RECIPIENTS + where + ORDER + " limit ? offset ?", (rs, n) -> Row.of(rs),
-				paging.toArray());
+		Map<String, Object> parameters = new HashMap<>(Map.of("announcement", announcementId));
+		String where = where(query, now, parameters);
+		Long total = countFromCounters(announcementId, query).orElseGet(() -> this.jdbc.sql("""
+				select count(*) from deliveries d join announcements a on a.id = d.announcement_id
+				where d.announcement_id = :announcement%s""".formatted(where))
+			.params(parameters)
+			.query(Long.class)
+			.single());
+		List<Row> rows = this.jdbc.sql(RECIPIENTS.formatted(where, " limit :limit offset :offset"))
+			.params(parameters)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query((rs, n) -> Row.of(rs))
+			.list();
 		return new PageImpl<>(named(rows, names(), now), pageable, (total != null) ? total : 0);
 	}
 
@@ -144,9 +149,12 @@ public class TrackingReports {
 	public byte[] csv(long announcementId, RecipientQuery query) {
 		this.access.require(announcementId);
 		Instant now = this.clock.instant();
-		List<Object> arguments = new ArrayList<>(List.of(announcementId));
-		String where = where(query, now, arguments);
-		List<Row> rows = this.jdbc.query(RECIPIENTS + where + ORDER, (rs, n) -> Row.of(rs), arguments.toArray());
+		Map<String, Object> parameters = new HashMap<>(Map.of("announcement", announcementId));
+		String where = where(query, now, parameters);
+		List<Row> rows = this.jdbc.sql(RECIPIENTS.formatted(where, ""))
+			.params(parameters)
+			.query((rs, n) -> Row.of(rs))
+			.list();
 		Names names = names();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024 + rows.size() * 96);
 		bytes.writeBytes(BOM);
@@ -174,34 +182,43 @@ public class TrackingReports {
 		if (post.ackRequired()) {
 			// Late joiners carry their own due times: the few still owing an
 			// acknowledgement are counted one by one (a partial index finds them).
-			this.jdbc.query("select coalesce(d.department_id, 0), coalesce(d.location_id, 0), count(*), "
-					+ "sum(case when " + DeliverySql.EFFECTIVE_DUE + " < ? then 1 else 0 end) "
-					+ "from deliveries d join announcements a on a.id = d.announcement_id "
-					+ "where d.announcement_id = ? and d.late_joiner = true and " + TrackedPost.NOT_ACKNOWLEDGED
-					+ " group by coalesce(d.department_id, 0), coalesce(d.location_id, 0)", (ResultSet rs) -> {
-						late.put(new Cell(rs.getLong(1), rs.getLong(2)), new long[] { rs.getLong(3), rs.getLong(4) });
-					}, Timestamp.from(now), post.id());
+			this.jdbc
+				.sql("""
+						select coalesce(d.department_id, 0) as department_id, coalesce(d.location_id, 0) as location_id,
+						  count(*) as owing, sum(case when %s < :now then 1 else 0 end) as overdue
+						from deliveries d join announcements a on a.id = d.announcement_id
+						where d.announcement_id = :announcement and d.late_joiner = true and %s
+						group by coalesce(d.department_id, 0), coalesce(d.location_id, 0)"""
+					.formatted(DeliverySql.EFFECTIVE_DUE, TrackedPost.NOT_ACKNOWLEDGED))
+				.param("now", Timestamp.from(now))
+				.param("announcement", post.id())
+				.query((ResultSet rs) -> {
+					late.put(new Cell(rs.getLong("department_id"), rs.getLong("location_id")),
+							new long[] { rs.getLong("owing"), rs.getLong("overdue") });
+				});
 		}
 		boolean duePassed = post.duePassed(now);
 		Map<Cell, TrackingFigures> cells = new LinkedHashMap<>();
-		this.jdbc.query("select department_id, location_id, sum(delivered), sum(read_count), sum(acknowledged), "
-				+ "sum(acknowledged_on_time) from delivery_counts where announcement_id = ? "
-				+ "group by department_id, location_id", (ResultSet rs) -> {
-					Cell cell = new Cell(rs.getLong(1), rs.getLong(2));
-					long delivered = rs.getLong(3);
-					long read = rs.getLong(4);
-					long acknowledged = post.ackRequired() ? rs.getLong(5) : 0;
-					long onTime = post.ackRequired() ? rs.getLong(6) : 0;
-					long overdue = 0;
-					if (post.ackRequired()) {
-						long[] lateOnes = late.getOrDefault(cell, new long[2]);
-						// Everyone else shares the post's due time: once it has
-						// passed, all of them still owing are overdue.
-						long others = delivered - acknowledged - lateOnes[0];
-						overdue = (duePassed ? others : 0) + lateOnes[1];
-					}
-					cells.put(cell, new TrackingFigures(delivered, read, acknowledged, onTime, overdue));
-				}, post.id());
+		this.jdbc.sql("""
+				select department_id, location_id, sum(delivered) as delivered, sum(read_count) as read_count,
+				  sum(acknowledged) as acknowledged, sum(acknowledged_on_time) as acknowledged_on_time
+				from delivery_counts where announcement_id = :announcement
+				group by department_id, location_id""").param("announcement", post.id()).query((ResultSet rs) -> {
+			Cell cell = new Cell(rs.getLong("department_id"), rs.getLong("location_id"));
+			long delivered = rs.getLong("delivered");
+			long read = rs.getLong("read_count");
+			long acknowledged = post.ackRequired() ? rs.getLong("acknowledged") : 0;
+			long onTime = post.ackRequired() ? rs.getLong("acknowledged_on_time") : 0;
+			long overdue = 0;
+			if (post.ackRequired()) {
+				long[] lateOnes = late.getOrDefault(cell, new long[2]);
+				// Everyone else shares the post's due time: once it has
+				// passed, all of them still owing are overdue.
+				long others = delivered - acknowledged - lateOnes[0];
+				overdue = (duePassed ? others : 0) + lateOnes[1];
+			}
+			cells.put(cell, new TrackingFigures(delivered, read, acknowledged, onTime, overdue));
+		});
 		return cells;
 	}
 
@@ -220,12 +237,17 @@ public class TrackingReports {
 
 	private Duration[] timeToRead(long announcementId) {
 		Duration[] result = new Duration[2];
-		this.jdbc.query("select percentile_cont(0.5) within group (order by " + LATENCY + "), "
-				+ "percentile_cont(0.9) within group (order by " + LATENCY + ") "
-				+ "from deliveries d where d.announcement_id = ? and d.read_at is not null", (ResultSet rs) -> {
-					result[0] = seconds(rs, 1);
-					result[1] = seconds(rs, 2);
-				}, announcementId);
+		this.jdbc
+			.sql("""
+					select percentile_cont(0.5) within group (order by %1$s) as median,
+					  percentile_cont(0.9) within group (order by %1$s) as ninetieth
+					from deliveries d where d.announcement_id = :announcement and d.read_at is not null"""
+				.formatted(LATENCY))
+			.param("announcement", announcementId)
+			.query((ResultSet rs) -> {
+				result[0] = seconds(rs, "median");
+				result[1] = seconds(rs, "ninetieth");
+			});
 		return result;
 	}
 
@@ -252,28 +274,31 @@ public class TrackingReports {
 		if (counted == null) {
 			return Optional.empty();
 		}
-		List<Object> arguments = new ArrayList<>(List.of(announcementId));
-		String department = "";
-		if (query.departmentId() != null) {
-			department = " and k.department_id = ?";
-			arguments.add(query.departmentId());
-		}
-		return Optional.ofNullable(this.jdbc.queryForObject("select coalesce(sum(" + counted
-				+ "), 0) from delivery_counts k join announcements a on a.id = k.announcement_id "
-				+ "where k.announcement_id = ?" + department, Long.class, arguments.toArray()));
+		boolean byDepartment = query.departmentId() != null;
+		return Optional.ofNullable(this.jdbc
+			.sql("""
+					select coalesce(sum(%s), 0)
+					from delivery_counts k join announcements a on a.id = k.announcement_id
+					where k.announcement_id = :announcement%s""".formatted(counted,
+					byDepartment ? " and k.department_id = :department" : ""))
+			.param("announcement", announcementId)
+			.params(byDepartment ? Map.of("department", query.departmentId()) : Map.of())
+			.query(Long.class)
+			.single());
 	}
 
-	private static String where(RecipientQuery query, Instant now, List<Object> arguments) {
+	private static String where(RecipientQuery query, Instant now, Map<String, Object> parameters) {
 		StringBuilder where = new StringBuilder();
 		switch (query.status()) {
 			case NOT_READ -> where.append(" and d.read_at is null");
-			case NOT_ACKNOWLEDGED -> where.append(" and a.ack_required = true and " + TrackedPost.NOT_ACKNOWLEDGED);
+			case NOT_ACKNOWLEDGED ->
+				where.append(" and a.ack_required = true and %s".formatted(TrackedPost.NOT_ACKNOWLEDGED));
 			case OVERDUE -> {
-				where.append(" and a.ack_required = true and " + TrackedPost.NOT_ACKNOWLEDGED + " and "
-						+ DeliverySql.EFFECTIVE_DUE + " < ?");
-				arguments.add(Timestamp.from(now));
+				where.append(" and a.ack_required = true and %s and %s < :now".formatted(TrackedPost.NOT_ACKNOWLEDGED,
+						DeliverySql.EFFECTIVE_DUE));
+				parameters.put("now", Timestamp.from(now));
 			}
-			case ACKNOWLEDGED -> where.append(" and a.ack_required = true and " + Receipt.ACKNOWLEDGED);
+			case ACKNOWLEDGED -> where.append(" and a.ack_required = true and %s".formatted(Receipt.ACKNOWLEDGED));
 			case ALL -> {
 			}
 		}
@@ -281,8 +306,8 @@ public class TrackingReports {
 			where.append(" and d.department_id is null");
 		}
 		else if (query.departmentId() != null) {
-			where.append(" and d.department_id = ?");
-			arguments.add(query.departmentId());
+			where.append(" and d.department_id = :department");
+			parameters.put("department", query.departmentId());
 		}
 		return where.toString();
 	}
@@ -314,7 +339,7 @@ public class TrackingReports {
 		return names;
 	}
 
-	private static Duration seconds(ResultSet rs, int column) throws SQLException {
+	private static Duration seconds(ResultSet rs, String column) throws SQLException {
 		double seconds = rs.getDouble(column);
 		return rs.wasNull() ? null : Duration.ofMillis(Math.round(seconds * 1000));
 	}

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,13 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 	Announcements announcements;
 
 	@Autowired
+	AnnouncementDesk desk;
+
+	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	UserDetailsService users;
@@ -68,7 +75,9 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 	@Test
 	void aDraftWhoseExpiryHasPassedIsNotPublished() {
 		long id = draft(Priority.INFO, false);
-		this.jdbc.update("update announcements set expires_at = now() - interval '1 hour' where id = ?", id);
+		this.sql.sql("update announcements set expires_at = now() - interval '1 hour' where id = :announcement")
+			.param("announcement", id)
+			.update();
 
 		assertThatExceptionOfType(InvalidChange.class)
 			.isThrownBy(() -> this.fixture.as(COMMS, () -> this.announcements.publish(id)))
@@ -81,7 +90,9 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 	@Test
 	void aDraftWhoseAcknowledgementWasDueAlreadyIsNotPublished() {
 		long id = draft(Priority.IMPORTANT, true);
-		this.jdbc.update("update announcements set ack_due_at = now() - interval '1 hour' where id = ?", id);
+		this.sql.sql("update announcements set ack_due_at = now() - interval '1 hour' where id = :announcement")
+			.param("announcement", id)
+			.update();
 
 		assertThatExceptionOfType(InvalidChange.class)
 			.isThrownBy(() -> this.fixture.as(COMMS, () -> this.announcements.publish(id)))
@@ -93,52 +104,65 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 	@Test
 	void aRevisionKeepingALapsedPinIsAccepted() {
 		long id = published(Priority.INFO, false);
-		this.jdbc.update("update announcements set pinned_until = now() - interval '1 day' where id = ?", id);
+		this.sql.sql("update announcements set pinned_until = now() - interval '1 day' where id = :announcement")
+			.param("announcement", id)
+			.update();
 		AnnouncementDetails before = details(id);
 
 		this.fixture.as(COMMS, () -> {
-			this.announcements.revise(id, revised(before, "A corrected title", before.ackDueAt()), false);
+			this.announcements.revise(id, revised(before, "A corrected title", before.tracking().ackDueAt()), false);
 			return null;
 		});
 
 		AnnouncementDetails after = details(id);
-		assertThat(after.title()).isEqualTo("A corrected title");
-		assertThat(after.revision()).isEqualTo(2);
+		assertThat(after.content().title()).isEqualTo("A corrected title");
+		assertThat(after.tracking().revision()).isEqualTo(2);
 	}
 
 	@Test
 	void aMaterialRevisionAfterTheDeadlineAsksAgainWithAFreshOne() {
 		long id = published(Priority.IMPORTANT, true);
-		this.jdbc.update("update announcements set ack_due_at = now() - interval '1 day' where id = ?", id);
+		this.sql.sql("update announcements set ack_due_at = now() - interval '1 day' where id = :announcement")
+			.param("announcement", id)
+			.update();
 		AnnouncementDetails before = details(id);
 
 		this.fixture.as(COMMS, () -> {
-			this.announcements.revise(id, revised(before, "The policy, changed", before.ackDueAt()), true);
+			this.announcements.revise(id, revised(before, "The policy, changed", before.tracking().ackDueAt()), true);
 			return null;
 		});
 
 		AnnouncementDetails after = details(id);
-		assertThat(after.ackRevision()).isEqualTo(2);
-		assertThat(after.ackDueAt()).isAfter(Instant.now().plus(Duration.ofDays(2)));
+		assertThat(after.tracking().ackRevision()).isEqualTo(2);
+		assertThat(after.tracking().ackDueAt()).isAfter(Instant.now().plus(Duration.ofDays(2)));
 	}
 
 	@Test
 	void someoneWhoJoinsAfterTheDeadlineGetsTheirOwnTimeToAcknowledge() {
 		long id = published(Priority.IMPORTANT, true);
-		this.jdbc.update("update announcements set ack_due_at = now() - interval '1 day' where id = ?", id);
+		this.sql.sql("update announcements set ack_due_at = now() - interval '1 day' where id = :announcement")
+			.param("announcement", id)
+			.update();
 		String email = this.fixture.unique("late").replace(' ', '.').toLowerCase() + "@audience.test";
 
 		long hire = this.fixture.as("hr@herald.test",
 				() -> this.directory.addPerson(new PersonDetails(email, null, "Lena", "Late", null, null,
 						this.department, null, null, null, null, ZoneId.of("Europe/Warsaw"), "en", null, null, 0)));
 
-		Timestamp own = this.jdbc.queryForObject(
-				"select ack_due_at from deliveries where announcement_id = ? and employee_id = ?", Timestamp.class, id,
-				hire);
+		Timestamp own = this.sql.sql("""
+				select ack_due_at from deliveries where announcement_id = :announcement and employee_id = :employee""")
+			.param("announcement", id)
+			.param("employee", hire)
+			.query(Timestamp.class)
+			.single();
 		assertThat(own.toInstant()).isAfter(Instant.now().plus(Duration.ofDays(2)));
-		Integer others = this.jdbc.queryForObject(
-				"select count(*) from deliveries where announcement_id = ? and employee_id <> ? and ack_due_at is null",
-				Integer.class, id, hire);
+		Integer others = this.sql.sql("""
+				select count(*) from deliveries
+				where announcement_id = :announcement and employee_id <> :employee and ack_due_at is null""")
+			.param("announcement", id)
+			.param("employee", hire)
+			.query(Integer.class)
+			.single();
 		assertThat(others).isEqualTo(2);
 	}
 
@@ -154,17 +178,21 @@ class AnnouncementDatesTests implements PostgresIntegrationTest {
 	}
 
 	private AnnouncementDetails details(long id) {
-		return this.fixture.as(COMMS, () -> this.announcements.details(id));
+		return this.fixture.as(COMMS, () -> this.desk.details(id));
 	}
 
 	private static AnnouncementDraft revised(AnnouncementDetails details, String title, Instant ackDueAt) {
-		return new AnnouncementDraft(details.channelId(), title, details.summary(), details.body(), details.priority(),
-				details.ackRequired(), ackDueAt, Set.of(), Set.of(), details.pinnedUntil(), details.expiresAt(), null,
+		return new AnnouncementDraft(details.targeting().channelId(), title, details.content().summary(),
+				details.content().body(), details.content().priority(), details.tracking().ackRequired(), ackDueAt,
+				Set.of(), Set.of(), details.schedule().pinnedUntil(), details.schedule().expiresAt(), null,
 				details.version());
 	}
 
 	private String status(long id) {
-		return this.jdbc.queryForObject("select status from announcements where id = ?", String.class, id);
+		return this.sql.sql("select status from announcements where id = :announcement")
+			.param("announcement", id)
+			.query(String.class)
+			.single();
 	}
 
 }

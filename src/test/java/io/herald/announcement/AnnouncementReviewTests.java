@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,13 @@ class AnnouncementReviewTests implements PostgresIntegrationTest {
 	Announcements announcements;
 
 	@Autowired
+	AnnouncementDesk desk;
+
+	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	UserDetailsService users;
@@ -45,11 +52,13 @@ class AnnouncementReviewTests implements PostgresIntegrationTest {
 		long department = this.fixture.department("Review");
 		this.fixture.person(department, null);
 		this.channel = this.fixture.channel("DEPARTMENT", department, null, false, true);
-		this.reviewer = this.jdbc.queryForObject("""
+		this.reviewer = this.sql.sql("""
 				select e.email from employees e join user_accounts a on a.employee_id = e.id
 				join account_roles r on r.account_id = a.id
-				where r.role = 'COMMS_MANAGER' and e.email <> ? and e.active order by e.id limit 1""", String.class,
-				AUTHOR);
+				where r.role = 'COMMS_MANAGER' and e.email <> :author and e.active order by e.id limit 1""")
+			.param("author", AUTHOR)
+			.query(String.class)
+			.single();
 	}
 
 	@AfterEach
@@ -75,11 +84,11 @@ class AnnouncementReviewTests implements PostgresIntegrationTest {
 		// Meanwhile the author takes it back, rewrites it and submits it again.
 		this.fixture.as(AUTHOR, () -> {
 			this.announcements.withdraw(id);
-			AnnouncementDetails current = this.announcements.details(id);
+			AnnouncementDetails current = this.desk.details(id);
 			this.announcements.update(id,
-					new AnnouncementDraft(this.channel, "Something else entirely", null, current.body(),
-							current.priority(), current.ackRequired(), null, Set.of(), Set.of(), null, null, null,
-							current.version()));
+					new AnnouncementDraft(this.channel, "Something else entirely", null, current.content().body(),
+							current.content().priority(), current.tracking().ackRequired(), null, Set.of(), Set.of(),
+							null, null, null, current.version()));
 			this.announcements.submit(id);
 			return null;
 		});
@@ -101,7 +110,7 @@ class AnnouncementReviewTests implements PostgresIntegrationTest {
 	}
 
 	private AnnouncementDetails details(String email, long id) {
-		return this.fixture.as(email, () -> this.announcements.details(id));
+		return this.fixture.as(email, () -> this.desk.details(id));
 	}
 
 }

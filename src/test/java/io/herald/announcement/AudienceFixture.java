@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import io.herald.shared.SignedInPerson;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -29,7 +30,7 @@ final class AudienceFixture {
 
 	private static final AtomicInteger sequence = new AtomicInteger();
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final UserDetailsService users;
 
@@ -40,7 +41,7 @@ final class AudienceFixture {
 	private final List<Long> channels = new ArrayList<>();
 
 	AudienceFixture(JdbcTemplate jdbc, UserDetailsService users) {
-		this.jdbc = jdbc;
+		this.jdbc = JdbcClient.create(jdbc);
 		this.users = users;
 	}
 
@@ -49,14 +50,16 @@ final class AudienceFixture {
 	}
 
 	long department(String name) {
-		return this.jdbc.queryForObject("insert into departments (name, created_at) values (?, now()) returning id",
-				Long.class, unique(name));
+		return this.jdbc.sql("insert into departments (name, created_at) values (:name, now()) returning id")
+			.param("name", unique(name))
+			.query(Long.class)
+			.single();
 	}
 
 	long location(String name) {
-		return this.jdbc.queryForObject(
-				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', now()) returning id",
-				Long.class, unique(name));
+		return this.jdbc.sql("""
+				insert into locations (name, time_zone, created_at) values (:name, 'Europe/Warsaw', now())
+				returning id""").param("name", unique(name)).query(Long.class).single();
 	}
 
 	long person(Long departmentId, Long locationId) {
@@ -65,11 +68,17 @@ final class AudienceFixture {
 
 	long person(Long departmentId, Long locationId, boolean active) {
 		String email = unique("audience").replace(' ', '.').toLowerCase(Locale.ROOT) + "@audience.test";
-		return this.jdbc.queryForObject(
-				"insert into employees (email, first_name, last_name, department_id, location_id, time_zone, language, "
-						+ "active, created_at, updated_at) values (?, 'Ada', 'Audience', ?, ?, 'Europe/Warsaw', 'en', ?, "
-						+ "now(), now()) returning id",
-				Long.class, email, departmentId, locationId, active);
+		return this.jdbc.sql("""
+				insert into employees (email, first_name, last_name, department_id, location_id, time_zone, language,
+				  active, created_at, updated_at)
+				values (:email, 'Ada', 'Audience', :department, :location, 'Europe/Warsaw', 'en', :active, now(), now())
+				returning id""")
+			.param("email", email)
+			.param("department", departmentId)
+			.param("location", locationId)
+			.param("active", active)
+			.query(Long.class)
+			.single();
 	}
 
 	long channel(String kind, Long departmentId, Long locationId, boolean mandatory) {
@@ -78,22 +87,37 @@ final class AudienceFixture {
 
 	long channel(String kind, Long departmentId, Long locationId, boolean mandatory, boolean requiresReview) {
 		String slug = unique(kind).replace(' ', '-').toLowerCase(Locale.ROOT);
-		long id = this.jdbc.queryForObject(
-				"insert into channels (slug, name, kind, department_id, location_id, mandatory, requires_review, "
-						+ "created_at) values (?, ?, ?, ?, ?, ?, ?, now()) returning id",
-				Long.class, slug, slug, kind, departmentId, locationId, mandatory, requiresReview);
+		long id = this.jdbc
+			.sql("""
+					insert into channels (slug, name, kind, department_id, location_id, mandatory, requires_review, created_at)
+					values (:slug, :slug, :kind, :department, :location, :mandatory, :requiresReview, now())
+					returning id""")
+			.param("slug", slug)
+			.param("kind", kind)
+			.param("department", departmentId)
+			.param("location", locationId)
+			.param("mandatory", mandatory)
+			.param("requiresReview", requiresReview)
+			.query(Long.class)
+			.single();
 		this.channels.add(id);
 		return id;
 	}
 
 	String slug(long channelId) {
-		return this.jdbc.queryForObject("select slug from channels where id = ?", String.class, channelId);
+		return this.jdbc.sql("select slug from channels where id = :channel")
+			.param("channel", channelId)
+			.query(String.class)
+			.single();
 	}
 
 	void subscribe(long channelId, long employeeId) {
-		this.jdbc.update(
-				"insert into channel_subscriptions (channel_id, employee_id, subscribed_at) values (?, ?, now())",
-				channelId, employeeId);
+		this.jdbc.sql("""
+				insert into channel_subscriptions (channel_id, employee_id, subscribed_at)
+				values (:channel, :employee, now())""")
+			.param("channel", channelId)
+			.param("employee", employeeId)
+			.update();
 	}
 
 	/**
@@ -106,39 +130,52 @@ final class AudienceFixture {
 
 	void removeAnnouncements() {
 		for (long id : this.announcements) {
-			this.jdbc.update("delete from announcements where id = ?", id);
+			this.jdbc.sql("delete from announcements where id = :announcement").param("announcement", id).update();
 		}
 		this.announcements.clear();
 		for (long id : this.channels) {
-			this.jdbc.update("delete from channels c where id = ? and not exists "
-					+ "(select 1 from announcements a where a.channel_id = c.id)", id);
+			this.jdbc.sql("""
+					delete from channels c
+					where id = :channel and not exists (select 1 from announcements a where a.channel_id = c.id)""")
+				.param("channel", id)
+				.update();
 		}
 		this.channels.clear();
 	}
 
 	List<Long> recipients(long announcementId) {
-		return this.jdbc.queryForList(
-				"select employee_id from deliveries where announcement_id = ? order by employee_id", Long.class,
-				announcementId);
+		return this.jdbc
+			.sql("select employee_id from deliveries where announcement_id = :announcement order by employee_id")
+			.param("announcement", announcementId)
+			.query(Long.class)
+			.list();
 	}
 
 	long deliveries(long announcementId, long employeeId) {
-		return this.jdbc.queryForObject("select count(*) from deliveries where announcement_id = ? and employee_id = ?",
-				Long.class, announcementId, employeeId);
+		return this.jdbc.sql("""
+				select count(*) from deliveries where announcement_id = :announcement and employee_id = :employee""")
+			.param("announcement", announcementId)
+			.param("employee", employeeId)
+			.query(Long.class)
+			.single();
 	}
 
 	Integer recipientCount(long announcementId) {
-		return this.jdbc.queryForObject("select recipients from announcements where id = ?", Integer.class,
-				announcementId);
+		return this.jdbc.sql("select recipients from announcements where id = :announcement")
+			.param("announcement", announcementId)
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
 	}
 
 	List<Long> activePeople() {
-		return this.jdbc.queryForList("select id from employees where active order by id", Long.class);
+		return this.jdbc.sql("select id from employees where active order by id").query(Long.class).list();
 	}
 
 	void expire(long announcementId) {
-		this.jdbc.update("update announcements set expires_at = now() - interval '1 minute' where id = ?",
-				announcementId);
+		this.jdbc.sql("update announcements set expires_at = now() - interval '1 minute' where id = :announcement")
+			.param("announcement", announcementId)
+			.update();
 	}
 
 	static AnnouncementDraft draft(long channelId, Priority priority, boolean ackRequired) {

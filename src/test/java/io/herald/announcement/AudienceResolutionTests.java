@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +42,9 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 	Announcements announcements;
 
 	@Autowired
+	AnnouncementDesk desk;
+
+	@Autowired
 	Channels channels;
 
 	@Autowired
@@ -48,6 +52,9 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	UserDetailsService users;
@@ -190,7 +197,7 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 		AnnouncementDraft supportPeople = AudienceFixture.draft(channel, Priority.INFO, false, Set.of(this.support),
 				Set.of(this.warsaw));
 		assertThat(this.fixture.as(COMMS,
-				() -> this.announcements.audience(channel, supportPeople.departmentIds(), supportPeople.locationIds())
+				() -> this.desk.audience(channel, supportPeople.departmentIds(), supportPeople.locationIds())
 					.recipients()))
 			.isZero();
 		assertThatThrownBy(() -> publish(supportPeople)).isInstanceOfSatisfying(InvalidChange.class,
@@ -203,7 +210,7 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 	void previewCountsWhomPublishingReaches() {
 		long channel = this.fixture.channel("LOCATION", null, this.warsaw, false);
 		long preview = this.fixture.as(COMMS,
-				() -> this.announcements.audience(channel, Set.of(this.sales), Set.of()).recipients());
+				() -> this.desk.audience(channel, Set.of(this.sales), Set.of()).recipients());
 		long post = publish(AudienceFixture.draft(channel, Priority.INFO, false, Set.of(this.sales), Set.of()));
 		assertThat(this.fixture.recipients(post)).hasSize((int) preview)
 			.containsExactly(this.salesWarsaw1, this.salesWarsaw2);
@@ -320,11 +327,12 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 	}
 
 	private PersonDetails details(long employeeId, long departmentId, long locationId) {
-		return this.jdbc.queryForObject("select email, first_name, last_name, version from employees where id = ?",
-				(rs, n) -> new PersonDetails(rs.getString(1), null, rs.getString(2), rs.getString(3), null, null,
-						departmentId, locationId, null, null, null, ZoneId.of("Europe/Warsaw"), "en", null, null,
-						rs.getLong(4)),
-				employeeId);
+		return this.sql.sql("select email, first_name, last_name, version from employees where id = :employee")
+			.param("employee", employeeId)
+			.query((rs, n) -> new PersonDetails(rs.getString("email"), null, rs.getString("first_name"),
+					rs.getString("last_name"), null, null, departmentId, locationId, null, null, null,
+					ZoneId.of("Europe/Warsaw"), "en", null, null, rs.getLong("version")))
+			.single();
 	}
 
 	private final class Posts {
@@ -359,10 +367,13 @@ class AudienceResolutionTests implements PostgresIntegrationTest {
 			assertThat(fixture.deliveries(this.expired, employeeId)).as("expired post").isZero();
 			assertThat(fixture.deliveries(this.archived, employeeId)).as("archived post").isZero();
 			assertThat(fixture.deliveries(this.elsewhere, employeeId)).as("another department's post").isZero();
-			assertThat(AudienceResolutionTests.this.jdbc.queryForObject(
-					"select late_joiner from deliveries where announcement_id = ? and employee_id = ?", Boolean.class,
-					this.ackRequired, employeeId))
-				.isTrue();
+			assertThat(AudienceResolutionTests.this.sql
+				.sql("""
+						select late_joiner from deliveries where announcement_id = :announcement and employee_id = :employee""")
+				.param("announcement", this.ackRequired)
+				.param("employee", employeeId)
+				.query(Boolean.class)
+				.single()).isTrue();
 			assertThat(fixture.recipientCount(this.ackRequired)).as("recipients counted on the announcement")
 				.isEqualTo(fixture.recipients(this.ackRequired).size());
 		}

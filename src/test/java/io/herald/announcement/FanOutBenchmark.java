@@ -228,7 +228,7 @@ class FanOutBenchmark implements OwnDatabase {
 				update announcements set status = 'PUBLISHED', published_at = :now, updated_at = :now,
 				    version = version + 1
 				where id = :post and status = 'APPROVED'""").param("now", now).param("post", post).update();
-		return this.jdbc.update(Publishing.FAN_OUT, post, post, post, post, post);
+		return this.sql.sql(Publishing.FAN_OUT).param("announcement", post).update();
 	}
 
 	// PostgreSQL's binary COPY format: a header, then per row the number of fields and

@@ -260,6 +260,45 @@ class LifecycleTests {
 	}
 
 	@Test
+	void allowsExactlyTheMovesThatAreNotRefused() {
+		for (AnnouncementAction action : AnnouncementAction.values()) {
+			for (AnnouncementStatus status : AnnouncementStatus.values()) {
+				for (boolean review : new boolean[] { true, false }) {
+					for (Actor actor : new Actor[] { AUTHOR, REVIEWER, MANAGER, AUTHOR_AND_OWNER, BYSTANDER }) {
+						boolean refused;
+						try {
+							Lifecycle.next(action, status, review, actor);
+							refused = false;
+						}
+						catch (InvalidChange refusal) {
+							refused = true;
+						}
+						assertThat(Lifecycle.allows(action, status, review, actor))
+							.as("%s from %s, review=%s, %s", action, status, review, actor)
+							.isEqualTo(!refused);
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void reviewerIsAllowedToReviewButNotToPublishAPostInReview() {
+		assertThat(Lifecycle.allows(APPROVE, IN_REVIEW, true, REVIEWER)).isTrue();
+		assertThat(Lifecycle.allows(REQUEST_CHANGES, IN_REVIEW, true, REVIEWER)).isTrue();
+		assertThat(Lifecycle.allows(PUBLISH, IN_REVIEW, true, REVIEWER)).isFalse();
+		assertThat(Lifecycle.allows(APPROVE, IN_REVIEW, true, AUTHOR_AND_OWNER)).isFalse();
+	}
+
+	@Test
+	void authorIsAllowedToPublishADraftOnlyWhereNoReviewIsRequired() {
+		assertThat(Lifecycle.allows(PUBLISH, DRAFT, false, AUTHOR)).isTrue();
+		assertThat(Lifecycle.allows(PUBLISH, DRAFT, true, AUTHOR)).isFalse();
+		assertThat(Lifecycle.allows(SUBMIT, DRAFT, true, AUTHOR)).isTrue();
+		assertThat(Lifecycle.allows(SUBMIT, DRAFT, false, AUTHOR)).isFalse();
+	}
+
+	@Test
 	void everyRefusalHasAMessage() throws IOException {
 		Properties messages = new Properties();
 		try (InputStream in = LifecycleTests.class.getResourceAsStream("/messages/messages.properties")) {

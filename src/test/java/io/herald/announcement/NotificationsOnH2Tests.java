@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,14 +35,16 @@ class NotificationsOnH2Tests {
 	void postsLateJoinersAndReviewsNotifyOnTheEmbeddedDatabase() {
 		try (ConfigurableApplicationContext context = SpringApplication.run(HeraldApplication.class, "--server.port=0",
 				"--HERALD_DATA_DIR=" + this.dataDir.toAbsolutePath(), "--herald.publishing.poll-interval=1h")) {
-			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			assertThat(context.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:");
 			Announcements announcements = context.getBean(Announcements.class);
 			UserDetailsService users = context.getBean(UserDetailsService.class);
 			TransactionTemplate transactions = new TransactionTemplate(
 					context.getBean(PlatformTransactionManager.class));
-			long engineering = jdbc.queryForObject("select id from channels where slug = 'engineering'", Long.class);
-			long company = jdbc.queryForObject("select id from channels where slug = 'company'", Long.class);
+			long engineering = jdbc.sql("select id from channels where slug = 'engineering'")
+				.query(Long.class)
+				.single();
+			long company = jdbc.sql("select id from channels where slug = 'company'").query(Long.class).single();
 
 			// An important post asking for acknowledgement: every recipient asked once,
 			// e-mailed unless they chose otherwise.
@@ -51,53 +53,83 @@ class NotificationsOnH2Tests {
 				announcements.publish(id);
 				return id;
 			});
-			long recipients = jdbc.queryForObject("select count(*) from deliveries where announcement_id = ?",
-					Long.class, post);
+			long recipients = jdbc.sql("select count(*) from deliveries where announcement_id = :announcement")
+				.param("announcement", post)
+				.query(Long.class)
+				.single();
 			assertThat(recipients).isPositive();
-			assertThat(jdbc.queryForObject(
-					"select count(*) from notifications where announcement_id = ? and kind = 'ACK_REQUEST'", Long.class,
-					post))
-				.isEqualTo(recipients);
-			assertThat(jdbc.queryForObject(
-					"select count(*) from outbox_messages where announcement_id = ? and kind = 'ACK_REQUEST'",
-					Long.class, post))
-				.isEqualTo(jdbc.queryForObject("select count(*) from deliveries d left join notification_preferences p "
-						+ "on p.employee_id = d.employee_id where d.announcement_id = ? "
-						+ "and (p.mode is null or p.mode = 'EMAIL_IMMEDIATE')", Long.class, post));
+			assertThat(jdbc
+				.sql("""
+						select count(*) from notifications where announcement_id = :announcement and kind = 'ACK_REQUEST'""")
+				.param("announcement", post)
+				.query(Long.class)
+				.single()).isEqualTo(recipients);
+			assertThat(jdbc
+				.sql("""
+						select count(*) from outbox_messages where announcement_id = :announcement and kind = 'ACK_REQUEST'""")
+				.param("announcement", post)
+				.query(Long.class)
+				.single())
+				.isEqualTo(jdbc
+					.sql("""
+							select count(*) from deliveries d left join notification_preferences p on p.employee_id = d.employee_id
+							where d.announcement_id = :announcement and (p.mode is null or p.mode = 'EMAIL_IMMEDIATE')""")
+					.param("announcement", post)
+					.query(Long.class)
+					.single());
 
 			// A new hire in Engineering is asked too, once.
-			jdbc.update("insert into employees (email, first_name, last_name, department_id, time_zone, language, "
-					+ "active, created_at, updated_at) select 'new.hire@h2.test', 'Nova', 'Hire', department_id, "
-					+ "'Europe/Warsaw', 'en', true, current_timestamp, current_timestamp from channels where id = ?",
-					engineering);
-			long newHire = jdbc.queryForObject("select id from employees where email = 'new.hire@h2.test'", Long.class);
+			jdbc.sql("""
+					insert into employees (email, first_name, last_name, department_id, time_zone, language, active,
+					  created_at, updated_at)
+					select 'new.hire@h2.test', 'Nova', 'Hire', department_id, 'Europe/Warsaw', 'en', true,
+					  current_timestamp, current_timestamp
+					from channels where id = :channel""").param("channel", engineering).update();
+			long newHire = jdbc.sql("select id from employees where email = 'new.hire@h2.test'")
+				.query(Long.class)
+				.single();
 			LateJoiners lateJoiners = context.getBean(LateJoiners.class);
 			transactions.executeWithoutResult((status) -> lateJoiners.deliver(List.of(newHire)));
 			transactions.executeWithoutResult((status) -> lateJoiners.deliver(List.of(newHire)));
-			assertThat(jdbc.queryForList("select kind from notifications where announcement_id = ? and employee_id = ?",
-					String.class, post, newHire))
-				.containsExactly("ACK_REQUEST");
+			assertThat(jdbc
+				.sql("select kind from notifications where announcement_id = :announcement and employee_id = :employee")
+				.param("announcement", post)
+				.param("employee", newHire)
+				.query(String.class)
+				.list()).containsExactly("ACK_REQUEST");
 
 			// Review: the other communications managers are asked; the author hears back.
-			long reviewer = jdbc.queryForObject("""
+			long reviewer = jdbc.sql("""
 					select min(e.id) from employees e join user_accounts a on a.employee_id = e.id
 					join account_roles r on r.account_id = a.id
-					where r.role = 'COMMS_MANAGER' and e.email <> ? and e.active = true""", Long.class, COMMS);
-			long author = jdbc.queryForObject("select id from employees where email = ?", Long.class, COMMS);
+					where r.role = 'COMMS_MANAGER' and e.email <> :author and e.active = true""")
+				.param("author", COMMS)
+				.query(Long.class)
+				.single();
+			long author = jdbc.sql("select id from employees where email = :email")
+				.param("email", COMMS)
+				.query(Long.class)
+				.single();
 			long reviewed = as(users, COMMS, () -> {
 				long id = announcements.create(draft(company, "New canteen", Priority.INFO, false));
 				announcements.submit(id);
 				return id;
 			});
-			assertThat(jdbc.queryForList("select kind from notifications where announcement_id = ? and employee_id = ?",
-					String.class, reviewed, reviewer))
-				.containsExactly("REVIEW_REQUESTED");
+			assertThat(jdbc
+				.sql("select kind from notifications where announcement_id = :announcement and employee_id = :employee")
+				.param("announcement", reviewed)
+				.param("employee", reviewer)
+				.query(String.class)
+				.list()).containsExactly("REVIEW_REQUESTED");
 			SignedIn.as(SignedIn.person(reviewer, "ROLE_EMPLOYEE", "ROLE_COMMS_MANAGER"),
 					() -> announcements.requestChanges(reviewed, "Add the opening hours."));
-			assertThat(
-					jdbc.queryForList("select detail from notifications where announcement_id = ? and employee_id = ? "
-							+ "and kind = 'CHANGES_REQUESTED'", String.class, reviewed, author))
-				.containsExactly("Add the opening hours.");
+			assertThat(jdbc.sql("""
+					select detail from notifications
+					where announcement_id = :announcement and employee_id = :employee and kind = 'CHANGES_REQUESTED'""")
+				.param("announcement", reviewed)
+				.param("employee", author)
+				.query(String.class)
+				.list()).containsExactly("Add the opening hours.");
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,6 +56,9 @@ class PublicationNotificationsTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
@@ -169,14 +173,18 @@ class PublicationNotificationsTests implements PostgresIntegrationTest {
 		});
 		assertThat(inbox(id, this.straightAway)).isEmpty();
 		// Its minute has come.
-		this.jdbc.update("update announcements set scheduled_at = ? where id = ?",
-				Timestamp.from(Instant.now().minusSeconds(5)), id);
+		this.sql.sql("update announcements set scheduled_at = :scheduledAt where id = :announcement")
+			.param("scheduledAt", Timestamp.from(Instant.now().minusSeconds(5)))
+			.param("announcement", id)
+			.update();
 
 		this.scheduler.publishDue();
 
 		// The application's own poller may have got there first: either way, once.
-		assertThat(this.jdbc.queryForObject("select status from announcements where id = ?", String.class, id))
-			.isEqualTo("PUBLISHED");
+		assertThat(this.sql.sql("select status from announcements where id = :announcement")
+			.param("announcement", id)
+			.query(String.class)
+			.single()).isEqualTo("PUBLISHED");
 		for (long person : List.of(this.straightAway, this.digest, this.inAppOnly)) {
 			assertThat(inbox(id, person)).extracting((row) -> row.get("kind")).containsExactly("IMPORTANT_POST");
 		}
@@ -234,14 +242,16 @@ class PublicationNotificationsTests implements PostgresIntegrationTest {
 				() -> SignedIn.as(this.author, () -> this.announcements.publish(lots)));
 
 		assertThat(forMany).isEqualTo(forFew);
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from notifications where announcement_id = ? and kind = 'ACK_REQUEST'", Long.class,
-				lots))
-			.isEqualTo(40);
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from outbox_messages where announcement_id = ? and kind = 'ACK_REQUEST'", Long.class,
-				lots))
-			.isEqualTo(40);
+		assertThat(this.sql.sql("""
+				select count(*) from notifications where announcement_id = :announcement and kind = 'ACK_REQUEST'""")
+			.param("announcement", lots)
+			.query(Long.class)
+			.single()).isEqualTo(40);
+		assertThat(this.sql.sql("""
+				select count(*) from outbox_messages where announcement_id = :announcement and kind = 'ACK_REQUEST'""")
+			.param("announcement", lots)
+			.query(Long.class)
+			.single()).isEqualTo(40);
 	}
 
 	private long publish(Priority priority, boolean ackRequired) {
@@ -254,17 +264,28 @@ class PublicationNotificationsTests implements PostgresIntegrationTest {
 	}
 
 	private void prefer(long employeeId, String mode) {
-		this.jdbc.update("insert into notification_preferences (employee_id, mode) values (?, ?)", employeeId, mode);
+		this.sql.sql("insert into notification_preferences (employee_id, mode) values (:employee, :mode)")
+			.param("employee", employeeId)
+			.param("mode", mode)
+			.update();
 	}
 
 	private List<Map<String, Object>> inbox(long announcementId, long employeeId) {
-		return this.jdbc.queryForList("select * from notifications where announcement_id = ? and employee_id = ?",
-				announcementId, employeeId);
+		return this.sql
+			.sql("select * from notifications where announcement_id = :announcement and employee_id = :employee")
+			.param("announcement", announcementId)
+			.param("employee", employeeId)
+			.query()
+			.listOfRows();
 	}
 
 	private List<Map<String, Object>> outbox(long announcementId, long employeeId) {
-		return this.jdbc.queryForList("select * from outbox_messages where announcement_id = ? and employee_id = ?",
-				announcementId, employeeId);
+		return this.sql
+			.sql("select * from outbox_messages where announcement_id = :announcement and employee_id = :employee")
+			.param("announcement", announcementId)
+			.param("employee", employeeId)
+			.query()
+			.listOfRows();
 	}
 
 }

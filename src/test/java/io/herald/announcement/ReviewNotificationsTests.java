@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -30,7 +31,13 @@ class ReviewNotificationsTests implements PostgresIntegrationTest {
 	Announcements announcements;
 
 	@Autowired
+	AnnouncementDesk desk;
+
+	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	UserDetailsService users;
@@ -58,11 +65,13 @@ class ReviewNotificationsTests implements PostgresIntegrationTest {
 		member(this.author, "PUBLISHER");
 		member(this.owner, "OWNER");
 		// The owner reads in the app only.
-		this.jdbc.update("insert into notification_preferences (employee_id, mode) values (?, 'IN_APP')", this.owner);
-		this.commsManager = this.jdbc.queryForObject("""
+		this.sql.sql("insert into notification_preferences (employee_id, mode) values (:employee, 'IN_APP')")
+			.param("employee", this.owner)
+			.update();
+		this.commsManager = this.sql.sql("""
 				select min(e.id) from employees e join user_accounts a on a.employee_id = e.id
 				join account_roles r on r.account_id = a.id
-				where r.role = 'COMMS_MANAGER' and a.enabled = true and e.active = true""", Long.class);
+				where r.role = 'COMMS_MANAGER' and a.enabled = true and e.active = true""").query(Long.class).single();
 	}
 
 	@AfterEach
@@ -109,7 +118,7 @@ class ReviewNotificationsTests implements PostgresIntegrationTest {
 	@Test
 	void anApprovalReachesTheAuthorAndAnInfoPostItReleasesTellsNoRecipient() {
 		long id = submitted();
-		long version = SignedIn.as(employee(this.owner), () -> this.announcements.details(id).version());
+		long version = SignedIn.as(employee(this.owner), () -> this.desk.details(id).version());
 
 		AnnouncementStatus status = SignedIn.as(employee(this.owner), () -> this.announcements.approve(id, version));
 
@@ -132,8 +141,11 @@ class ReviewNotificationsTests implements PostgresIntegrationTest {
 	}
 
 	private void member(long employeeId, String role) {
-		this.jdbc.update("insert into channel_members (channel_id, employee_id, role) values (?, ?, ?)", this.channel,
-				employeeId, role);
+		this.sql.sql("insert into channel_members (channel_id, employee_id, role) values (:channel, :employee, :role)")
+			.param("channel", this.channel)
+			.param("employee", employeeId)
+			.param("role", role)
+			.update();
 	}
 
 	private static Authentication employee(long employeeId) {
@@ -141,15 +153,23 @@ class ReviewNotificationsTests implements PostgresIntegrationTest {
 	}
 
 	private List<Map<String, Object>> notifications(long announcementId, long employeeId) {
-		return this.jdbc.queryForList(
-				"select * from notifications where announcement_id = ? and employee_id = ? order by id", announcementId,
-				employeeId);
+		return this.sql.sql("""
+				select * from notifications where announcement_id = :announcement and employee_id = :employee
+				order by id""")
+			.param("announcement", announcementId)
+			.param("employee", employeeId)
+			.query()
+			.listOfRows();
 	}
 
 	private List<Map<String, Object>> emails(long announcementId, long employeeId) {
-		return this.jdbc.queryForList(
-				"select * from outbox_messages where announcement_id = ? and employee_id = ? order by id",
-				announcementId, employeeId);
+		return this.sql.sql("""
+				select * from outbox_messages where announcement_id = :announcement and employee_id = :employee
+				order by id""")
+			.param("announcement", announcementId)
+			.param("employee", employeeId)
+			.query()
+			.listOfRows();
 	}
 
 }

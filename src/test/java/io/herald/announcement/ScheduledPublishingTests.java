@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -40,6 +41,9 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -104,10 +108,10 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 			}
 			posts.add(post);
 		}
-		ScheduledPublisher first = new ScheduledPublisher(this.jdbc, this.transactions, this.publishing, this.clock,
-				Duration.ofMinutes(2));
-		ScheduledPublisher second = new ScheduledPublisher(this.jdbc, this.transactions, this.publishing, this.clock,
-				Duration.ofMinutes(2));
+		ScheduledPublisher first = new ScheduledPublisher(this.sql, this.transactions, this.publishing, this.clock,
+				new PublishingSettings(Duration.ofMinutes(2)));
+		ScheduledPublisher second = new ScheduledPublisher(this.sql, this.transactions, this.publishing, this.clock,
+				new PublishingSettings(Duration.ofMinutes(2)));
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
@@ -182,7 +186,7 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 	void aPostThatFailsToPublishDoesNotHoldUpThePostsAfterIt() {
 		long failing = scheduled("interval '-2 minutes'", false);
 		long next = scheduled("interval '-1 minute'", false);
-		Publishing breaksOnOne = new Publishing(this.jdbc, (event) -> {
+		Publishing breaksOnOne = new Publishing(this.sql, (event) -> {
 		}, this.auditLog) {
 			@Override
 			Optional<Integer> publish(long id, Instant now, boolean late) {
@@ -192,8 +196,8 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 				return super.publish(id, now, late);
 			}
 		};
-		ScheduledPublisher publisher = new ScheduledPublisher(this.jdbc, this.transactions, breaksOnOne, this.clock,
-				Duration.ofMinutes(2));
+		ScheduledPublisher publisher = new ScheduledPublisher(this.sql, this.transactions, breaksOnOne, this.clock,
+				new PublishingSettings(Duration.ofMinutes(2)));
 
 		assertThat(publisher.publishDue()).isPositive();
 
@@ -207,10 +211,9 @@ class ScheduledPublishingTests implements PostgresIntegrationTest {
 	@Test
 	void nothingDueMeansNothingPublished() {
 		long future = scheduled("interval '10 minutes'", false);
-		assertThat(
-				new ScheduledPublisher(this.jdbc, this.transactions, this.publishing, this.clock, Duration.ofMinutes(2))
-					.publishDue())
-			.isZero();
+		assertThat(new ScheduledPublisher(this.sql, this.transactions, this.publishing, this.clock,
+				new PublishingSettings(Duration.ofMinutes(2)))
+			.publishDue()).isZero();
 		assertThat(status(future)).isEqualTo("SCHEDULED");
 	}
 

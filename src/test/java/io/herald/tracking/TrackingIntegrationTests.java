@@ -39,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +63,9 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	UserDetailsService users;
@@ -128,11 +132,13 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 
 		acknowledgeAllAtOnce(post, people);
 
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from deliveries where announcement_id = ? "
-						+ "and acknowledged_at is not null and acknowledged_revision = 1 and read_at is not null",
-				Long.class, post))
-			.isEqualTo(500);
+		assertThat(this.sql.sql("""
+				select count(*) from deliveries
+				where announcement_id = :announcement
+				  and acknowledged_at is not null and acknowledged_revision = 1 and read_at is not null""")
+			.param("announcement", post)
+			.query(Long.class)
+			.single()).isEqualTo(500);
 		assertThat(counters(post)).containsExactly(500L, 500L, 500L, 500L);
 		TrackingReport report = this.fixture.as(COMMS, () -> this.reports.report(post));
 		assertThat(report.totals()).isEqualTo(new TrackingFigures(500, 500, 500, 500, 0));
@@ -176,24 +182,30 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 				this.fixture.person(null, warsaw));
 		String slug = this.fixture.slug(channel);
 		late.forEach((person) -> this.fixture.asEmployee(person, () -> this.channels.subscribe(slug)));
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from deliveries where announcement_id = ? and late_joiner and ack_due_at > now()",
-				Long.class, post))
-			.isEqualTo(3);
+		assertThat(this.sql.sql("""
+				select count(*) from deliveries
+				where announcement_id = :announcement and late_joiner and ack_due_at > now()""")
+			.param("announcement", post)
+			.query(Long.class)
+			.single()).isEqualTo(3);
 		acknowledge(late.get(0), post);
-		this.jdbc.update("update deliveries set ack_due_at = now() - interval '1 minute' "
-				+ "where announcement_id = ? and employee_id = ?", post, late.get(2));
+		this.sql.sql("""
+				update deliveries set ack_due_at = now() - interval '1 minute'
+				where announcement_id = :announcement and employee_id = :employee""")
+			.param("announcement", post)
+			.param("employee", late.get(2))
+			.update();
 
 		TrackingReport before = assertReportEqualsRecount(post);
 		// 22 of the first recipients owe it past the post's due time, and so does
 		// the late joiner whose own due time has passed.
 		assertThat(before.totals()).isEqualTo(new TrackingFigures(38, 22, 14, 1, 23));
 
-		this.fixture.as(COMMS, () -> this.announcements.revise(post, new AnnouncementDraft(channel,
-				this.jdbc.queryForObject("select title from announcements where id = ?", String.class, post), null,
-				"Please read **this**, it changed.", Priority.IMPORTANT, true, null, Set.of(), Set.of(), null, null,
-				null, this.jdbc.queryForObject("select version from announcements where id = ?", Long.class, post)),
-				true));
+		this.fixture.as(COMMS,
+				() -> this.announcements.revise(post,
+						new AnnouncementDraft(channel, title(post), null, "Please read **this**, it changed.",
+								Priority.IMPORTANT, true, null, Set.of(), Set.of(), null, null, null, version(post)),
+						true));
 		for (int i = 0; i < 5; i++) {
 			acknowledge(people.get(i), post);
 		}
@@ -241,8 +253,13 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 		List<Duration> latencies = List.of(Duration.ofSeconds(30), Duration.ofMinutes(5),
 				Duration.ofDays(1).plusMillis(500));
 		for (int i = 0; i < latencies.size(); i++) {
-			this.jdbc.update("update deliveries set read_at = ? where announcement_id = ? and employee_id = ?",
-					Timestamp.from(published.plus(latencies.get(i))), post, people.get(i));
+			this.sql.sql("""
+					update deliveries set read_at = :readAt
+					where announcement_id = :announcement and employee_id = :employee""")
+				.param("readAt", Timestamp.from(published.plus(latencies.get(i))))
+				.param("announcement", post)
+				.param("employee", people.get(i))
+				.update();
 		}
 		this.counts.recount(List.of(post));
 		read(people.get(0), post);
@@ -271,9 +288,10 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 		assertThatThrownBy(() -> read(outsider, post)).isInstanceOf(ReceiptNotFound.class);
 		assertThatThrownBy(() -> acknowledge(outsider, post)).isInstanceOf(ReceiptNotFound.class);
 		assertThatThrownBy(() -> acknowledge(people.get(0), post + 1_000_000)).isInstanceOf(ReceiptNotFound.class);
-		assertThat(
-				this.jdbc.queryForObject("select count(*) from deliveries where announcement_id = ?", Long.class, post))
-			.isOne();
+		assertThat(this.sql.sql("select count(*) from deliveries where announcement_id = :announcement")
+			.param("announcement", post)
+			.query(Long.class)
+			.single()).isOne();
 		assertThat(counters(post)).containsExactly(1L, 0L, 0L, 0L);
 	}
 
@@ -284,7 +302,9 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 		long info = this.fixture.published(channel, "INFO", false, Instant.now().minusSeconds(60), null, people);
 		long expired = this.fixture.published(channel, "IMPORTANT", true, Instant.now().minusSeconds(60),
 				Instant.now().plusSeconds(600), people);
-		this.jdbc.update("update announcements set expires_at = now() - interval '1 second' where id = ?", expired);
+		this.sql.sql("update announcements set expires_at = now() - interval '1 second' where id = :announcement")
+			.param("announcement", expired)
+			.update();
 
 		assertThatThrownBy(() -> acknowledge(people.get(0), info)).isInstanceOf(ChangeRefused.class)
 			.extracting((ex) -> ((ChangeRefused) ex).code())
@@ -303,8 +323,11 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 				Instant.now().plus(Duration.ofDays(1)), people.subList(0, 2));
 		long owner = people.get(2);
 		long recipient = people.get(0);
-		this.jdbc.update("insert into channel_members (channel_id, employee_id, role) values (?, ?, 'OWNER')", channel,
-				owner);
+		this.sql
+			.sql("insert into channel_members (channel_id, employee_id, role) values (:channel, :employee, 'OWNER')")
+			.param("channel", channel)
+			.param("employee", owner)
+			.update();
 
 		for (String role : List.of(HR, "admin@herald.test", COMMS)) {
 			assertThat(this.fixture.as(role, () -> this.reports.report(post)).totals().recipients()).isEqualTo(2);
@@ -322,9 +345,10 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 			.isInstanceOf(TrackingNotFound.class);
 		assertThatThrownBy(() -> this.fixture.as(HR, () -> this.reports.report(post + 1_000_000)))
 			.isInstanceOf(TrackingNotFound.class);
-		assertThat(this.jdbc.queryForObject("select count(*) from tracking_reminders where announcement_id = ?",
-				Long.class, post))
-			.isZero();
+		assertThat(this.sql.sql("select count(*) from tracking_reminders where announcement_id = :announcement")
+			.param("announcement", post)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -334,21 +358,30 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 		long post = this.fixture.published(channel, "IMPORTANT", true, Instant.now().minusSeconds(60),
 				Instant.now().plus(Duration.ofDays(1)), people);
 		acknowledge(people.get(0), post);
-		this.jdbc.update("update employees set active = false where id = ?", people.get(1));
+		this.sql.sql("update employees set active = false where id = :employee")
+			.param("employee", people.get(1))
+			.update();
 
 		Reminded reminded = this.fixture.as(COMMS, () -> this.reminders.remindNonAcknowledgers(post));
 
 		assertThat(reminded.recipients()).isEqualTo(2);
-		assertThat(this.jdbc.queryForList("select employee_id from notifications where announcement_id = ? "
-				+ "and kind = 'REMINDER' order by employee_id", Long.class, post))
-			.containsExactly(people.get(2), people.get(3));
-		assertThat(this.jdbc.queryForList("select employee_id from outbox_messages where announcement_id = ? "
-				+ "and kind = 'REMINDER' order by employee_id", Long.class, post))
-			.containsExactly(people.get(2), people.get(3));
-		assertThat(this.jdbc.queryForObject(
-				"select details from audit_entries where action = 'tracking.reminded' " + "and target_id = ?",
-				String.class, post))
-			.isEqualTo("2 recipients");
+		assertThat(this.sql.sql("""
+				select employee_id from notifications
+				where announcement_id = :announcement and kind = 'REMINDER' order by employee_id""")
+			.param("announcement", post)
+			.query(Long.class)
+			.list()).containsExactly(people.get(2), people.get(3));
+		assertThat(this.sql.sql("""
+				select employee_id from outbox_messages
+				where announcement_id = :announcement and kind = 'REMINDER' order by employee_id""")
+			.param("announcement", post)
+			.query(Long.class)
+			.list()).containsExactly(people.get(2), people.get(3));
+		assertThat(this.sql.sql("""
+				select details from audit_entries where action = 'tracking.reminded' and target_id = :announcement""")
+			.param("announcement", post)
+			.query(String.class)
+			.single()).isEqualTo("2 recipients");
 		ReminderState state = this.fixture.as(COMMS, () -> this.reports.report(post)).reminders();
 		assertThat(state.available()).isFalse();
 		assertThat(state.lastReminded()).isEqualTo(2);
@@ -357,9 +390,10 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 			.isInstanceOf(ChangeRefused.class)
 			.extracting((ex) -> ((ChangeRefused) ex).code())
 			.isEqualTo("tracking.remind.tooSoon");
-		assertThat(this.jdbc.queryForObject("select count(*) from notifications where announcement_id = ?", Long.class,
-				post))
-			.isEqualTo(2);
+		assertThat(this.sql.sql("select count(*) from notifications where announcement_id = :announcement")
+			.param("announcement", post)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test
@@ -370,7 +404,7 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 		long post = this.fixture.published(channel, "CRITICAL", true, start.minusSeconds(60),
 				start.plus(Duration.ofDays(3)), people);
 		MutableClock clock = new MutableClock(start);
-		ManualReminders reminding = new ManualReminders(this.jdbc, this.access, this.throttle, this.notifications,
+		ManualReminders reminding = new ManualReminders(this.sql, this.access, this.throttle, this.notifications,
 				this.audit, clock);
 		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
 		Callable<Reminded> remind = () -> this.fixture.as(COMMS,
@@ -386,13 +420,16 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 
 		// Each reminder is its own e-mail (its key names its time), critical ones
 		// whatever the person's preferences.
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from outbox_messages where announcement_id = ? and kind = 'REMINDER' and critical",
-				Long.class, post))
-			.isEqualTo(4);
-		assertThat(this.jdbc
-			.queryForObject("select reminded_at from tracking_reminders where announcement_id = ?", Timestamp.class,
-					post)
+		assertThat(this.sql.sql("""
+				select count(*) from outbox_messages
+				where announcement_id = :announcement and kind = 'REMINDER' and critical""")
+			.param("announcement", post)
+			.query(Long.class)
+			.single()).isEqualTo(4);
+		assertThat(this.sql.sql("select reminded_at from tracking_reminders where announcement_id = :announcement")
+			.param("announcement", post)
+			.query(Timestamp.class)
+			.single()
 			.toInstant()).isEqualTo(start.plus(Duration.ofHours(12)));
 	}
 
@@ -523,10 +560,11 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 
 		acknowledge(people.get(0), post);
 
-		assertThat(this.jdbc.queryForList(
-				"select status from outbox_messages where announcement_id = ? " + "order by employee_id", String.class,
-				post))
-			.containsExactly("CANCELLED", "PENDING");
+		assertThat(this.sql
+			.sql("select status from outbox_messages where announcement_id = :announcement order by employee_id")
+			.param("announcement", post)
+			.query(String.class)
+			.list()).containsExactly("CANCELLED", "PENDING");
 	}
 
 	private void reviseMaterially(long channel, long post, Instant due) {
@@ -537,10 +575,8 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 	}
 
 	private AnnouncementDraft draft(long channel, long post, String body, Instant due) {
-		return new AnnouncementDraft(channel,
-				this.jdbc.queryForObject("select title from announcements where id = ?", String.class, post), null,
-				body, Priority.IMPORTANT, true, due, Set.of(), Set.of(), null, null, null,
-				this.jdbc.queryForObject("select version from announcements where id = ?", Long.class, post));
+		return new AnnouncementDraft(channel, title(post), null, body, Priority.IMPORTANT, true, due, Set.of(),
+				Set.of(), null, null, null, version(post));
 	}
 
 	private TrackingReport assertReportEqualsRecount(long post) {
@@ -568,38 +604,64 @@ class TrackingIntegrationTests implements PostgresIntegrationTest {
 		return figures;
 	}
 
+	private String title(long post) {
+		return this.sql.sql("select title from announcements where id = :announcement")
+			.param("announcement", post)
+			.query(String.class)
+			.single();
+	}
+
+	private long version(long post) {
+		return this.sql.sql("select version from announcements where id = :announcement")
+			.param("announcement", post)
+			.query(Long.class)
+			.single();
+	}
+
 	private List<Map<String, Object>> counterRows(long post) {
-		return this.jdbc.queryForList("select department_id, location_id, shard, delivered, read_count, acknowledged, "
-				+ "acknowledged_on_time from delivery_counts where announcement_id = ? and delivered > 0 "
-				+ "order by department_id, location_id, shard", post);
+		return this.sql.sql("""
+				select department_id, location_id, shard, delivered, read_count, acknowledged, acknowledged_on_time
+				from delivery_counts where announcement_id = :announcement and delivered > 0
+				order by department_id, location_id, shard""").param("announcement", post).query().listOfRows();
 	}
 
 	private List<Map<String, Object>> recountRows(long post) {
-		return this.jdbc.queryForList("select coalesce(d.department_id, 0) as department_id, "
-				+ "coalesce(d.location_id, 0) as location_id, cast(mod(d.employee_id, 8) as smallint) as shard, "
-				+ "cast(count(*) as integer) as delivered, cast(count(d.read_at) as integer) as read_count, "
-				+ "cast(sum(case when d.acknowledged_at is not null and d.acknowledged_revision >= a.ack_revision "
-				+ "then 1 else 0 end) as integer) as acknowledged, "
-				+ "cast(sum(case when d.acknowledged_at is not null and d.acknowledged_revision >= a.ack_revision "
-				+ "and d.acknowledged_at <= coalesce(greatest(d.ack_due_at, a.ack_due_at), d.acknowledged_at) then 1 else 0 end) "
-				+ "as integer) as acknowledged_on_time "
-				+ "from deliveries d join announcements a on a.id = d.announcement_id where d.announcement_id = ? "
-				+ "group by 1, 2, 3 order by 1, 2, 3", post);
+		return this.sql.sql("""
+				select coalesce(d.department_id, 0) as department_id, coalesce(d.location_id, 0) as location_id,
+				  cast(mod(d.employee_id, :shards) as smallint) as shard,
+				  cast(count(*) as integer) as delivered, cast(count(d.read_at) as integer) as read_count,
+				  cast(sum(case when d.acknowledged_at is not null and d.acknowledged_revision >= a.ack_revision
+				    then 1 else 0 end) as integer) as acknowledged,
+				  cast(sum(case when d.acknowledged_at is not null and d.acknowledged_revision >= a.ack_revision
+				    and d.acknowledged_at <= coalesce(greatest(d.ack_due_at, a.ack_due_at), d.acknowledged_at)
+				    then 1 else 0 end) as integer) as acknowledged_on_time
+				from deliveries d join announcements a on a.id = d.announcement_id
+				where d.announcement_id = :announcement
+				group by 1, 2, 3 order by 1, 2, 3""")
+			.param("shards", DeliveryCounts.SHARDS)
+			.param("announcement", post)
+			.query()
+			.listOfRows();
 	}
 
 	private List<Long> counters(long post) {
-		return this.jdbc.queryForObject(
-				"select sum(delivered), sum(read_count), sum(acknowledged), "
-						+ "sum(acknowledged_on_time) from delivery_counts where announcement_id = ?",
-				(rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), post);
+		return this.sql.sql("""
+				select sum(delivered) as delivered, sum(read_count) as read_count, sum(acknowledged) as acknowledged,
+				  sum(acknowledged_on_time) as acknowledged_on_time
+				from delivery_counts where announcement_id = :announcement""")
+			.param("announcement", post)
+			.query((rs, n) -> List.of(rs.getLong("delivered"), rs.getLong("read_count"), rs.getLong("acknowledged"),
+					rs.getLong("acknowledged_on_time")))
+			.single();
 	}
 
 	private Map<Long, Timestamp> acknowledgedAt(long post) {
 		Map<Long, Timestamp> at = new HashMap<>();
-		this.jdbc.query("select employee_id, acknowledged_at from deliveries where announcement_id = ?",
-				(java.sql.ResultSet rs) -> {
-					at.put(rs.getLong(1), rs.getTimestamp(2));
-				}, post);
+		this.sql.sql("select employee_id, acknowledged_at from deliveries where announcement_id = :announcement")
+			.param("announcement", post)
+			.query((java.sql.ResultSet rs) -> {
+				at.put(rs.getLong("employee_id"), rs.getTimestamp("acknowledged_at"));
+			});
 		return at;
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,7 @@ class TrackingOnH2Tests {
 		try (ConfigurableApplicationContext context = SpringApplication.run(HeraldApplication.class, "--server.port=0",
 				"--HERALD_DATA_DIR=" + this.dataDir.toAbsolutePath(), "--herald.publishing.poll-interval=1h")) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			JdbcClient sql = context.getBean(JdbcClient.class);
 			assertThat(context.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:");
 			TrackingFixture fixture = new TrackingFixture(jdbc, context.getBean(UserDetailsService.class),
 					context.getBean(DeliveryCounts.class));
@@ -47,21 +49,33 @@ class TrackingOnH2Tests {
 			ManualReminders reminders = context.getBean(ManualReminders.class);
 
 			// A demo post that asks for acknowledgement, gone out, with readers.
-			long post = jdbc.queryForObject("select a.id from announcements a where a.status = 'PUBLISHED' "
-					+ "and a.ack_required = true and exists (select 1 from deliveries d where d.announcement_id = a.id "
-					+ "and d.read_at is not null and d.acknowledged_at is null) order by a.published_at desc limit 1",
-					Long.class);
+			long post = sql.sql("""
+					select a.id from announcements a
+					where a.status = 'PUBLISHED' and a.ack_required = true
+					  and exists (select 1 from deliveries d where d.announcement_id = a.id
+					              and d.read_at is not null and d.acknowledged_at is null)
+					order by a.published_at desc limit 1""").query(Long.class).single();
 			// Two late joiners with their own due times, one of them passed.
 			List<Long> late = fixture.people(2, null, null);
 			for (int i = 0; i < late.size(); i++) {
-				jdbc.update("insert into deliveries (announcement_id, employee_id, published_at, delivered_at, "
-						+ "late_joiner, ack_due_at) select a.id, ?, a.published_at, ?, true, ? from announcements a "
-						+ "where a.id = ?", late.get(i), java.sql.Timestamp.from(Instant.now()),
-						java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(i == 0 ? -1 : 1))), post);
+				sql.sql("""
+						insert into deliveries (announcement_id, employee_id, published_at, delivered_at, late_joiner,
+						  ack_due_at)
+						select a.id, :employee, a.published_at, :deliveredAt, true, :ackDueAt from announcements a
+						where a.id = :announcement""")
+					.param("employee", late.get(i))
+					.param("deliveredAt", java.sql.Timestamp.from(Instant.now()))
+					.param("ackDueAt", java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(i == 0 ? -1 : 1))))
+					.param("announcement", post)
+					.update();
 			}
 			context.getBean(DeliveryCounts.class).recount(List.of(post));
-			long owing = jdbc.queryForObject("select min(d.employee_id) from deliveries d where d.announcement_id = ? "
-					+ "and d.acknowledged_at is null and d.late_joiner = false", Long.class, post);
+			long owing = sql.sql("""
+					select min(d.employee_id) from deliveries d
+					where d.announcement_id = :announcement and d.acknowledged_at is null and d.late_joiner = false""")
+				.param("announcement", post)
+				.query(Long.class)
+				.single();
 			fixture.asEmployee(owing, () -> receipts.acknowledge(post, null));
 
 			TrackingReport report = fixture.as("comms@herald.test", () -> reports.report(post));
@@ -88,12 +102,15 @@ class TrackingOnH2Tests {
 
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 			long other = late.get(1);
-			long fresh = jdbc.queryForObject("select max(id) from announcements where status = 'PUBLISHED'",
-					Long.class);
+			long fresh = sql.sql("select max(id) from announcements where status = 'PUBLISHED'")
+				.query(Long.class)
+				.single();
 			assertThat(throttle.claim(fresh, other, 1, now)).isTrue();
 			assertThat(throttle.claim(fresh, other, 1, now.plus(Duration.ofHours(11)))).isFalse();
 			assertThat(throttle.claim(fresh, other, 1, now.plus(Duration.ofHours(12)))).isTrue();
-			jdbc.update("update announcements set expires_at = null where id = ?", post);
+			sql.sql("update announcements set expires_at = null where id = :announcement")
+				.param("announcement", post)
+				.update();
 			Reminded reminded = fixture.as("comms@herald.test", () -> reminders.remindNonAcknowledgers(post));
 			assertThat(reminded.recipients()).isPositive();
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.herald.announcement.AnnouncementDesk;
 import io.herald.announcement.AnnouncementDraft;
 import io.herald.announcement.AnnouncementNotFound;
 import io.herald.announcement.AnnouncementPage;
@@ -70,6 +71,8 @@ class AnnouncementApiController {
 
 	private final Announcements announcements;
 
+	private final AnnouncementDesk desk;
+
 	private final Feed feed;
 
 	private final Channels channels;
@@ -78,9 +81,10 @@ class AnnouncementApiController {
 
 	private final ApiProblems problems;
 
-	AnnouncementApiController(Announcements announcements, Feed feed, Channels channels, EmployeeDirectory directory,
-			ApiProblems problems) {
+	AnnouncementApiController(Announcements announcements, AnnouncementDesk desk, Feed feed, Channels channels,
+			EmployeeDirectory directory, ApiProblems problems) {
 		this.announcements = announcements;
+		this.desk = desk;
 		this.feed = feed;
 		this.channels = channels;
 		this.directory = directory;
@@ -240,7 +244,7 @@ class AnnouncementApiController {
 	@PostMapping("/{id:\\d+}/approve")
 	ResponseEntity<?> approve(@PathVariable long id, @RequestBody(required = false) Approval approval) {
 		long version = (approval != null && approval.version() != null) ? approval.version()
-				: this.announcements.details(id).version();
+				: this.desk.details(id).version();
 		try {
 			return ResponseEntity.ok(new Moved(id, this.announcements.approve(id, version)));
 		}
@@ -290,8 +294,7 @@ class AnnouncementApiController {
 	 * accepts: an audience of nobody.
 	 */
 	private List<Problem> schedulingProblems(AnnouncementDraft draft) {
-		if (this.announcements.audience(draft.channelId(), draft.departmentIds(), draft.locationIds())
-			.recipients() == 0) {
+		if (this.desk.audience(draft.channelId(), draft.departmentIds(), draft.locationIds()).recipients() == 0) {
 			return List.of(new Problem(null, "announcement.audience.empty"));
 		}
 		return List.of();

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.herald.announcement.AnnouncementDesk;
 import io.herald.announcement.AnnouncementDetails;
 import io.herald.announcement.AnnouncementDraft;
 import io.herald.announcement.AnnouncementRow;
@@ -56,12 +57,16 @@ class AnnouncementDeskController {
 
 	private final Announcements announcements;
 
+	private final AnnouncementDesk desk;
+
 	private final Channels channels;
 
 	private final EmployeeDirectory directory;
 
-	AnnouncementDeskController(Announcements announcements, Channels channels, EmployeeDirectory directory) {
+	AnnouncementDeskController(Announcements announcements, AnnouncementDesk desk, Channels channels,
+			EmployeeDirectory directory) {
 		this.announcements = announcements;
+		this.desk = desk;
 		this.channels = channels;
 		this.directory = directory;
 	}
@@ -71,7 +76,7 @@ class AnnouncementDeskController {
 			@RequestParam(name = "q", required = false) String query,
 			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
 		requireDesk();
-		Page<AnnouncementRow> rows = this.announcements.list(list, query,
+		Page<AnnouncementRow> rows = this.desk.list(list, query,
 				PageRequest.of(Math.max(page, 0), PAGE_SIZE, NEWEST_FIRST));
 		model.addAttribute("lists", DeskList.values());
 		model.addAttribute("list", list);
@@ -99,7 +104,7 @@ class AnnouncementDeskController {
 			RedirectAttributes redirect) {
 		requireDesk();
 		if ("preview".equals(action)) {
-			model.addAttribute("previewHtml", this.announcements.preview(form.getBody()));
+			model.addAttribute("previewHtml", this.desk.preview(form.getBody()));
 			return editor(model, null, form);
 		}
 		AnnouncementDraft draft = form.toDraft(zone(person), result);
@@ -120,7 +125,7 @@ class AnnouncementDeskController {
 	String edit(@AuthenticationPrincipal SignedInPerson person, @PathVariable long id, Model model,
 			RedirectAttributes redirect) {
 		requireDesk();
-		AnnouncementDetails details = this.announcements.details(id);
+		AnnouncementDetails details = this.desk.details(id);
 		if (!details.allows("edit") && !details.allows("revise")) {
 			redirect.addFlashAttribute("flashError", "announcement.refused.edit");
 			return "redirect:/manage/announcements/" + id;
@@ -136,20 +141,20 @@ class AnnouncementDeskController {
 			@RequestParam(name = "action", defaultValue = "save") String action, Model model,
 			RedirectAttributes redirect) {
 		requireDesk();
-		AnnouncementDetails details = this.announcements.details(id);
+		AnnouncementDetails details = this.desk.details(id);
 		boolean revising = details.status() == AnnouncementStatus.PUBLISHED;
 		if (revising) {
 			// Targeting, priority and timing stay as published; the form shows
 			// them read-only.
-			form.setChannelId(details.channelId());
-			form.setDepartmentIds(List.copyOf(details.departmentIds()));
-			form.setLocationIds(List.copyOf(details.locationIds()));
-			form.setPriority(details.priority());
-			form.setAckRequired(details.ackRequired());
+			form.setChannelId(details.targeting().channelId());
+			form.setDepartmentIds(List.copyOf(details.targeting().departmentIds()));
+			form.setLocationIds(List.copyOf(details.targeting().locationIds()));
+			form.setPriority(details.content().priority());
+			form.setAckRequired(details.tracking().ackRequired());
 			form.setScheduledAt(null);
 		}
 		if ("preview".equals(action)) {
-			model.addAttribute("previewHtml", this.announcements.preview(form.getBody()));
+			model.addAttribute("previewHtml", this.desk.preview(form.getBody()));
 			return editor(model, details, form);
 		}
 		AnnouncementDraft draft = form.toDraft(zone(person), result);
@@ -188,12 +193,12 @@ class AnnouncementDeskController {
 	@GetMapping("/{id:\\d+}")
 	String show(@PathVariable long id, Model model) {
 		requireDeskOrHr();
-		AnnouncementDetails details = this.announcements.details(id);
+		AnnouncementDetails details = this.desk.details(id);
 		model.addAttribute("details", details);
-		model.addAttribute("revisions", this.announcements.revisions(id));
-		if (details.publishedAt() == null && this.channels.callerMayPost(details.channelId())) {
-			model.addAttribute("audience",
-					this.announcements.audience(details.channelId(), details.departmentIds(), details.locationIds()));
+		model.addAttribute("revisions", this.desk.revisions(id));
+		if (details.schedule().publishedAt() == null && this.channels.callerMayPost(details.targeting().channelId())) {
+			model.addAttribute("audience", this.desk.audience(details.targeting().channelId(),
+					details.targeting().departmentIds(), details.targeting().locationIds()));
 		}
 		return "manage-announcements/detail";
 	}
@@ -282,11 +287,14 @@ class AnnouncementDeskController {
 	 */
 	private static AnnouncementDraft unchangedKept(AnnouncementDraft draft, AnnouncementDetails details) {
 		return new AnnouncementDraft(draft.channelId(), draft.title(), draft.summary(), draft.body(), draft.priority(),
-				draft.ackRequired(), sameMinute(draft.ackDueAt(), details.ackDueAt()) ? null : draft.ackDueAt(),
+				draft.ackRequired(),
+				sameMinute(draft.ackDueAt(), details.tracking().ackDueAt()) ? null : draft.ackDueAt(),
 				draft.departmentIds(), draft.locationIds(),
-				sameMinute(draft.pinnedUntil(), details.pinnedUntil()) ? details.pinnedUntil() : draft.pinnedUntil(),
-				sameMinute(draft.expiresAt(), details.expiresAt()) ? details.expiresAt() : draft.expiresAt(), null,
-				draft.version());
+				sameMinute(draft.pinnedUntil(), details.schedule().pinnedUntil()) ? details.schedule().pinnedUntil()
+						: draft.pinnedUntil(),
+				sameMinute(draft.expiresAt(), details.schedule().expiresAt()) ? details.schedule().expiresAt()
+						: draft.expiresAt(),
+				null, draft.version());
 	}
 
 	private static boolean sameMinute(Instant shown, Instant stored) {
@@ -308,7 +316,7 @@ class AnnouncementDeskController {
 		if (channelId == null) {
 			return null;
 		}
-		return this.announcements.audience(channelId, ids(departmentIds), ids(locationIds));
+		return this.desk.audience(channelId, ids(departmentIds), ids(locationIds));
 	}
 
 	private void requireDesk() {

@@ -63,18 +63,18 @@ class AnnouncementForm {
 
 	static AnnouncementForm of(AnnouncementDetails details, ZoneId zone) {
 		AnnouncementForm form = new AnnouncementForm();
-		form.channelId = details.channelId();
-		form.title = details.title();
-		form.summary = details.summary();
-		form.body = details.body();
-		form.priority = details.priority();
-		form.ackRequired = details.ackRequired();
-		form.ackDueAt = local(details.ackDueAt(), zone);
-		form.departmentIds = new ArrayList<>(details.departmentIds());
-		form.locationIds = new ArrayList<>(details.locationIds());
-		form.pinnedUntil = local(details.pinnedUntil(), zone);
-		form.expiresAt = local(details.expiresAt(), zone);
-		form.scheduledAt = local(details.scheduledAt(), zone);
+		form.channelId = details.targeting().channelId();
+		form.title = details.content().title();
+		form.summary = details.content().summary();
+		form.body = details.content().body();
+		form.priority = details.content().priority();
+		form.ackRequired = details.tracking().ackRequired();
+		form.ackDueAt = local(details.tracking().ackDueAt(), zone);
+		form.departmentIds = new ArrayList<>(details.targeting().departmentIds());
+		form.locationIds = new ArrayList<>(details.targeting().locationIds());
+		form.pinnedUntil = local(details.schedule().pinnedUntil(), zone);
+		form.expiresAt = local(details.schedule().expiresAt(), zone);
+		form.scheduledAt = local(details.schedule().scheduledAt(), zone);
 		form.version = details.version();
 		return form;
 	}

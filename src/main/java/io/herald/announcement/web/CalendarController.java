@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-import io.herald.announcement.Announcements;
+import io.herald.announcement.AnnouncementDesk;
 import io.herald.announcement.CalendarEntry;
 import io.herald.channel.Channels;
 import io.herald.shared.Callers;
@@ -48,14 +48,14 @@ class CalendarController {
 
 	private static final int LAST_YEAR = 2200;
 
-	private final Announcements announcements;
+	private final AnnouncementDesk desk;
 
 	private final Channels channels;
 
 	private final Clock clock;
 
-	CalendarController(Announcements announcements, Channels channels, Clock clock) {
-		this.announcements = announcements;
+	CalendarController(AnnouncementDesk desk, Channels channels, Clock clock) {
+		this.desk = desk;
 		this.channels = channels;
 		this.clock = clock;
 	}
@@ -109,7 +109,7 @@ class CalendarController {
 
 	private List<ContentCalendar.Day> days(LocalDate first, LocalDate last, LocalDate periodStart, LocalDate periodEnd,
 			ZoneId zone, Locale locale, LocalDate today) {
-		List<CalendarEntry> posts = this.announcements.calendar(ContentCalendar.startOf(first, zone),
+		List<CalendarEntry> posts = this.desk.calendar(ContentCalendar.startOf(first, zone),
 				ContentCalendar.startOf(last.plusDays(1), zone));
 		return ContentCalendar.days(first, last, periodStart, periodEnd, posts, zone, locale, today);
 	}

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +47,7 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 	int port;
 
 	@Autowired
-	JdbcTemplate jdbc;
+	JdbcClient sql;
 
 	TestHttp http;
 
@@ -149,10 +149,14 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 						"departments", List.of("Finance"), "scheduledAt", at));
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
 		assertThat(json(refused).get("type").asString()).isEqualTo(ApiProblems.INVALID.toString());
-		assertThat(this.jdbc.queryForObject("select count(*) from announcements where title = ?", Long.class, title))
-			.isZero();
-		assertThat(this.jdbc.queryForObject("select count(*) from audit_entries where details = ?", Long.class, title))
-			.isZero();
+		assertThat(this.sql.sql("select count(*) from announcements where title = :title")
+			.param("title", title)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.sql.sql("select count(*) from audit_entries where details = :title")
+			.param("title", title)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -214,7 +218,7 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 
 	@Test
 	void aTitleWithALineBreakOrNulIsAProblemOnTheTitleAndNothingIsSaved() {
-		long before = this.jdbc.queryForObject("select count(*) from announcements", Long.class);
+		long before = announcementCount();
 		for (String title : new String[] { "Carriage\rreturn", "Line\nfeed", "Nul\u0000byte" }) {
 			HttpResponse<String> response = post("/api/v1/announcements", COMMS,
 					Map.of("channel", "london", "title", title, "body", "Text.", "priority", "INFO"));
@@ -229,7 +233,11 @@ class AnnouncementApiTests implements PostgresIntegrationTest {
 				Map.of("channel", "london", "title", "Fine", "body", "Text\u0000.", "priority", "INFO"));
 		assertThat(nulInBody.statusCode()).isEqualTo(400);
 		assertThat(json(nulInBody).get("errors").get(0).get("field").asString()).isEqualTo("body");
-		assertThat(this.jdbc.queryForObject("select count(*) from announcements", Long.class)).isEqualTo(before);
+		assertThat(announcementCount()).isEqualTo(before);
+	}
+
+	private long announcementCount() {
+		return this.sql.sql("select count(*) from announcements").query(Long.class).single();
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +42,9 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Test
 	void badInputComesBackOnTheFormAndSavesNothing() {
@@ -84,8 +88,8 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 		String before = timeZoneOf(taipei);
 		String warsawBefore = timeZoneOf(warsaw);
 		try {
-			this.jdbc.update("update employees set time_zone = 'Asia/Taipei' where email = ?", taipei);
-			this.jdbc.update("update employees set time_zone = 'Europe/Warsaw' where email = ?", warsaw);
+			setTimeZone(taipei, "Asia/Taipei");
+			setTimeZone(warsaw, "Europe/Warsaw");
 			publisher(channel, taipei);
 			publisher(channel, warsaw);
 
@@ -98,18 +102,22 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 				.contains("value=\"2030-03-01T09:00\"", "Asia/Taipei");
 		}
 		finally {
-			this.jdbc.update("update employees set time_zone = ? where email = ?", before, taipei);
-			this.jdbc.update("update employees set time_zone = ? where email = ?", warsawBefore, warsaw);
+			setTimeZone(taipei, before);
+			setTimeZone(warsaw, warsawBefore);
 		}
 	}
 
 	@Test
 	void audiencePreviewCountsWhomTheTargetingReaches() {
 		long channel = channel("COMPANY", false);
-		Map<String, Object> warsaw = this.jdbc
-			.queryForMap("select id, name from locations where name = 'Warsaw' order by id limit 1");
-		long people = this.jdbc.queryForObject("select count(*) from employees where active and location_id = ?",
-				Long.class, warsaw.get("id"));
+		Map<String, Object> warsaw = this.sql
+			.sql("select id, name from locations where name = 'Warsaw' order by id limit 1")
+			.query()
+			.singleRow();
+		long people = this.sql.sql("select count(*) from employees where active and location_id = :location")
+			.param("location", warsaw.get("id"))
+			.query(Long.class)
+			.single();
 		TestHttp http = signedIn("comms@herald.test");
 		HttpResponse<String> fragment = http
 			.page("/manage/announcements/audience?channelId=" + channel + "&locationIds=" + warsaw.get("id"));
@@ -119,7 +127,7 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 			.contains("<table", "Department");
 
 		HttpResponse<String> everyone = http.page("/manage/announcements/audience?channelId=" + channel);
-		long all = this.jdbc.queryForObject("select count(*) from employees where active", Long.class);
+		long all = this.sql.sql("select count(*) from employees where active").query(Long.class).single();
 		assertThat(everyone.body())
 			.contains("Reaches " + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(all) + " people");
 	}
@@ -154,8 +162,10 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 	@Test
 	void aPublishedPostIsRevisedWithItsAudienceKeptAndARevisionRecorded() {
 		long channel = channel("COMPANY", false);
-		long communications = this.jdbc
-			.queryForObject("select id from departments where name = 'Communications' order by id limit 1", Long.class);
+		long communications = this.sql
+			.sql("select id from departments where name = 'Communications' order by id limit 1")
+			.query(Long.class)
+			.single();
 		TestHttp http = signedIn("comms@herald.test");
 		Map<String, String> form = form(http, channel, "Office move", "We move on **Monday**.");
 		form.put("priority", "IMPORTANT");
@@ -179,30 +189,38 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 		revision.put("material", "true");
 		// The due date as the editor shows it (to the minute, in the author's
 		// zone) is no change.
-		Instant due = this.jdbc.queryForObject("select ack_due_at from announcements where id = ?", Timestamp.class, id)
-			.toInstant();
-		String zone = this.jdbc.queryForObject("select time_zone from employees where email = 'comms@herald.test'",
-				String.class);
+		Instant due = ackDueAt(id);
+		String zone = timeZoneOf("comms@herald.test");
 		revision.put("ackDueAt", AnnouncementForm.local(due, java.time.ZoneId.of(zone)));
 		assertThat(editor).contains("value=\"" + revision.get("ackDueAt") + "\"");
 		revision.put("version",
-				this.jdbc.queryForObject("select version from announcements where id = ?", String.class, id));
+				this.sql.sql("select version from announcements where id = :announcement")
+					.param("announcement", id)
+					.query(String.class)
+					.single());
 		revision.put("action", "save");
 		assertThat(http.postForm("/manage/announcements/" + id + "/edit", revision).statusCode()).isEqualTo(302);
 
-		assertThat(this.jdbc.queryForMap("select title, revision, ack_revision from announcements where id = ?", id))
-			.containsEntry("title", "Office move (new date)")
+		assertThat(this.sql.sql("select title, revision, ack_revision from announcements where id = :announcement")
+			.param("announcement", id)
+			.query()
+			.singleRow()).containsEntry("title", "Office move (new date)")
 			.containsEntry("revision", 2)
 			.containsEntry("ack_revision", 2);
-		assertThat(this.jdbc.queryForObject("select ack_due_at from announcements where id = ?", Timestamp.class, id)
-			.toInstant()).isEqualTo(due);
-		assertThat(this.jdbc.queryForObject(
-				"select changed_fields from announcement_revisions where announcement_id = ?", String.class, id))
+		assertThat(ackDueAt(id)).isEqualTo(due);
+		assertThat(
+				this.sql.sql("select changed_fields from announcement_revisions where announcement_id = :announcement")
+					.param("announcement", id)
+					.query(String.class)
+					.single())
 			.isEqualTo("title,body");
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from announcement_departments where announcement_id = ? and department_id = ?",
-				Long.class, id, communications))
-			.isOne();
+		assertThat(this.sql.sql("""
+				select count(*) from announcement_departments
+				where announcement_id = :announcement and department_id = :department""")
+			.param("announcement", id)
+			.param("department", communications)
+			.query(Long.class)
+			.single()).isOne();
 		assertThat(http.page("/manage/announcements/" + id).body()).contains("changed; the previous version is kept",
 				"Revision 1 by", "Office move", "Material change");
 	}
@@ -237,7 +255,7 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 		}
 		finally {
 			// Others pick from the same people: leave this one posting nowhere again.
-			this.jdbc.update("delete from channel_members where channel_id = ?", channel);
+			this.sql.sql("delete from channel_members where channel_id = :channel").param("channel", channel).update();
 		}
 		assertThat(signedIn("hr@herald.test").page("/feed").body()).contains("data-nav=\"calendar\"");
 	}
@@ -245,14 +263,15 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 	@Test
 	void theCalendarWarnsWhenOneAudienceGetsThreePostsInADay() {
 		long topic = channel("TOPIC", false);
-		String name = this.jdbc.queryForObject("select name from channels where id = ?", String.class, topic);
-		long author = this.jdbc.queryForObject("select id from employees where email = 'comms@herald.test'",
-				Long.class);
+		String name = channelName(topic);
+		long author = this.sql.sql("select id from employees where email = 'comms@herald.test'")
+			.query(Long.class)
+			.single();
 		post(topic, author, "2031-05-14T07:00:00Z");
 		post(topic, author, "2031-05-14T09:00:00Z");
 		post(topic, author, "2031-05-15T09:00:00Z");
 		long company = channel("COMPANY", false);
-		String companyName = this.jdbc.queryForObject("select name from channels where id = ?", String.class, company);
+		String companyName = channelName(company);
 		long everyone = post(company, author, "2031-05-14T11:00:00Z");
 
 		TestHttp http = signedIn("comms@herald.test");
@@ -344,23 +363,46 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 
 	private long channel(String kind, boolean review) {
 		String slug = "desk-" + kind.toLowerCase(Locale.ROOT) + "-" + System.nanoTime();
-		this.jdbc.update("insert into channels (slug, name, kind, requires_review, created_at) values (?, ?, ?, ?, ?)",
-				slug, "Desk " + slug, kind, review, Timestamp.from(Instant.now()));
-		return this.jdbc.queryForObject("select id from channels where slug = ?", Long.class, slug);
+		this.sql.sql("""
+				insert into channels (slug, name, kind, requires_review, created_at)
+				values (:slug, :name, :kind, :review, :createdAt)""")
+			.param("slug", slug)
+			.param("name", "Desk " + slug)
+			.param("kind", kind)
+			.param("review", review)
+			.param("createdAt", Timestamp.from(Instant.now()))
+			.update();
+		return this.sql.sql("select id from channels where slug = :slug")
+			.param("slug", slug)
+			.query(Long.class)
+			.single();
 	}
 
 	private void publisher(long channel, String email) {
-		this.jdbc.update("insert into channel_members (channel_id, employee_id, role) "
-				+ "select ?, id, 'PUBLISHER' from employees where email = ?", channel, email);
+		this.sql.sql("""
+				insert into channel_members (channel_id, employee_id, role)
+				select :channel, id, 'PUBLISHER' from employees where email = :email""")
+			.param("channel", channel)
+			.param("email", email)
+			.update();
 	}
 
 	private long post(long channel, long author, String at) {
 		Timestamp when = Timestamp.from(Instant.parse(at));
-		this.jdbc.update("insert into announcements (channel_id, author_id, title, body, priority, status, "
-				+ "scheduled_at, created_at, updated_at) values (?, ?, ?, 'Body', 'INFO', 'SCHEDULED', ?, ?, ?)",
-				channel, author, "Planned " + at, when, when, when);
-		return this.jdbc.queryForObject("select max(id) from announcements where channel_id = ? and scheduled_at = ?",
-				Long.class, channel, when);
+		this.sql.sql("""
+				insert into announcements (channel_id, author_id, title, body, priority, status, scheduled_at,
+				  created_at, updated_at)
+				values (:channel, :author, :title, 'Body', 'INFO', 'SCHEDULED', :when, :when, :when)""")
+			.param("channel", channel)
+			.param("author", author)
+			.param("title", "Planned " + at)
+			.param("when", when)
+			.update();
+		return this.sql.sql("select max(id) from announcements where channel_id = :channel and scheduled_at = :when")
+			.param("channel", channel)
+			.param("when", when)
+			.query(Long.class)
+			.single();
 	}
 
 	/**
@@ -375,20 +417,54 @@ class AnnouncementDeskWebTests implements PostgresIntegrationTest {
 	}
 
 	private String timeZoneOf(String email) {
-		return this.jdbc.queryForObject("select time_zone from employees where email = ?", String.class, email);
+		return this.sql.sql("select time_zone from employees where email = :email")
+			.param("email", email)
+			.query(String.class)
+			.single();
+	}
+
+	private void setTimeZone(String email, String zone) {
+		this.sql.sql("update employees set time_zone = :zone where email = :email")
+			.param("zone", zone)
+			.param("email", email)
+			.update();
+	}
+
+	private String channelName(long channel) {
+		return this.sql.sql("select name from channels where id = :channel")
+			.param("channel", channel)
+			.query(String.class)
+			.single();
+	}
+
+	private Instant ackDueAt(long id) {
+		return this.sql.sql("select ack_due_at from announcements where id = :announcement")
+			.param("announcement", id)
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
 	}
 
 	private Instant scheduledAt(long id) {
-		return this.jdbc.queryForObject("select scheduled_at from announcements where id = ?", Timestamp.class, id)
+		return this.sql.sql("select scheduled_at from announcements where id = :announcement")
+			.param("announcement", id)
+			.query(Timestamp.class)
+			.single()
 			.toInstant();
 	}
 
 	private String status(long id) {
-		return this.jdbc.queryForObject("select status from announcements where id = ?", String.class, id);
+		return this.sql.sql("select status from announcements where id = :announcement")
+			.param("announcement", id)
+			.query(String.class)
+			.single();
 	}
 
 	private long postsIn(long channel) {
-		return this.jdbc.queryForObject("select count(*) from announcements where channel_id = ?", Long.class, channel);
+		return this.sql.sql("select count(*) from announcements where channel_id = :channel")
+			.param("channel", channel)
+			.query(Long.class)
+			.single();
 	}
 
 	private static int occurrences(String text, String part) {

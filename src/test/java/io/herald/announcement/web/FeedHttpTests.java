@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +42,9 @@ class FeedHttpTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	Announcing data;
 
@@ -210,10 +214,13 @@ class FeedHttpTests implements PostgresIntegrationTest {
 			assertThat(banner.text()).contains("Evacuate building B");
 			assertThat(banner.select("a").attr("href")).isEqualTo("/announcements/" + id);
 		}
-		this.jdbc.update(
-				"update deliveries set acknowledged_at = ?, acknowledged_revision = 1 "
-						+ "where announcement_id = ? and employee_id = ?",
-				java.sql.Timestamp.from(this.now), id, reader.employeeId());
+		this.sql.sql("""
+				update deliveries set acknowledged_at = :at, acknowledged_revision = 1
+				where announcement_id = :announcement and employee_id = :employee""")
+			.param("at", java.sql.Timestamp.from(this.now))
+			.param("announcement", id)
+			.param("employee", reader.employeeId())
+			.update();
 		assertThat(page(http, "/channels").select("[data-critical-banner]")).isEmpty();
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,9 @@ class ReviewApiTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	TestHttp http;
 
@@ -64,13 +68,18 @@ class ReviewApiTests implements PostgresIntegrationTest {
 		this.outsider = this.announcing.person("Outsider");
 		Person reader = this.announcing.person("Reader");
 		this.channel = this.announcing.topic("Reviewed news");
-		this.jdbc.update("update channels set requires_review = true where id = ?", this.channel.id());
+		this.sql.sql("update channels set requires_review = true where id = :channel")
+			.param("channel", this.channel.id())
+			.update();
 		member(this.author, "PUBLISHER");
 		member(this.publisher, "PUBLISHER");
 		member(this.owner, "OWNER");
-		this.jdbc.update(
-				"insert into channel_subscriptions (channel_id, employee_id, subscribed_at) values (?, ?, now())",
-				this.channel.id(), reader.employeeId());
+		this.sql.sql("""
+				insert into channel_subscriptions (channel_id, employee_id, subscribed_at)
+				values (:channel, :employee, now())""")
+			.param("channel", this.channel.id())
+			.param("employee", reader.employeeId())
+			.update();
 	}
 
 	@Test
@@ -208,12 +217,18 @@ class ReviewApiTests implements PostgresIntegrationTest {
 	}
 
 	private String status(long id) {
-		return this.jdbc.queryForObject("select status from announcements where id = ?", String.class, id);
+		return this.sql.sql("select status from announcements where id = :announcement")
+			.param("announcement", id)
+			.query(String.class)
+			.single();
 	}
 
 	private void member(Person person, String role) {
-		this.jdbc.update("insert into channel_members (channel_id, employee_id, role) values (?, ?, ?)",
-				this.channel.id(), person.employeeId(), role);
+		this.sql.sql("insert into channel_members (channel_id, employee_id, role) values (:channel, :employee, :role)")
+			.param("channel", this.channel.id())
+			.param("employee", person.employeeId())
+			.param("role", role)
+			.update();
 	}
 
 	private static String path(long id, String action) {

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +42,9 @@ class AcknowledgementHttpTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	DeliveryCounts counts;
@@ -98,9 +102,10 @@ class AcknowledgementHttpTests implements PostgresIntegrationTest {
 		assertThat(second.statusCode()).isEqualTo(302);
 		assertThat(page(http, location(second)).select("[data-ack-state=acknowledged]")).hasSize(1);
 		assertThat(acknowledgedAt(post, reader)).isEqualTo(at);
-		assertThat(this.jdbc.queryForObject("select sum(acknowledged) from delivery_counts where announcement_id = ?",
-				Long.class, post))
-			.isOne();
+		assertThat(this.sql.sql("select sum(acknowledged) from delivery_counts where announcement_id = :announcement")
+			.param("announcement", post)
+			.query(Long.class)
+			.single()).isOne();
 	}
 
 	@Test
@@ -135,7 +140,9 @@ class AcknowledgementHttpTests implements PostgresIntegrationTest {
 		long info = this.data.publish(this.channel, this.author, "Just so you know", Instant.now().minusSeconds(60),
 				reader);
 		long expired = importantPost("Expired", reader);
-		this.jdbc.update("update announcements set expires_at = now() - interval '1 second' where id = ?", expired);
+		this.sql.sql("update announcements set expires_at = now() - interval '1 second' where id = :announcement")
+			.param("announcement", expired)
+			.update();
 		long important = importantPost("Not for the outsider", reader);
 		TestHttp http = reader.signIn(this.port);
 		String token = TestHttp.csrfToken(http.page("/feed").body());
@@ -205,9 +212,14 @@ class AcknowledgementHttpTests implements PostgresIntegrationTest {
 	}
 
 	private String acknowledgedAt(long post, Person person) {
-		return this.jdbc.queryForObject(
-				"select cast(acknowledged_at as varchar) from deliveries where announcement_id = ? and employee_id = ?",
-				String.class, post, person.employeeId());
+		return this.sql.sql("""
+				select cast(acknowledged_at as varchar) from deliveries
+				where announcement_id = :announcement and employee_id = :employee""")
+			.param("announcement", post)
+			.param("employee", person.employeeId())
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private static String location(HttpResponse<String> response) {

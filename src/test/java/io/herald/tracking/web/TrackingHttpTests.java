@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +51,9 @@ class TrackingHttpTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient sql;
 
 	@Autowired
 	DeliveryCounts counts;
@@ -103,11 +107,14 @@ class TrackingHttpTests implements PostgresIntegrationTest {
 		Person done = this.data.person("Done");
 		Person waiting = this.data.person("Waiting");
 		Person away = this.data.person("Away");
-		long department = this.jdbc.queryForObject(
-				"insert into departments (name, created_at) values (?, now()) returning id", Long.class,
-				"Tracked department " + System.nanoTime());
-		this.jdbc.update("update employees set department_id = ? where id in (?, ?)", department, done.employeeId(),
-				waiting.employeeId());
+		long department = this.sql.sql("insert into departments (name, created_at) values (:name, now()) returning id")
+			.param("name", "Tracked department " + System.nanoTime())
+			.query(Long.class)
+			.single();
+		this.sql.sql("update employees set department_id = :department where id = any(:people)")
+			.param("department", department)
+			.param("people", new Long[] { done.employeeId(), waiting.employeeId() })
+			.update();
 		long post = importantPost("Filter me", done, waiting, away);
 		TestHttp reader = done.signIn(this.port);
 		String token = TestHttp.csrfToken(reader.page("/announcements/" + post).body());
@@ -175,9 +182,13 @@ class TrackingHttpTests implements PostgresIntegrationTest {
 		assertThat(page(manager, path).select(".alert-danger").text())
 			.isEqualTo("Reminders went out less than 12 hours ago. Try again later.");
 		assertThat(again.statusCode()).isEqualTo(302);
-		assertThat(this.jdbc.queryForObject("select count(*) from notifications where announcement_id = ? "
-				+ "and employee_id = ? and kind = 'REMINDER'", Long.class, post, reader.employeeId()))
-			.isOne();
+		assertThat(this.sql.sql("""
+				select count(*) from notifications
+				where announcement_id = :announcement and employee_id = :employee and kind = 'REMINDER'""")
+			.param("announcement", post)
+			.param("employee", reader.employeeId())
+			.query(Long.class)
+			.single()).isOne();
 	}
 
 	@Test
@@ -201,9 +212,10 @@ class TrackingHttpTests implements PostgresIntegrationTest {
 			.statusCode()).isEqualTo(404);
 		assertThat(http.page("/manage/announcements/" + this.data.missingId() + "/tracking").statusCode())
 			.isEqualTo(404);
-		assertThat(this.jdbc.queryForObject("select count(*) from tracking_reminders where announcement_id = ?",
-				Long.class, post))
-			.isZero();
+		assertThat(this.sql.sql("select count(*) from tracking_reminders where announcement_id = :announcement")
+			.param("announcement", post)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -223,8 +235,9 @@ class TrackingHttpTests implements PostgresIntegrationTest {
 		assertThat(http.postEmptyWithBasic(base + post + "/ack", reader.email(), password).statusCode()).isEqualTo(204);
 		assertThat(http.postWithBasic(base + post + "/ack", "application/json", new byte[0], reader.email(), password)
 			.statusCode()).isEqualTo(204);
-		assertThat(this.jdbc.queryForObject("select sum(read_count) || '/' || sum(acknowledged) from delivery_counts "
-				+ "where announcement_id = ?", String.class, post))
+		assertThat(this.sql.sql("""
+				select sum(read_count) || '/' || sum(acknowledged) from delivery_counts
+				where announcement_id = :announcement""").param("announcement", post).query(String.class).single())
 			.isEqualTo("1/1");
 
 		HttpResponse<String> refused = http.postEmptyWithBasic(base + info + "/ack", reader.email(), password);
@@ -286,16 +299,21 @@ class TrackingHttpTests implements PostgresIntegrationTest {
 						Instant.now().minusSeconds(60), null, true, Instant.now().plus(Duration.ofDays(3))),
 				recipients);
 		// Deliveries keep where their recipients stood, as publishing does.
-		this.jdbc.update("update deliveries set department_id = (select e.department_id from employees e "
-				+ "where e.id = deliveries.employee_id), location_id = (select e.location_id from employees e "
-				+ "where e.id = deliveries.employee_id) where announcement_id = ?", id);
+		this.sql.sql("""
+				update deliveries
+				set department_id = (select e.department_id from employees e where e.id = deliveries.employee_id),
+				  location_id = (select e.location_id from employees e where e.id = deliveries.employee_id)
+				where announcement_id = :announcement""").param("announcement", id).update();
 		this.counts.recount(List.of(id));
 		return id;
 	}
 
 	private Person named(Person person, String first, String last) {
-		this.jdbc.update("update employees set first_name = ?, last_name = ? where id = ?", first, last,
-				person.employeeId());
+		this.sql.sql("update employees set first_name = :first, last_name = :last where id = :employee")
+			.param("first", first)
+			.param("last", last)
+			.param("employee", person.employeeId())
+			.update();
 		return person;
 	}
 
