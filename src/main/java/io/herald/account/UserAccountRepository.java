@@ -43,8 +43,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	@Query("select a.employeeId from UserAccount a join a.roles r where r = :role and a.enabled = true")
 	List<Long> findEnabledEmployeeIdsWithRole(Role role);
 
-	@Query("select a.employeeId from UserAccount a where a.enabled = true and a.passwordHash is not null "
-			+ "and a.employeeId in :employeeIds")
+	@Query("""
+			select a.employeeId from UserAccount a
+			where a.enabled = true and a.passwordHash is not null and a.employeeId in :employeeIds""")
 	List<Long> findEmployeeIdsAbleToSignIn(Collection<Long> employeeIds);
 
 	@Query("select r, count(a) from UserAccount a join a.roles r where a.enabled = true group by r")
