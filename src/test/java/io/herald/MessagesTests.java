@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.herald.account.Role;
+import io.herald.shared.Role;
 import io.herald.crisis.AnsweredVia;
 import io.herald.crisis.CheckInLink;
 import io.herald.crisis.CheckInStatus;

@@ -13,9 +13,10 @@ import java.util.Set;
 import io.herald.audit.AuditLog;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
+import io.herald.shared.ForAdmins;
+import io.herald.shared.Role;
 import io.herald.shared.SignedInPerson;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Every change writes an audit entry in the same transaction.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@ForAdmins
 public class AccountAdministration {
 
 	// No 0/o, 1/l/i: the temporary password is read out or typed from a screen.

@@ -3,6 +3,7 @@ package io.herald.account;
 import java.util.Set;
 
 import io.herald.announcement.CommsManagers;
+import io.herald.shared.Role;
 
 import org.springframework.stereotype.Component;
 

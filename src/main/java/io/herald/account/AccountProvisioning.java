@@ -9,6 +9,7 @@ import io.herald.directory.EmployeesJoined;
 import io.herald.directory.EmployeesLeft;
 import io.herald.directory.EmployeesReturned;
 import io.herald.shared.ChangeRefused;
+import io.herald.shared.Role;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,10 @@ class AccountProvisioning {
 		int admins = this.jdbc.sql("""
 				select count(*) from user_accounts a join account_roles r on r.account_id = a.id
 				join employees e on e.id = a.employee_id
-				where r.role = 'ADMIN' and a.enabled and e.active""").query(Integer.class).single();
+				where r.role = :admin and a.enabled and e.active""")
+			.param("admin", Role.ADMIN.name())
+			.query(Integer.class)
+			.single();
 		if (admins == 0) {
 			throw new ChangeRefused("account.refused.lastAdminLeaving");
 		}
@@ -115,9 +119,10 @@ class AccountProvisioning {
 				.update();
 			this.jdbc.sql("""
 					insert into account_roles (account_id, role)
-					select a.id, 'EMPLOYEE' from user_accounts a
+					select a.id, :employee from user_accounts a
 					where a.employee_id = any(:ids)
 					  and not exists (select 1 from account_roles r where r.account_id = a.id)""")
+				.param("employee", Role.EMPLOYEE.name())
 				.param("ids", ids)
 				.update();
 		}

@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
 import io.herald.directory.PersonalSettings;
+import io.herald.shared.ForAdmins;
+import io.herald.shared.ForCommsHrAndAdmins;
+import io.herald.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +121,7 @@ public class AccountService {
 	 * Which of these people can sign in (an enabled account with a password), so can be
 	 * reached in the app: for reports on who a message could reach.
 	 */
-	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'HR', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public Set<Long> employeesAbleToSignIn(Collection<Long> employeeIds) {
 		Set<Long> able = new HashSet<>();
@@ -231,7 +234,7 @@ public class AccountService {
 		this.accounts.recordSignIn(accountId, this.clock.instant().truncatedTo(ChronoUnit.MINUTES));
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@ForAdmins
 	@Transactional(readOnly = true)
 	public Map<Long, AccountSummary> accountsOf(Collection<Long> employeeIds) {
 		return this.accounts.findByEmployeeIdIn(employeeIds)
@@ -240,7 +243,7 @@ public class AccountService {
 			.collect(Collectors.toMap(AccountSummary::employeeId, Function.identity()));
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@ForAdmins
 	@Transactional(readOnly = true)
 	public AccountOverview overview() {
 		Map<Role, Long> byRole = new EnumMap<>(Role.class);

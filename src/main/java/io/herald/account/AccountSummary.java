@@ -1,5 +1,6 @@
 package io.herald.account;
 
+import io.herald.shared.Role;
 import java.time.Instant;
 import java.util.Set;
 

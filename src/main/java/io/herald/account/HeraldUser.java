@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import io.herald.shared.Role;
 import io.herald.shared.SignedInPerson;
 
 import org.springframework.security.core.CredentialsContainer;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.herald.audit.AuditLog;
+import io.herald.shared.ForAdmins;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
 import io.herald.shared.SignedInPerson;
@@ -110,7 +111,7 @@ public class PersonalAccessTokens {
 	 * The tokens of a person's account, for administrators; empty when they have none or
 	 * no account.
 	 */
-	@PreAuthorize("hasRole('ADMIN')")
+	@ForAdmins
 	@Transactional(readOnly = true)
 	public List<AccessTokenView> of(long employeeId) {
 		return this.accounts.findByEmployeeId(employeeId)
@@ -122,7 +123,7 @@ public class PersonalAccessTokens {
 	 * Revokes a person's token as an administrator.
 	 * @return false when that person has no such token
 	 */
-	@PreAuthorize("hasRole('ADMIN')")
+	@ForAdmins
 	@Transactional
 	public boolean revokeFor(long employeeId, long id) {
 		return this.accounts.findByEmployeeId(employeeId)

@@ -1,5 +1,6 @@
 package io.herald.account;
 
+import io.herald.shared.Role;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 			where a.id = :id and (a.lastLoginAt is null or a.lastLoginAt < :at)""")
 	int recordSignIn(long id, java.time.Instant at);
 
-	@Query("select count(a) > 0 from UserAccount a join a.roles r where r = io.herald.account.Role.ADMIN and a.enabled = true")
+	@Query("select count(a) > 0 from UserAccount a join a.roles r where r = io.herald.shared.Role.ADMIN and a.enabled = true")
 	boolean existsEnabledAdmin();
 
 	@Query("select a.employeeId from UserAccount a join a.roles r where r = :role and a.enabled = true")
@@ -58,7 +59,7 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	 * role at the same moment are served one after the other, so one always remains.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select a from UserAccount a join a.roles r where r = io.herald.account.Role.ADMIN and a.enabled = true")
+	@Query("select a from UserAccount a join a.roles r where r = io.herald.shared.Role.ADMIN and a.enabled = true")
 	List<UserAccount> lockEnabledAdmins();
 
 }

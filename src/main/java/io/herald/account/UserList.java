@@ -2,13 +2,14 @@ package io.herald.account;
 
 import java.util.List;
 
+import io.herald.shared.ForAdmins;
+import io.herald.shared.Role;
 import io.herald.shared.Text;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * by where the account stands; in name order.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@ForAdmins
 public class UserList {
 
 	// PAGE and COUNT select the same people: keep their conditions alike.

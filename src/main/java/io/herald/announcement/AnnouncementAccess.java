@@ -4,6 +4,7 @@ import io.herald.announcement.Lifecycle.Actor;
 import io.herald.channel.ChannelView;
 import io.herald.channel.Channels;
 import io.herald.shared.Callers;
+import io.herald.shared.Role;
 import io.herald.shared.SignedInPerson;
 
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ class AnnouncementAccess {
 		Announcement announcement = this.announcements.findWithTargetingById(id)
 			.orElseThrow(() -> new AnnouncementNotFound(id));
 		if (!this.channels.callerManages(announcement.getChannelId())
-				&& !(Callers.hasAnyRole("HR") && HrReading.mayRead(announcement.getStatus()))) {
+				&& !(Callers.hasAnyRole(Role.HR) && HrReading.mayRead(announcement.getStatus()))) {
 			throw new AnnouncementNotFound(id);
 		}
 		return announcement;
@@ -60,7 +61,7 @@ class AnnouncementAccess {
 	Actor actor(Announcement announcement, ChannelView channel) {
 		SignedInPerson caller = Callers.require();
 		boolean author = announcement.getAuthorId() == caller.employeeId();
-		boolean commsManager = Callers.hasAnyRole("COMMS_MANAGER");
+		boolean commsManager = Callers.hasAnyRole(Role.COMMS_MANAGER);
 		boolean mayPost = !channel.archived() && (commsManager || channel.mayPost(caller.employeeId()));
 		boolean reviewer = commsManager || channel.isOwner(caller.employeeId());
 		return new Actor(author, mayPost && (author || commsManager), reviewer);

@@ -22,6 +22,7 @@ import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
 import io.herald.shared.Callers;
+import io.herald.shared.Role;
 import io.herald.shared.SignedInPerson;
 
 import org.springframework.data.domain.Page;
@@ -77,7 +78,7 @@ public class AnnouncementDesk {
 		if (list == DeskList.DRAFTS) {
 			specification = specification.and((root, q, cb) -> cb.equal(root.get("authorId"), caller.employeeId()));
 		}
-		if (!Callers.hasAnyRole("COMMS_MANAGER")) {
+		if (!Callers.hasAnyRole(Role.COMMS_MANAGER)) {
 			Set<Long> mine = this.channels.postableByCaller().stream().map(ChannelView::id).collect(Collectors.toSet());
 			if (list == DeskList.REVIEW) {
 				mine = this.channels.postableByCaller()
@@ -189,7 +190,7 @@ public class AnnouncementDesk {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<CalendarEntry> calendar(Instant from, Instant to) {
-		boolean manager = Callers.hasAnyRole("COMMS_MANAGER", "HR");
+		boolean manager = Callers.hasAnyRole(Role.COMMS_MANAGER, Role.HR);
 		Set<Long> mine = manager ? Set.of()
 				: this.channels.postableByCaller().stream().map(ChannelView::id).collect(Collectors.toSet());
 		Map<Long, ChannelView> channelsById = this.channels.all()

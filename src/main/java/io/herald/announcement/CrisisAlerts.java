@@ -11,12 +11,12 @@ import java.util.Set;
 import io.herald.audit.AuditLog;
 import io.herald.channel.Channels;
 import io.herald.shared.Callers;
+import io.herald.shared.ForCommsAndAdmins;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -68,7 +68,7 @@ public class CrisisAlerts {
 	 * @throws InvalidChange when the title or body is missing or too long, or the post
 	 * would reach nobody (nothing is saved then)
 	 */
-	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'ADMIN')")
+	@ForCommsAndAdmins
 	@Transactional
 	public SystemAlert.Published publishSystemAlert(String slug, String channelName, SystemAlert alert) {
 		long channelId = this.channels.systemChannel(slug, channelName);
@@ -123,7 +123,7 @@ public class CrisisAlerts {
 	 * now: the rule of {@link #publishSystemAlert}, which creates the channel
 	 * company-wide when it is missing.
 	 */
-	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'ADMIN')")
+	@ForCommsAndAdmins
 	@Transactional(readOnly = true)
 	public long systemAlertAudience(String slug, Set<Long> departmentIds, Set<Long> locationIds) {
 		return this.audiences.ofSystemChannel(slug, departmentIds, locationIds);
@@ -133,7 +133,7 @@ public class CrisisAlerts {
 	 * Ends a post on the system channel {@code slug} now: it leaves the feed and the
 	 * critical banner, and nobody is reminded of it any more.
 	 */
-	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'ADMIN')")
+	@ForCommsAndAdmins
 	@Transactional
 	public void expireSystemAlert(String slug, long id) {
 		Timestamp now = Timestamp.from(this.clock.instant());

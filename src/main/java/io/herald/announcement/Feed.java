@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import io.herald.channel.Channels;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.shared.Callers;
+import io.herald.shared.Role;
 import io.herald.shared.SignedInPerson;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -201,7 +202,7 @@ public class Feed {
 			.orElseThrow(() -> new AnnouncementNotFound(id));
 		boolean recipient = opened.recipient
 				&& (opened.status == AnnouncementStatus.PUBLISHED || opened.status == AnnouncementStatus.ARCHIVED);
-		if (!recipient && !(Callers.hasAnyRole("HR") && HrReading.mayRead(opened.status))
+		if (!recipient && !(Callers.hasAnyRole(Role.HR) && HrReading.mayRead(opened.status))
 				&& !this.channels.callerManages(opened.channelId)) {
 			throw new AnnouncementNotFound(id);
 		}
@@ -209,8 +210,8 @@ public class Feed {
 		// As TrackingReports decides, without asking it: a non-recipient got
 		// here as HR or a manager of the channel; a recipient may manage it too
 		// (owners and publishers).
-		boolean mayTrack = wentOut
-				&& (Callers.hasAnyRole("HR", "ADMIN") || !recipient || this.channels.callerManages(opened.channelId));
+		boolean mayTrack = wentOut && (Callers.hasAnyRole(Role.HR, Role.ADMIN) || !recipient
+				|| this.channels.callerManages(opened.channelId));
 		Instant readAt = opened.readAt;
 		if (recipient && readAt == null) {
 			// One indexed update; the condition keeps the first read, whatever the races.

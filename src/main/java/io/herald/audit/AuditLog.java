@@ -2,11 +2,11 @@ package io.herald.audit;
 
 import java.time.Clock;
 
+import io.herald.shared.ForHrAndAdmins;
 import io.herald.shared.SignedInPerson;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -45,7 +45,7 @@ public class AuditLog {
 				(details != null && details.length() > 4000) ? details.substring(0, 4000) : details));
 	}
 
-	@PreAuthorize("hasAnyRole('ADMIN', 'HR')")
+	@ForHrAndAdmins
 	@Transactional(readOnly = true)
 	public Page<AuditRecord> entriesAbout(String targetType, long targetId, Pageable pageable) {
 		return this.entries.findByTargetTypeAndTargetId(targetType, targetId, pageable).map(AuditEntry::toRecord);

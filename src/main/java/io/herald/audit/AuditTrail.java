@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.herald.shared.ForAdmins;
 import io.herald.shared.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -29,7 +30,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * named by the modules that own them, and the same selection as CSV.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@ForAdmins
 public class AuditTrail {
 
 	/** The most lines one CSV export holds; narrow the filter for older ones. */

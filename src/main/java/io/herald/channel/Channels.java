@@ -21,8 +21,10 @@ import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
 import io.herald.directory.Placement;
 import io.herald.shared.Callers;
+import io.herald.shared.ForCommsAndAdmins;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
+import io.herald.shared.Role;
 import io.herald.shared.SignedInPerson;
 import io.herald.shared.Text;
 
@@ -39,8 +41,6 @@ import org.springframework.util.StringUtils;
  */
 @Service
 public class Channels {
-
-	static final String MANAGERS = "hasAnyRole('COMMS_MANAGER', 'ADMIN')";
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -122,7 +122,7 @@ public class Channels {
 		Placement placement = this.directory.findPlacement(person.employeeId())
 			.orElse(new Placement(person.employeeId(), null, null, false));
 		Set<Long> subscribed = subscriptionsOf(person.employeeId());
-		boolean manager = Callers.hasAnyRole("COMMS_MANAGER");
+		boolean manager = Callers.hasAnyRole(Role.COMMS_MANAGER);
 		return this.channels.findAllByOrderByName()
 			.stream()
 			.filter((channel) -> !channel.isArchived())
@@ -203,7 +203,7 @@ public class Channels {
 	@Transactional(readOnly = true)
 	public List<ChannelView> postableByCaller() {
 		SignedInPerson caller = Callers.require();
-		boolean manager = Callers.hasAnyRole("COMMS_MANAGER");
+		boolean manager = Callers.hasAnyRole(Role.COMMS_MANAGER);
 		return this.channels.findAllByOrderByName()
 			.stream()
 			.filter((channel) -> !channel.isArchived())
@@ -222,7 +222,7 @@ public class Channels {
 		return this.channels.findWithMembersById(channelId)
 			.filter((channel) -> !channel.isArchived())
 			.map(Channel::toView)
-			.map((channel) -> Callers.hasAnyRole("COMMS_MANAGER") || channel.mayPost(caller.employeeId()))
+			.map((channel) -> Callers.hasAnyRole(Role.COMMS_MANAGER) || channel.mayPost(caller.employeeId()))
 			.orElse(false);
 	}
 
@@ -233,7 +233,7 @@ public class Channels {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public boolean callerManages(long channelId) {
-		if (Callers.hasAnyRole("COMMS_MANAGER")) {
+		if (Callers.hasAnyRole(Role.COMMS_MANAGER)) {
 			return true;
 		}
 		return this.jdbc.sql("""
@@ -311,7 +311,7 @@ public class Channels {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public boolean callerPostsAnywhere() {
-		if (Callers.hasAnyRole("COMMS_MANAGER")) {
+		if (Callers.hasAnyRole(Role.COMMS_MANAGER)) {
 			return true;
 		}
 		return this.jdbc.sql("""
@@ -356,7 +356,7 @@ public class Channels {
 	 * Creates a channel or, with an id, changes it. Refuses bad input with problems per
 	 * field and changes nothing then.
 	 */
-	@PreAuthorize(MANAGERS)
+	@ForCommsAndAdmins
 	@Transactional
 	public long save(ChannelDetails details) {
 		List<Problem> problems = new ArrayList<>();
@@ -413,7 +413,7 @@ public class Channels {
 		return id;
 	}
 
-	@PreAuthorize(MANAGERS)
+	@ForCommsAndAdmins
 	@Transactional
 	public void archive(long id, boolean archived) {
 		Channel channel = this.channels.findById(id).orElseThrow(() -> new InvalidChange(null, "channel.notFound"));
@@ -428,7 +428,7 @@ public class Channels {
 	 * time it is needed. Nobody is a member: only the system posts there.
 	 * @return its id
 	 */
-	@PreAuthorize(MANAGERS)
+	@ForCommsAndAdmins
 	@Transactional
 	public long systemChannel(String slug, String name) {
 		return this.channels.findBySlug(slug).map(Channel::getId).orElseGet(() -> {
@@ -445,7 +445,7 @@ public class Channels {
 	 * Makes sure there is a company-wide channel and one channel per department and per
 	 * location; returns how many it created.
 	 */
-	@PreAuthorize(MANAGERS)
+	@ForCommsAndAdmins
 	@Transactional
 	public int createStandardChannels(String companyName) {
 		int created = 0;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.herald.shared.Callers;
+import io.herald.shared.Role;
 
 /**
  * Which parts of the navigation a signed-in person may use, decided once per page from
@@ -45,9 +46,10 @@ public final class Navigation {
 	 * The navigation of the person signed in on this thread.
 	 */
 	static Navigation ofCaller() {
-		return new Navigation(Callers.hasAnyRole("COMMS_MANAGER", "HR"), Callers.hasAnyRole("COMMS_MANAGER", "ADMIN"),
-				Callers.hasAnyRole("COMMS_MANAGER", "HR", "ADMIN"), Callers.hasAnyRole("HR", "ADMIN"),
-				Callers.hasAnyRole("ADMIN"));
+		return new Navigation(Callers.hasAnyRole(Role.COMMS_MANAGER, Role.HR),
+				Callers.hasAnyRole(Role.COMMS_MANAGER, Role.ADMIN),
+				Callers.hasAnyRole(Role.COMMS_MANAGER, Role.HR, Role.ADMIN), Callers.hasAnyRole(Role.HR, Role.ADMIN),
+				Callers.hasAnyRole(Role.ADMIN));
 	}
 
 	/**

@@ -1,8 +1,11 @@
 package io.herald.config;
 
+import java.util.Arrays;
+
 import io.herald.account.SessionGuard;
 import io.herald.account.SignInThrottled;
 import io.herald.account.TokenAuthentication;
+import io.herald.shared.Role;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +24,10 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+import static io.herald.shared.Role.ADMIN;
+import static io.herald.shared.Role.COMMS_MANAGER;
+import static io.herald.shared.Role.HR;
 
 /**
  * Two doors: the browser UI with form login, sessions and CSRF, and the stateless JSON
@@ -56,15 +63,15 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/crisis/plans/*/activate",
 						"/api/v1/crisis/incidents/*/updates", "/api/v1/crisis/incidents/*/resolve")
-				.hasAnyRole("COMMS_MANAGER", "ADMIN")
+				.hasAnyRole(names(COMMS_MANAGER, ADMIN))
 				.requestMatchers(HttpMethod.POST, "/api/v1/crisis/incidents/*/check-in")
 				.authenticated()
 				.requestMatchers("/api/v1/crisis/plans", "/api/v1/crisis/plans/**", "/api/v1/crisis/incidents/**")
-				.hasAnyRole("COMMS_MANAGER", "HR", "ADMIN")
+				.hasAnyRole(names(COMMS_MANAGER, HR, ADMIN))
 				.requestMatchers("/api/v1/insight/**")
-				.hasAnyRole("COMMS_MANAGER", "HR", "ADMIN")
+				.hasAnyRole(names(COMMS_MANAGER, HR, ADMIN))
 				.requestMatchers("/api/v1/admin/**")
-				.hasRole("ADMIN")
+				.hasRole(ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.realmName("Herald").authenticationEntryPoint(problems::unauthorized))
@@ -97,29 +104,29 @@ class SecurityConfiguration {
 			.denyAll()
 			.requestMatchers("/admin/users", "/admin/users/**", "/admin/audit", "/admin/audit/**", "/admin/outbox",
 					"/admin/outbox/**")
-			.hasRole("ADMIN")
+			.hasRole(ADMIN.name())
 			.requestMatchers("/admin/policies", "/admin/policies/**")
-			.hasRole("ADMIN")
+			.hasRole(ADMIN.name())
 			.requestMatchers("/admin/**")
-			.hasAnyRole("HR", "ADMIN")
+			.hasAnyRole(names(HR, ADMIN))
 			.requestMatchers("/manage/channels", "/manage/channels/**")
-			.hasAnyRole("COMMS_MANAGER", "ADMIN")
+			.hasAnyRole(names(COMMS_MANAGER, ADMIN))
 			.requestMatchers(HttpMethod.POST, "/crisis/incidents/*/check-in")
 			.authenticated()
 			.requestMatchers(HttpMethod.POST, "/crisis/incidents/*/resolve", "/crisis/incidents/*/updates",
 					"/crisis/incidents/*/steps/*", "/crisis/incidents/*/renotify")
-			.hasAnyRole("COMMS_MANAGER", "ADMIN")
+			.hasAnyRole(names(COMMS_MANAGER, ADMIN))
 			.requestMatchers("/crisis/plans/new", "/crisis/plans/*/edit", "/crisis/plans/*/activate",
 					"/crisis/incidents/*/resolve", "/procedures/new", "/procedures/*/edit")
-			.hasAnyRole("COMMS_MANAGER", "ADMIN")
+			.hasAnyRole(names(COMMS_MANAGER, ADMIN))
 			.requestMatchers(HttpMethod.POST, "/crisis/plans", "/crisis/plans/**", "/procedures", "/procedures/**")
-			.hasAnyRole("COMMS_MANAGER", "ADMIN")
+			.hasAnyRole(names(COMMS_MANAGER, ADMIN))
 			.requestMatchers("/crisis", "/crisis/plans", "/crisis/plans/**", "/crisis/incidents/**")
-			.hasAnyRole("COMMS_MANAGER", "HR", "ADMIN")
+			.hasAnyRole(names(COMMS_MANAGER, HR, ADMIN))
 			.requestMatchers("/insight/overdue.csv")
-			.hasAnyRole("HR", "ADMIN")
+			.hasAnyRole(names(HR, ADMIN))
 			.requestMatchers("/insight", "/insight/**")
-			.hasAnyRole("COMMS_MANAGER", "HR", "ADMIN")
+			.hasAnyRole(names(COMMS_MANAGER, HR, ADMIN))
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").failureHandler(failures).permitAll())
@@ -129,6 +136,10 @@ class SecurityConfiguration {
 			.requestCache(Customizer.withDefaults())
 			.addFilterAfter(new AccountSessionFilter(sessionGuard), SecurityContextHolderFilter.class);
 		return http.build();
+	}
+
+	private static String[] names(Role... roles) {
+		return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
 	}
 
 	private static void headers(HeadersConfigurer<HttpSecurity> headers) {

@@ -24,6 +24,8 @@ import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.Reachability;
 import io.herald.shared.Callers;
+import io.herald.shared.ForCommsAndAdmins;
+import io.herald.shared.ForCommsHrAndAdmins;
 import io.herald.shared.InvalidChange;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -33,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,10 +45,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CrisisPlans {
-
-	static final String READ = "hasAnyRole('COMMS_MANAGER', 'HR', 'ADMIN')";
-
-	static final String EDIT = "hasAnyRole('COMMS_MANAGER', 'ADMIN')";
 
 	private static final String CURRENT_BY_ID = """
 			select p.id, p.current_revision, p.version, p.last_reviewed_on, r.title, r.scenario, r.severity,
@@ -82,7 +79,7 @@ public class CrisisPlans {
 	 * Every plan by title, with its flags. A fixed number of statements, whatever the
 	 * number of plans.
 	 */
-	@PreAuthorize(READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public List<PlanSummary> plans() {
 		List<Row> rows = this.sql.sql("""
@@ -108,7 +105,7 @@ public class CrisisPlans {
 		}).toList();
 	}
 
-	@PreAuthorize(READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public Optional<PlanView> find(long id) {
 		return this.sql.sql(CURRENT_BY_ID).param("id", id).query(Row::of).optional().map(this::view);
@@ -117,7 +114,7 @@ public class CrisisPlans {
 	/**
 	 * The plan's revisions, newest first.
 	 */
-	@PreAuthorize(READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public List<PlanRevision> history(long id) {
 		List<Saved> rows = this.sql.sql("""
@@ -141,7 +138,7 @@ public class CrisisPlans {
 	 * @return the new plan's id
 	 * @throws InvalidChange naming each field that needs fixing
 	 */
-	@PreAuthorize(EDIT)
+	@ForCommsAndAdmins
 	@Transactional
 	public long create(PlanDraft draft) {
 		PlanContent content = check(draft);
@@ -168,7 +165,7 @@ public class CrisisPlans {
 	 * @throws InvalidChange naming each field that needs fixing, or (with no field) when
 	 * someone else changed the plan since it was opened; nothing is changed then
 	 */
-	@PreAuthorize(EDIT)
+	@ForCommsAndAdmins
 	@Transactional
 	public void change(long id, long version, PlanDraft draft) {
 		Row row = this.sql.sql(CURRENT_BY_ID)
@@ -201,7 +198,7 @@ public class CrisisPlans {
 	/**
 	 * Records that the plan was reviewed today: the review clock starts again.
 	 */
-	@PreAuthorize(EDIT)
+	@ForCommsAndAdmins
 	@Transactional
 	public void markReviewed(long id, long version) {
 		LocalDate today = LocalDate.now(this.clock);

@@ -1,10 +1,10 @@
 package io.herald.crisis;
 
+import io.herald.shared.ForCommsHrAndAdmins;
 import java.util.HashSet;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +37,7 @@ public class DrillPosts {
 	/**
 	 * The ids of every announcement a drill has sent.
 	 */
-	@PreAuthorize(CrisisPlans.READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public Set<Long> announcementIds() {
 		return new HashSet<>(this.jdbc.sql(DRILL_POSTS).query((rs, n) -> rs.getLong("id")).list());

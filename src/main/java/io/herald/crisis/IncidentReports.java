@@ -29,13 +29,13 @@ import io.herald.notification.EmailOutcome;
 import io.herald.notification.Notifications;
 import io.herald.notification.OutboxStatus;
 import io.herald.shared.ChangeRefused;
+import io.herald.shared.ForCommsHrAndAdmins;
 import io.herald.shared.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -87,7 +87,7 @@ public class IncidentReports {
 	 * @throws IncidentNotFound when there is no such incident
 	 * @throws ChangeRefused while the incident is still open
 	 */
-	@PreAuthorize(CrisisPlans.READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public IncidentReport report(long incidentId) {
 		IncidentView incident = this.roster.find(incidentId);
@@ -125,7 +125,7 @@ public class IncidentReports {
 	 * durations in ISO-8601 (PT4M30S), formula-like cells made inert. One table whose
 	 * first column names the section: summary, timeline, checklist, need_help.
 	 */
-	@PreAuthorize(CrisisPlans.READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public byte[] csv(long incidentId) {
 		IncidentReport report = report(incidentId);
@@ -171,7 +171,7 @@ public class IncidentReports {
 	 * @throws IncidentNotFound when there is no such incident
 	 * @throws ChangeRefused when the incident is not a drill
 	 */
-	@PreAuthorize(CrisisPlans.READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public DrillReport drill(long incidentId) {
 		return drill(incidentId, DRILL_LISTED);
@@ -279,7 +279,7 @@ public class IncidentReports {
 	 * The drill report as CSV: one row per person some medium could not reach, with the
 	 * reasons ({@code NO_ACCOUNT;NO_MOBILE}), UTF-8 with a BOM, formula-like cells inert.
 	 */
-	@PreAuthorize(CrisisPlans.READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public byte[] drillCsv(long incidentId) {
 		DrillReport report = drill(incidentId, Integer.MAX_VALUE);

@@ -22,13 +22,14 @@ import io.herald.notification.NotificationKind;
 import io.herald.notification.Notifications;
 import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
+import io.herald.shared.ForCommsAndAdmins;
+import io.herald.shared.ForCommsHrAndAdmins;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -87,7 +88,7 @@ public class IncidentResponse {
 	 * The update form as it opens: the UPDATE template of the plan revision the incident
 	 * runs, placeholders filled for its scope, now.
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional(readOnly = true)
 	public IncidentUpdate prepareUpdate(long incidentId) {
 		StoredIncident incident = this.stored.get(incidentId);
@@ -113,7 +114,7 @@ public class IncidentResponse {
 	 * @throws InvalidChange naming what to fix; nothing is sent then
 	 * @throws ChangeRefused when the incident is resolved
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional
 	public FollowUpSent postUpdate(long incidentId, IncidentUpdate update) {
 		String title = Incidents.strip(update.title());
@@ -146,7 +147,7 @@ public class IncidentResponse {
 	 * The checklist of the plan revision the incident runs, in order, with who ticked
 	 * each step and when.
 	 */
-	@PreAuthorize(CrisisPlans.READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public List<ChecklistItem> checklist(long incidentId) {
 		List<Step> rows = this.jdbc.sql("""
@@ -180,7 +181,7 @@ public class IncidentResponse {
 	 * @throws InvalidChange when the incident's checklist has no such step
 	 * @throws ChangeRefused when the incident is resolved
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional
 	public boolean tick(long incidentId, int stepOrder) {
 		lockOpen(incidentId, "crisis.checklist.closed");
@@ -222,7 +223,7 @@ public class IncidentResponse {
 	 * @throws ChangeRefused when the incident is resolved, everyone has answered, or the
 	 * last re-notification was less than {@link #RENOTIFY_PAUSE} ago
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional
 	public int renotify(long incidentId) {
 		lockOpen(incidentId, "crisis.renotify.closed");
@@ -267,7 +268,7 @@ public class IncidentResponse {
 	 * Everything that happened, oldest first: the opening, updates, ticked steps,
 	 * re-notifications and the resolve.
 	 */
-	@PreAuthorize(CrisisPlans.READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public List<TimelineEntry> timeline(long incidentId) {
 		StoredIncident incident = this.stored.get(incidentId);

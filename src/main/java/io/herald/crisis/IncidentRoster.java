@@ -21,9 +21,9 @@ import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
 import io.herald.directory.Reachability;
+import io.herald.shared.ForCommsHrAndAdmins;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +53,7 @@ public class IncidentRoster {
 	 * The last 50 real incidents and the last 50 drills (drills keep a history of their
 	 * own), open ones first, then the most recent.
 	 */
-	@PreAuthorize(CrisisPlans.READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public List<IncidentSummary> incidents() {
 		List<IncidentSummary> all = new ArrayList<>(summaries(false));
@@ -81,7 +81,7 @@ public class IncidentRoster {
 	/**
 	 * The live roster: counts read from the check-in rows on every call.
 	 */
-	@PreAuthorize(CrisisPlans.READ)
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public IncidentView find(long incidentId) {
 		StoredIncident incident = this.stored.get(incidentId);

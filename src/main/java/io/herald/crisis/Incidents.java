@@ -21,6 +21,7 @@ import io.herald.directory.EmployeeDirectory;
 import io.herald.notification.Inbox;
 import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
+import io.herald.shared.ForCommsAndAdmins;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.MultiLine;
 import io.herald.shared.InvalidChange.Problem;
@@ -98,7 +99,7 @@ public class Incidents {
 	 * The activation form as it opens: the plan's default scope, and its initial alert
 	 * with the placeholders filled in for that scope, now, in the caller's zone.
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional(readOnly = true)
 	public Activation prepare(long planId) {
 		return prepare(planId, null);
@@ -108,7 +109,7 @@ public class Incidents {
 	 * The alert for this scope, or the plan's default scope when {@code null}, from the
 	 * plan's template with its placeholders filled for that scope.
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional(readOnly = true)
 	public Activation prepare(long planId, IncidentScope chosen) {
 		PlanView plan = this.plans.find(planId).orElseThrow(() -> new PlanNotFound(planId));
@@ -126,7 +127,7 @@ public class Incidents {
 	 * How many people an alert to this scope would reach now: the rule the alert's
 	 * fan-out follows. Unknown places and departments reach nobody.
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional(readOnly = true)
 	public long reach(IncidentScope scope) {
 		if (!scope.everyone() && scope.locationIds().isEmpty() && scope.departmentIds().isEmpty()) {
@@ -139,7 +140,7 @@ public class Incidents {
 	 * Opens an incident and publishes its CRITICAL alert to the scope at once.
 	 * @throws InvalidChange naming what to fix; nothing is saved or sent then
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional
 	public OpenedIncident activate(long planId, Activation activation) {
 		PlanView plan = this.plans.find(planId).orElseThrow(() -> new PlanNotFound(planId));
@@ -330,7 +331,7 @@ public class Incidents {
 	 * The all-clear as the confirmation step shows it before resolving: the ALL_CLEAR
 	 * template of the plan revision the incident runs, filled in for its scope, now.
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional(readOnly = true)
 	public IncidentUpdate prepareAllClear(long incidentId) {
 		StoredIncident incident = this.stored.get(incidentId);
@@ -344,7 +345,7 @@ public class Incidents {
 	 * Sends the plan's all-clear and resolves; see
 	 * {@link #resolve(long, IncidentUpdate)}.
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional
 	public int resolve(long incidentId) {
 		return resolve(incidentId, null);
@@ -361,7 +362,7 @@ public class Incidents {
 	 * @throws InvalidChange naming what to fix; nothing is sent or changed then
 	 * @throws ChangeRefused when the incident is already resolved
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional
 	public int resolve(long incidentId, IncidentUpdate allClear) {
 		StoredIncident incident = this.stored.get(incidentId);

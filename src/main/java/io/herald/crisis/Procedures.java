@@ -17,6 +17,7 @@ import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
 import io.herald.directory.Reachability;
 import io.herald.shared.Callers;
+import io.herald.shared.ForCommsAndAdmins;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.InvalidChange.Problem;
 
@@ -82,7 +83,7 @@ public class Procedures {
 	 * @return the new procedure's id
 	 * @throws InvalidChange naming each field that needs fixing
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional
 	public long create(ProcedureDraft draft) {
 		List<Long> contacts = check(draft);
@@ -107,7 +108,7 @@ public class Procedures {
 	 * @throws InvalidChange naming each field that needs fixing, or (no field) when
 	 * someone else changed the procedure since it was opened
 	 */
-	@PreAuthorize(CrisisPlans.EDIT)
+	@ForCommsAndAdmins
 	@Transactional
 	public void change(long id, long version, ProcedureDraft draft) {
 		find(id).orElseThrow(() -> new ProcedureNotFound(id));

@@ -2,7 +2,7 @@ package io.herald.demo;
 
 import java.util.List;
 
-import io.herald.account.Role;
+import io.herald.shared.Role;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;

@@ -14,7 +14,7 @@ import java.util.Random;
 import java.util.Set;
 
 import io.herald.account.AccountService;
-import io.herald.account.Role;
+import io.herald.shared.Role;
 import io.herald.demo.DemoNames.Culture;
 import io.herald.demo.DemoNames.Name;
 import io.herald.directory.EmployeeDirectory;

@@ -11,12 +11,12 @@ import java.util.Optional;
 import io.herald.audit.AuditLog;
 import io.herald.directory.InvalidDirectoryChange.Problem;
 import io.herald.shared.Emails;
+import io.herald.shared.ForHrAndAdmins;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -27,7 +27,7 @@ import org.springframework.util.StringUtils;
  * transaction; people who join, move or leave are announced to the other modules.
  */
 @Service
-@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+@ForHrAndAdmins
 public class DirectoryAdministration {
 
 	private final EmployeeRepository employees;

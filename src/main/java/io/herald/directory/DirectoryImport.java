@@ -20,13 +20,13 @@ import java.util.UUID;
 import io.herald.audit.AuditLog;
 import io.herald.directory.ImportPlanner.Node;
 import io.herald.directory.ImportPlanner.Plan;
+import io.herald.shared.ForHrAndAdmins;
 import io.herald.shared.SignedInPerson;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -88,7 +88,7 @@ public class DirectoryImport {
 	/**
 	 * What the file would change, and every problem with it; changes nothing.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@ForHrAndAdmins
 	@Transactional(readOnly = true)
 	public ImportReport preview(byte[] csv, boolean fullSync) {
 		return report(plan(csv, fullSync));
@@ -98,7 +98,7 @@ public class DirectoryImport {
 	 * Applies the file when it has no problems; with any problem, changes nothing and
 	 * reports them.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@ForHrAndAdmins
 	@Transactional
 	public ImportReport apply(byte[] csv, boolean fullSync) {
 		Plan plan = plan(csv, fullSync);
@@ -121,7 +121,7 @@ public class DirectoryImport {
 	 * Keeps an uploaded file until it is applied or cancelled, in the database so that
 	 * any instance of the application can pick it up; returns its id.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@ForHrAndAdmins
 	@Transactional
 	public UUID stage(String fileName, byte[] csv, boolean fullSync) {
 		Instant now = this.clock.instant();
@@ -136,7 +136,7 @@ public class DirectoryImport {
 	 * A staged file with what it would change now. Only the person who uploaded it sees
 	 * it.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@ForHrAndAdmins
 	@Transactional(readOnly = true)
 	public Optional<StagedImport> staged(UUID id) {
 		return upload(id).map((upload) -> new StagedImport(upload.id(), upload.fileName(), upload.fullSync(),
@@ -147,7 +147,7 @@ public class DirectoryImport {
 	 * Applies a staged file, checked again against the directory as it is now, and
 	 * forgets it when applied.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@ForHrAndAdmins
 	@Transactional
 	public Optional<ImportReport> applyStaged(UUID id) {
 		return upload(id).map((upload) -> {
@@ -159,7 +159,7 @@ public class DirectoryImport {
 		});
 	}
 
-	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@ForHrAndAdmins
 	@Transactional
 	public void discard(UUID id) {
 		upload(id).ifPresent((upload) -> this.database.deleteUpload(id));
@@ -170,7 +170,7 @@ public class DirectoryImport {
 	 * spreadsheets read Polish and Chinese right), CRLF line ends, formula-like cells
 	 * made inert.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@ForHrAndAdmins
 	@Transactional(readOnly = true)
 	public byte[] export() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
@@ -197,7 +197,7 @@ public class DirectoryImport {
 	 * An empty file to start from: the header row with every column and one example
 	 * person, written like the export (BOM, CRLF, formula-like cells made inert).
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@ForHrAndAdmins
 	public byte[] template() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
 		bytes.writeBytes(DirectoryCsv.bom());

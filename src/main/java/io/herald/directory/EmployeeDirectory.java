@@ -17,7 +17,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.herald.audit.AuditLog;
+import io.herald.shared.Callers;
 import io.herald.shared.Emails;
+import io.herald.shared.ForCommsHrAndAdmins;
+import io.herald.shared.Role;
 import io.herald.shared.Text;
 import io.herald.shared.Zones;
 import jakarta.persistence.criteria.JoinType;
@@ -30,9 +33,6 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -391,7 +391,7 @@ public class EmployeeDirectory {
 			.toList();
 	}
 
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public Headcount headcount() {
 		return new Headcount(this.employees.countByActive(true), this.employees.countByActive(false),
@@ -456,11 +456,7 @@ public class EmployeeDirectory {
 	}
 
 	private static boolean callerIsHr() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.anyMatch((a) -> a.equals("ROLE_HR") || a.equals("ROLE_ADMIN"));
+		return Callers.hasAnyRole(Role.HR, Role.ADMIN);
 	}
 
 	private static Map<Long, Long> counts(List<Object[]> rows) {

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.herald.account.AccountService;
-import io.herald.account.Role;
+import io.herald.shared.Role;
 import io.herald.directory.Contact;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.notification.Notice;

@@ -17,6 +17,7 @@ import io.herald.announcement.Priority;
 import io.herald.audit.AuditLog;
 import io.herald.channel.ChannelView;
 import io.herald.channel.Channels;
+import io.herald.shared.ForAdmins;
 import io.herald.shared.InvalidChange;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -24,7 +25,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,8 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class EscalationPolicies {
-
-	static final String ADMIN = "hasRole('ADMIN')";
 
 	private static final String ALL_STEPS = """
 			select s.policy_id, s.code, s.anchor, s.offset_minutes, s.action, s.medium
@@ -65,7 +63,7 @@ public class EscalationPolicies {
 	/**
 	 * The defaults in priority order, then the overrides by channel name and priority.
 	 */
-	@PreAuthorize(ADMIN)
+	@ForAdmins
 	@Transactional(readOnly = true)
 	public List<PolicyView> all() {
 		List<PolicyRow> rows = this.sql
@@ -83,7 +81,7 @@ public class EscalationPolicies {
 			.toList();
 	}
 
-	@PreAuthorize(ADMIN)
+	@ForAdmins
 	@Transactional(readOnly = true)
 	public Optional<PolicyView> find(long id) {
 		return this.sql
@@ -105,7 +103,7 @@ public class EscalationPolicies {
 	 * @throws InvalidChange naming each field that makes no sense, or when someone else
 	 * changed the policy since the administrator opened it
 	 */
-	@PreAuthorize(ADMIN)
+	@ForAdmins
 	@Transactional
 	public void change(PolicyChange change) {
 		PolicyView policy = find(change.policyId()).orElseThrow(() -> new PolicyNotFound(change.policyId()));
@@ -136,7 +134,7 @@ public class EscalationPolicies {
 	 * @return the new policy's id
 	 * @throws InvalidChange when the channel is unknown or already has one
 	 */
-	@PreAuthorize(ADMIN)
+	@ForAdmins
 	@Transactional
 	public long createOverride(long channelId, Priority priority) {
 		if (priority == null) {
@@ -182,7 +180,7 @@ public class EscalationPolicies {
 	 * Removes a channel's override: the priority's default applies again.
 	 * @throws InvalidChange for a default, which cannot be removed
 	 */
-	@PreAuthorize(ADMIN)
+	@ForAdmins
 	@Transactional
 	public void removeOverride(long id) {
 		PolicyView policy = find(id).orElseThrow(() -> new PolicyNotFound(id));

@@ -2,7 +2,7 @@ package io.herald.home;
 
 import io.herald.account.AccountService;
 import io.herald.account.HeraldUser;
-import io.herald.account.Role;
+import io.herald.shared.Role;
 import io.herald.announcement.Feed;
 import io.herald.channel.ChannelLink;
 import io.herald.channel.Channels;

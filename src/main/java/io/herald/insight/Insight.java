@@ -28,9 +28,11 @@ import io.herald.insight.InsightQueries.Counted;
 import io.herald.insight.InsightQueries.Key;
 import io.herald.insight.InsightQueries.Scope;
 import io.herald.shared.Callers;
+import io.herald.shared.ForCommsHrAndAdmins;
+import io.herald.shared.ForHrAndAdmins;
+import io.herald.shared.Role;
 import io.herald.shared.SignedInPerson;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -91,7 +93,7 @@ public class Insight {
 	/**
 	 * The last 30 days, today included, in the caller's time zone.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public InsightFilter defaultFilter() {
 		return InsightFilter.lastDays(today());
 	}
@@ -99,17 +101,17 @@ public class Insight {
 	/**
 	 * Today in the caller's time zone.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public LocalDate today() {
 		return LocalDate.ofInstant(this.clock.instant(), zone());
 	}
 
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public int minimumGroupSize() {
 		return this.rules.minimumGroupSize();
 	}
 
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public FilterOptions options() {
 		return this.snapshot.execute((status) -> filterOptions());
 	}
@@ -117,7 +119,7 @@ public class Insight {
 	/**
 	 * The overview of the filter's period.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public Overview overview(InsightFilter filter) {
 		this.trigger.foldNow();
 		ZoneId zone = zone();
@@ -183,7 +185,7 @@ public class Insight {
 	 * One department's drill-down (0: people without a department): the filter's other
 	 * criteria apply, its department is this one.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public DepartmentInsight department(long departmentId, InsightFilter filter) {
 		this.trigger.foldNow();
 		InsightFilter own = filter.withDepartment(departmentId);
@@ -197,7 +199,7 @@ public class Insight {
 			Map<Key, long[]> late = this.queries.late(scope, false, now);
 			this.queries.counts(scope, false).forEach((row) -> tally.add(row, late, now));
 			// Named people are HR's to see; communications managers get the counts.
-			boolean peopleShown = Callers.hasAnyRole("HR", "ADMIN");
+			boolean peopleShown = Callers.hasAnyRole(Role.HR, Role.ADMIN);
 			// The filter form's choices name the department and the overdue people's
 			// locations too: one fetch each.
 			FilterOptions options = filterOptions();
@@ -213,7 +215,7 @@ public class Insight {
 	/**
 	 * Every post of the period with its figures for the people the filter counts.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public List<PostFigures> announcements(InsightFilter filter, PostSort sort, boolean descending) {
 		this.trigger.foldNow();
 		ZoneId zone = zone();
@@ -226,7 +228,7 @@ public class Insight {
 	 * The channel map: every channel that is not archived with its audience, its posts in
 	 * the window, their figures, its last post and its flags, flagged channels first.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public ChannelMap channelMap() {
 		this.trigger.foldNow();
 		Instant now = this.clock.instant();
@@ -285,7 +287,7 @@ public class Insight {
 	/**
 	 * The figures of a period as the API gives them.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public InsightSummary summary(InsightFilter filter) {
 		this.trigger.foldNow();
 		ZoneId zone = zone();
@@ -304,7 +306,7 @@ public class Insight {
 	 * Everyone the filter counts who owes an acknowledgement past due now, one row per
 	 * person and post, longest overdue first.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@ForHrAndAdmins
 	public List<OverduePerson> overdue(InsightFilter filter) {
 		this.trigger.foldNow();
 		ZoneId zone = zone();

@@ -14,13 +14,14 @@ import java.util.Map;
 
 import io.herald.directory.EmployeeDirectory;
 import io.herald.directory.EmployeeSummary;
+import io.herald.shared.ForCommsHrAndAdmins;
+import io.herald.shared.ForHrAndAdmins;
 import io.herald.shared.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,7 +53,7 @@ public class InsightExports {
 		this.messages = messages;
 	}
 
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public byte[] announcementsCsv(InsightFilter filter, PostSort sort, boolean descending) {
 		List<PostFigures> posts = this.insight.announcements(filter, sort, descending);
 		return csv(List.of("id", "published_at", "title", "channel", "priority", "reach", "read", "read_percent",
@@ -67,17 +68,17 @@ public class InsightExports {
 				});
 	}
 
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public byte[] departmentsCsv(InsightFilter filter) {
 		return breakdownCsv("department", this.insight.overview(filter).byDepartment());
 	}
 
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public byte[] locationsCsv(InsightFilter filter) {
 		return breakdownCsv("location", this.insight.overview(filter).byLocation());
 	}
 
-	@PreAuthorize("hasAnyRole('HR', 'COMMS_MANAGER', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	public byte[] channelsCsv() {
 		ChannelMap map = this.insight.channelMap();
 		return csv(
@@ -100,7 +101,7 @@ public class InsightExports {
 	 * Everyone the filter counts who owes an acknowledgement past due now, one row per
 	 * person and post, longest overdue first.
 	 */
-	@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+	@ForHrAndAdmins
 	public byte[] overdueCsv(InsightFilter filter) {
 		List<OverduePerson> people = this.insight.overdue(filter);
 		Map<Long, String> departments = new HashMap<>();

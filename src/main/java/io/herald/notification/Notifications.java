@@ -9,11 +9,11 @@ import java.util.Map;
 
 import io.herald.announcement.AnnouncementPublished;
 import io.herald.announcement.Priority;
+import io.herald.shared.ForCommsHrAndAdmins;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -144,7 +144,7 @@ public class Notifications {
 	 * Where each recipient's e-mail of a critical post stands, by employee id; people the
 	 * post was not e-mailed to are missing.
 	 */
-	@PreAuthorize("hasAnyRole('COMMS_MANAGER', 'HR', 'ADMIN')")
+	@ForCommsHrAndAdmins
 	@Transactional(readOnly = true)
 	public Map<Long, EmailOutcome> criticalEmailOutcomes(long announcementId) {
 		Map<Long, EmailOutcome> outcomes = new HashMap<>();

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.herald.audit.AuditLog;
+import io.herald.shared.ForAdmins;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,8 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Outbox {
-
-	private static final String ADMIN = "hasRole('ADMIN')";
 
 	private final JdbcClient jdbc;
 
@@ -36,7 +34,7 @@ public class Outbox {
 	 * Sends a FAILED or HELD message again from scratch: PENDING now, no attempts yet.
 	 * Answers false when it is neither (already sent, pending, or unknown).
 	 */
-	@PreAuthorize(ADMIN)
+	@ForAdmins
 	@Transactional
 	public boolean retry(long id) {
 		Optional<String> key = this.jdbc.sql("""
@@ -56,7 +54,7 @@ public class Outbox {
 	/**
 	 * Sends every FAILED message again from scratch; answers how many.
 	 */
-	@PreAuthorize(ADMIN)
+	@ForAdmins
 	@Transactional
 	public int retryAllFailed() {
 		int retried = this.jdbc.sql("""

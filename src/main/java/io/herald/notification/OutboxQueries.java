@@ -16,12 +16,12 @@ import java.util.stream.Stream;
 
 import io.herald.directory.Contact;
 import io.herald.directory.EmployeeDirectory;
+import io.herald.shared.ForAdmins;
 import io.herald.shared.Text;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the API, totals per status, and one e-mail as its recipient reads it.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@ForAdmins
 public class OutboxQueries {
 
 	public static final int PAGE_SIZE = 100;

@@ -31,15 +31,14 @@ public final class Callers {
 	}
 
 	/**
-	 * Whether the caller holds any of these roles (names without the {@code ROLE_}
-	 * prefix).
+	 * Whether the caller holds any of these roles.
 	 */
-	public static boolean hasAnyRole(String... roles) {
+	public static boolean hasAnyRole(Role... roles) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null) {
 			return false;
 		}
-		Set<String> wanted = Set.copyOf(Arrays.stream(roles).map((role) -> "ROLE_" + role).toList());
+		Set<String> wanted = Set.copyOf(Arrays.stream(roles).map(Role::authority).toList());
 		return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(wanted::contains);
 	}
 

@@ -7,6 +7,7 @@ import io.herald.announcement.AnnouncementStatus;
 import io.herald.announcement.Priority;
 import io.herald.channel.Channels;
 import io.herald.shared.Callers;
+import io.herald.shared.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,7 @@ class TrackingAccess {
 			.filter((found) -> found.status() == AnnouncementStatus.PUBLISHED
 					|| found.status() == AnnouncementStatus.ARCHIVED)
 			.orElseThrow(() -> new TrackingNotFound(id));
-		if (!Callers.hasAnyRole("HR", "ADMIN") && !this.channels.callerManages(post.channelId())) {
+		if (!Callers.hasAnyRole(Role.HR, Role.ADMIN) && !this.channels.callerManages(post.channelId())) {
 			throw new TrackingNotFound(id);
 		}
 		return post;

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import io.herald.shared.Role;
 import io.herald.support.FinancePeople;
 import io.herald.support.PostgresIntegrationTest;
 import io.herald.support.TestHttp;

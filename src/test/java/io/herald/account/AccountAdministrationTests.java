@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Set;
 
+import io.herald.shared.Role;
 import io.herald.support.FinancePeople;
 import io.herald.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package io.herald.config;
 
-import io.herald.account.Role;
+import io.herald.shared.Role;
 import io.herald.account.SliceAccounts;
 
 import org.springframework.test.web.servlet.request.RequestPostProcessor;

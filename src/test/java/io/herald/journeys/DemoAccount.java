@@ -1,6 +1,6 @@
 package io.herald.journeys;
 
-import io.herald.account.Role;
+import io.herald.shared.Role;
 
 /**
  * The demo accounts the login page offers, with what a journey expects of them. Everyone

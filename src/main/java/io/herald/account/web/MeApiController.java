@@ -3,7 +3,7 @@ package io.herald.account.web;
 import java.util.Set;
 
 import io.herald.account.HeraldUser;
-import io.herald.account.Role;
+import io.herald.shared.Role;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -13,7 +13,7 @@ import io.herald.account.AccountState;
 import io.herald.account.AccountSummary;
 import io.herald.account.HeraldUser;
 import io.herald.account.PersonalAccessTokens;
-import io.herald.account.Role;
+import io.herald.shared.Role;
 import io.herald.account.UserList;
 import io.herald.audit.AuditLog;
 import io.herald.directory.EmployeeDirectory;

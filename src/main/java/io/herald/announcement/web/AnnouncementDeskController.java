@@ -20,6 +20,7 @@ import io.herald.channel.Channels;
 import io.herald.directory.EmployeeDirectory;
 import io.herald.shared.Callers;
 import io.herald.shared.InvalidChange;
+import io.herald.shared.Role;
 import io.herald.shared.SignedInPerson;
 
 import jakarta.validation.Valid;
@@ -326,7 +327,7 @@ class AnnouncementDeskController {
 	}
 
 	private void requireDeskOrHr() {
-		if (!Callers.hasAnyRole("HR") && !this.channels.callerPostsAnywhere()) {
+		if (!Callers.hasAnyRole(Role.HR) && !this.channels.callerPostsAnywhere()) {
 			throw new AccessDeniedException("Posts to no channel");
 		}
 	}

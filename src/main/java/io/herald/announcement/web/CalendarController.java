@@ -22,6 +22,7 @@ import io.herald.announcement.AnnouncementDesk;
 import io.herald.announcement.CalendarEntry;
 import io.herald.channel.Channels;
 import io.herald.shared.Callers;
+import io.herald.shared.Role;
 import io.herald.shared.SignedInPerson;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -66,7 +67,7 @@ class CalendarController {
 			@RequestParam(name = "week", required = false) String week,
 			@RequestParam(name = "view", required = false) String view,
 			@RequestParam(name = "date", required = false) String date, Locale locale, Model model) {
-		if (!Callers.hasAnyRole("HR") && !this.channels.callerPostsAnywhere()) {
+		if (!Callers.hasAnyRole(Role.HR) && !this.channels.callerPostsAnywhere()) {
 			throw new AccessDeniedException("Posts to no channel");
 		}
 		ZoneId zone = (person != null && person.timeZone() != null) ? person.timeZone() : ZoneOffset.UTC;

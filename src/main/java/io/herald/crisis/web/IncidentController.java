@@ -11,9 +11,11 @@ import io.herald.crisis.OpenedIncident;
 import io.herald.crisis.PlanNotFound;
 import io.herald.crisis.PlanView;
 import io.herald.directory.EmployeeDirectory;
+import io.herald.shared.Callers;
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.InvalidChange;
 import io.herald.shared.LocalPaths;
+import io.herald.shared.Role;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -231,7 +233,7 @@ class IncidentController {
 
 	private String incidentPage(long id, Model model, HttpServletRequest request) {
 		IncidentView incident = this.roster.find(id);
-		boolean runs = request.isUserInRole("COMMS_MANAGER") || request.isUserInRole("ADMIN");
+		boolean runs = Callers.hasAnyRole(Role.COMMS_MANAGER, Role.ADMIN);
 		model.addAttribute("incident", incident);
 		model.addAttribute("timeline", this.response.timeline(id));
 		model.addAttribute("checklist", this.response.checklist(id));

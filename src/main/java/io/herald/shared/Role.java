@@ -1,4 +1,4 @@
-package io.herald.account;
+package io.herald.shared;
 
 /**
  * What a person may do in Herald. Roles add up: a communications manager is also an
