@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -41,6 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * administrators see of them.
  */
 @Service
+@NamedInterface("api")
 public class AccountService {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountService.class);

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.herald.shared.Role;
 import io.herald.shared.SignedInPerson;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,6 +22,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in person: who they are in the directory, their roles and how they read
  * times.
  */
+@NamedInterface("api")
 public final class HeraldUser implements SignedInPerson, UserDetails, CredentialsContainer, Serializable {
 
 	@Serial

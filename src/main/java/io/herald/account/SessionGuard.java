@@ -3,6 +3,7 @@ package io.herald.account;
 import java.sql.Timestamp;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * transaction: this runs before almost every page.
  */
 @Component
+@NamedInterface("api")
 public class SessionGuard {
 
 	private final JdbcClient jdbc;

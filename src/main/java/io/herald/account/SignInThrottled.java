@@ -2,6 +2,7 @@ package io.herald.account;
 
 import java.time.Duration;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.AuthenticationException;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.security.core.AuthenticationException;
  * client address, or for this e-mail address from it. Said the same way whether an
  * account exists for the address or not.
  */
+@NamedInterface("api")
 public class SignInThrottled extends AuthenticationException {
 
 	private final Duration retryAfter;

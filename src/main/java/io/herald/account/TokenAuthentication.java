@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.herald.directory.EmployeeDirectory;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.authentication.AuthenticationConverter;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * tokens never reach the password throttle and passwords never reach this.
  */
 @Component
+@NamedInterface("api")
 public class TokenAuthentication {
 
 	private static final String SCHEME = "Bearer ";

@@ -11,6 +11,7 @@ import io.herald.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * comes from, so it joins the caller's transaction.
  */
 @Service
+@NamedInterface("api")
 public class AnnouncementHistory {
 
 	private static final String FAN_OUT = """

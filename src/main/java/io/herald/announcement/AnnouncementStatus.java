@@ -1,8 +1,11 @@
 package io.herald.announcement;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Where an announcement is in its life. See {@link Lifecycle} for the moves between them.
  */
+@NamedInterface("api")
 public enum AnnouncementStatus {
 
 	DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SCHEDULED, PUBLISHED, ARCHIVED;

@@ -17,6 +17,7 @@ import io.herald.shared.InvalidChange.Problem;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -26,6 +27,7 @@ import org.springframework.util.StringUtils;
  * alert published at once, how many people one would reach, and ending one.
  */
 @Service
+@NamedInterface("api")
 public class CrisisAlerts {
 
 	/**

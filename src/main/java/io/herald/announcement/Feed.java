@@ -20,6 +20,7 @@ import io.herald.shared.SignedInPerson;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * fixed number of statements whatever the page size.
  */
 @Service
+@NamedInterface("api")
 public class Feed {
 
 	public static final int MAX_PAGE = 100;

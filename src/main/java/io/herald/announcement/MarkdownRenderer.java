@@ -17,6 +17,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Turns an announcement's Markdown into HTML that is safe to show: commonmark parses it
  * (raw HTML escaped, unsafe link schemes dropped), then the OWASP sanitiser keeps only an
@@ -24,6 +26,7 @@ import org.owasp.html.PolicyFactory;
  * open without handing over the page. Public so other modules render staff-written
  * Markdown the same way.
  */
+@NamedInterface("api")
 public final class MarkdownRenderer {
 
 	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());

@@ -3,6 +3,8 @@ package io.herald.announcement;
 import java.time.Instant;
 import java.util.Set;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * An announcement that already went through its life elsewhere (demo history, a move from
  * another tool), recorded as it stands. {@code at} is when it reached {@code status}:
@@ -10,6 +12,7 @@ import java.util.Set;
  * one; {@code scheduledAt} is the planned time of a scheduled one, and {@code archivedAt}
  * when an archived one was taken down.
  */
+@NamedInterface("api")
 public record PastPost(long channelId, long authorId, String title, String summary, String body, Priority priority,
 		AnnouncementStatus status, boolean ackRequired, Instant ackDueAt, Set<Long> departmentIds,
 		Set<Long> locationIds, Instant pinnedUntil, Instant expiresAt, Instant scheduledAt, Instant at,

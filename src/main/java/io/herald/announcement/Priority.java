@@ -2,10 +2,13 @@ package io.herald.announcement;
 
 import java.time.Duration;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * How urgent an announcement is. CRITICAL is for crises and safety: it bypasses quiet
  * hours and notification preferences.
  */
+@NamedInterface("api")
 public enum Priority {
 
 	INFO(false, Duration.ofDays(7)), IMPORTANT(true, Duration.ofDays(3)), CRITICAL(true, Duration.ofHours(2));

@@ -2,6 +2,8 @@ package io.herald.announcement;
 
 import java.util.Set;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A post the system sends on its own channel without review (a crisis alert, an
  * all-clear), narrowed like any post by departments and locations (both given: people in
@@ -10,6 +12,7 @@ import java.util.Set;
  * ended ({@link CrisisAlerts#expireSystemAlert}); a {@code drill} post is an exercise,
  * which the content calendar does not count as a post people had to take in.
  */
+@NamedInterface("api")
 public record SystemAlert(String title, String body, Priority priority, boolean ackRequired, Set<Long> departmentIds,
 		Set<Long> locationIds, String checkInPath, boolean pinned, boolean drill) {
 

@@ -7,6 +7,7 @@ import io.herald.shared.SignedInPerson;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rolls back leaves no entry, and one that commits always has its entry.
  */
 @Service
+@NamedInterface("api")
 public class AuditLog {
 
 	private final AuditEntryRepository entries;

@@ -4,10 +4,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A channel as other modules and pages see it. {@code members} maps employee ids to what
  * they may do in the channel.
  */
+@NamedInterface("api")
 public record ChannelView(long id, String slug, String name, String description, ChannelKind kind, Long departmentId,
 		Long locationId, boolean mandatory, boolean requiresReview, boolean archived, Map<Long, ChannelRole> members,
 		long version) {

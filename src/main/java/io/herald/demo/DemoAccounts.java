@@ -5,6 +5,7 @@ import java.util.List;
 import io.herald.shared.Role;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty("herald.demo.enabled")
+@NamedInterface("api")
 public class DemoAccounts {
 
 	/**

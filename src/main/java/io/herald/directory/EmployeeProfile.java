@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A person as their profile shows them: where they sit, whom they report to up to the top
  * and who reports to them.
@@ -13,6 +15,7 @@ import java.util.List;
  * @param managerChain managers from the nearest up to the top of the organisation
  * @param skills skills in the order HR entered them
  */
+@NamedInterface("api")
 public record EmployeeProfile(EmployeeSummary person, String firstName, String lastName, String preferredName,
 		String employeeNumber, String phone, String mobile, ZoneId timeZone, String language, List<String> skills,
 		LocalDate startDate, Long departmentId, Long locationId, List<EmployeeSummary> managerChain,

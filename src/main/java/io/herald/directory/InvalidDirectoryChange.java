@@ -2,9 +2,12 @@ package io.herald.directory;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A directory change was refused; each problem names the field and a message code.
  */
+@NamedInterface("api")
 public class InvalidDirectoryChange extends RuntimeException {
 
 	/**

@@ -1,8 +1,11 @@
 package io.herald.directory;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The ways to reach a person in an emergency, and whether they still work here.
  */
+@NamedInterface("api")
 public record Reachability(long id, String displayName, String email, String phone, String mobile, boolean active) {
 
 	/**

@@ -5,12 +5,15 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Quiet hours: from 20:00 to 08:00 on the wall clock of a person's own time zone. A
  * non-critical step that falls due then waits until 08:00 there. Wall-clock arithmetic in
  * the zone keeps this right on the days the clocks change: the night before summer time
  * is an hour shorter in instants, the night it ends an hour longer.
  */
+@NamedInterface("api")
 public final class QuietHours {
 
 	static final LocalTime START = LocalTime.of(20, 0);

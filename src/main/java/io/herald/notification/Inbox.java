@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import io.herald.shared.Callers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * not exist.
  */
 @Service
+@NamedInterface("api")
 public class Inbox {
 
 	public static final int MAX_PAGE = 100;

@@ -2,6 +2,8 @@ package io.herald.notification;
 
 import java.time.Instant;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One notification to one person. {@code key} names its cause (say
  * {@code reminder:42:17:DUE}): the same key is e-mailed once, however often it is sent.
@@ -9,6 +11,7 @@ import java.time.Instant;
  * further lines; {@code link} a path inside Herald; {@code mailNotBefore}, when set,
  * holds the e-mail back until then (the end of the person's quiet hours).
  */
+@NamedInterface("api")
 public record Notice(long employeeId, NotificationKind kind, Long announcementId, String subject, String detail,
 		String link, boolean critical, String key, Instant mailNotBefore) {
 

@@ -1,9 +1,12 @@
 package io.herald.notification;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What a notification is about; its sentence comes from the message
  * {@code notification.kind.<NAME>}.
  */
+@NamedInterface("api")
 public enum NotificationKind {
 
 	/** A CRITICAL post went out to the person. */

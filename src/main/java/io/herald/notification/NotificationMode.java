@@ -1,9 +1,12 @@
 package io.herald.notification;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * How a person hears about non-critical notifications. CRITICAL ones always come in the
  * app and by e-mail at once.
  */
+@NamedInterface("api")
 public enum NotificationMode {
 
 	/** Only in Herald's inbox. */

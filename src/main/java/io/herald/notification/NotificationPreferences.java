@@ -6,6 +6,7 @@ import java.time.Clock;
 import io.herald.shared.Callers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reach everyone in the app and by e-mail at once, whatever they chose.
  */
 @Service
+@NamedInterface("api")
 public class NotificationPreferences {
 
 	private final JdbcClient jdbc;

@@ -14,6 +14,7 @@ import io.herald.shared.ForCommsHrAndAdmins;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * exist exactly when their cause committed. The outbox sender does the mailing.
  */
 @Service
+@NamedInterface("api")
 public class Notifications {
 
 	private static final String MAIL = """

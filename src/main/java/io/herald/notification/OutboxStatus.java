@@ -1,9 +1,12 @@
 package io.herald.notification;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Where an e-mail in the outbox stands; its label is the message
  * {@code outbox.status.<NAME>}.
  */
+@NamedInterface("api")
 public enum OutboxStatus {
 
 	/** Waiting for its (next) attempt. */

@@ -13,6 +13,7 @@ import io.herald.announcement.DeliverySql;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * location, so simultaneous acknowledgements rarely wait for one another.
  */
 @Component
+@NamedInterface("api")
 public class DeliveryCounts {
 
 	/**

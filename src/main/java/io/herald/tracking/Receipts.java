@@ -12,6 +12,7 @@ import io.herald.shared.ChangeRefused;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * statements, safe under any number of simultaneous requests.
  */
 @Service
+@NamedInterface("api")
 public class Receipts {
 
 	private final JdbcClient jdbc;
