@@ -34,9 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * HR's directory import and export in the CSV format DESIGN.md defines. A preview and an
- * apply compute the same plan from the file and the directory as it is; an apply writes
- * it in one transaction, all or nothing.
+ * HR's directory import and export in the CSV format of {@link ImportColumn} (the
+ * downloadable {@code template.csv} shows every column). A preview and an apply compute
+ * the same plan from the file and the directory as it is; an apply writes it in one
+ * transaction, all or nothing.
  */
 @Service
 public class DirectoryImport {

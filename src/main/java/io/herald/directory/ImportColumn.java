@@ -7,9 +7,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The columns of the directory CSV, in the order the export writes them: the order
- * DESIGN.md lists them in, and e-mail first because it is never empty (a CSV writer
- * quotes an empty first cell, which looks odd in a text editor).
+ * The columns of the directory CSV, in the order the export writes them: the order of the
+ * product's design, and e-mail first because it is never empty (a CSV writer quotes an
+ * empty first cell, which looks odd in a text editor).
  */
 enum ImportColumn {
 

@@ -3,8 +3,9 @@ package io.herald.escalation;
 import java.util.List;
 
 /**
- * The default policies as V13 seeds them (DESIGN.md, "Reminders and escalation"), for
- * tests of the rules; {@code EscalationSweepTests} checks the database holds the same.
+ * The default policies as V13 seeds them (the README's configuration and
+ * {@code V13__escalation_policies_and_steps.sql}), for tests of the rules;
+ * {@code EscalationSweepTests} checks the database holds the same.
  */
 final class DefaultSteps {
 
