@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +34,12 @@ class AccountAdministrationHttpTests implements PostgresIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void nonAdministratorsGet403OnEveryAdministrationRoute() {
-		FinancePeople.Person target = FinancePeople.next(this.jdbc);
+		FinancePeople.Person target = FinancePeople.next(this.context);
 		for (String email : List.of("employee@herald.test", "hr@herald.test", "comms@herald.test")) {
 			TestHttp http = new TestHttp(this.port);
 			http.signIn(email, DEMO_PASSWORD);
@@ -62,7 +66,7 @@ class AccountAdministrationHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void anAdministratorChangesARoleThroughTheFormAndSeesItInTheAuditLog() {
-		FinancePeople.Person target = FinancePeople.next(this.jdbc);
+		FinancePeople.Person target = FinancePeople.next(this.context);
 		TestHttp http = new TestHttp(this.port);
 		http.signIn("admin@herald.test", DEMO_PASSWORD);
 		HttpResponse<String> detail = http.page("/admin/users/" + target.employeeId());
@@ -83,7 +87,7 @@ class AccountAdministrationHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void aPostWithoutCsrfTokenChangesNothing() {
-		FinancePeople.Person target = FinancePeople.next(this.jdbc);
+		FinancePeople.Person target = FinancePeople.next(this.context);
 		TestHttp http = new TestHttp(this.port);
 		http.signIn("admin@herald.test", DEMO_PASSWORD);
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -47,6 +48,9 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	HeraldUser admin;
@@ -69,7 +73,7 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 
 	@Test
 	void givingAndTakingARoleChangesTheAccountAndIsAudited() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 
 		this.administration.grantRole(this.admin, person.employeeId(), Role.COMMS_MANAGER);
 
@@ -88,7 +92,7 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 
 	@Test
 	void takingARoleEndsTheSessionsThatStillCarryIt() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		this.administration.grantRole(this.admin, person.employeeId(), Role.HR);
 		HeraldUser signedInAsHr = this.accounts.loadUser(person.email()).orElseThrow();
 		assertThat(this.sessionGuard.check(signedInAsHr)).isEqualTo(SessionGuard.Verdict.CONTINUE);
@@ -100,7 +104,7 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 
 	@Test
 	void anAdministratorCannotTakeTheirOwnAdministratorRole() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		this.administration.grantRole(this.admin, person.employeeId(), Role.ADMIN);
 		HeraldUser self = user(person.accountId(), person.employeeId(), person.email(),
 				Set.of(Role.EMPLOYEE, Role.ADMIN), Instant.now());
@@ -118,7 +122,7 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 
 	@Test
 	void theLastEnabledAdministratorKeepsTheRoleAndTheAccount() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		this.administration.grantRole(this.admin, person.employeeId(), Role.ADMIN);
 
 		// Every other administrator disabled, inside a transaction that is rolled back so
@@ -143,7 +147,7 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 
 	@Test
 	void aResetPasswordEndsSessionsAndMustBeChangedAtTheNextSignIn() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		HeraldUser signedInBefore = user(person.accountId(), person.employeeId(), person.email(), Set.of(Role.EMPLOYEE),
 				Instant.now().minusSeconds(60));
 
@@ -178,7 +182,7 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 
 	@Test
 	void disablingEndsSessionsAndEnablingLetsThePersonBackIn() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		HeraldUser signedIn = this.accounts.loadUser(person.email()).orElseThrow();
 
 		this.administration.disable(this.admin, person.employeeId());
@@ -194,7 +198,7 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 
 	@Test
 	void endingSessionsEndsThoseStartedBeforeOnly() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		HeraldUser before = user(person.accountId(), person.employeeId(), person.email(), Set.of(Role.EMPLOYEE),
 				Instant.now().minusSeconds(60));
 
@@ -215,7 +219,7 @@ class AccountAdministrationTests implements PostgresIntegrationTest {
 
 	@Test
 	void nonAdministratorsAreRefusedByTheServiceItself() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		HeraldUser employee = user(person.accountId(), person.employeeId(), person.email(), Set.of(Role.EMPLOYEE),
 				Instant.now());
 		signInAs(employee);

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +30,11 @@ class PasswordChangeSessionsTests implements PostgresIntegrationTest {
 	int port;
 
 	@Autowired
-	JdbcTemplate jdbc;
+	ApplicationContext context;
 
 	@Test
 	void changingOnesPasswordEndsTheOtherSessionsAndKeepsThisOne() {
-		String email = FinancePeople.next(this.jdbc).email();
+		String email = FinancePeople.next(this.context).email();
 		TestHttp sessionA = new TestHttp(this.port);
 		TestHttp sessionB = new TestHttp(this.port);
 		sessionA.signIn(email, "herald-demo");

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -46,9 +47,12 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void aTokenCreatedWithBasicSignsTheClientInWithBearer() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		JsonNode created = create(person, "{\"name\":\"Nightly export\",\"expiresInDays\":30}", 201);
 		String token = created.get("token").asString();
 
@@ -71,7 +75,7 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void theListShowsTokensWithoutTheirSecrets() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		String token = create(person, "{\"name\":\"Reporting\"}", 201).get("token").asString();
 
 		HttpResponse<String> list = bearer("/api/v1/me/tokens", token);
@@ -89,7 +93,7 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void badRequestsToCreateAreProblemDetailsWithTheFields() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 
 		HttpResponse<String> bad = new TestHttp(this.port).postWithBasic("/api/v1/me/tokens", "application/json",
 				"{\"name\":\" \",\"expiresInDays\":366}".getBytes(StandardCharsets.UTF_8), person.email(), PASSWORD);
@@ -110,7 +114,7 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void aRevokedTokenIsRefused() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		JsonNode created = create(person, "{\"name\":\"Short-lived\"}", 201);
 		String token = created.get("token").asString();
 
@@ -123,7 +127,7 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void anExpiredTokenIsRefused() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		JsonNode created = create(person, "{\"name\":\"Expiring\",\"expiresInDays\":1}", 201);
 		String token = created.get("token").asString();
 		assertThat(bearer("/api/v1/me", token).statusCode()).isEqualTo(200);
@@ -144,8 +148,8 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void someoneElsesTokenCannotBeRevoked() {
-		FinancePeople.Person owner = FinancePeople.next(this.jdbc);
-		FinancePeople.Person other = FinancePeople.next(this.jdbc);
+		FinancePeople.Person owner = FinancePeople.next(this.context);
+		FinancePeople.Person other = FinancePeople.next(this.context);
 		JsonNode created = create(owner, "{\"name\":\"Mine\"}", 201);
 		String otherToken = create(other, "{\"name\":\"Theirs\"}", 201).get("token").asString();
 
@@ -163,7 +167,7 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void anAdministratorListsAndRevokesSomeonesTokenAndItIsAudited() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		JsonNode created = create(person, "{\"name\":\"Integration\"}", 201);
 		String token = created.get("token").asString();
 		String path = "/api/v1/admin/users/" + person.employeeId() + "/tokens";
@@ -194,7 +198,7 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void anAdministratorRevokesATokenOnTheUserPage() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		JsonNode created = create(person, "{\"name\":\"Dashboard feed\"}", 201);
 		TestHttp admin = new TestHttp(this.port);
 		admin.signIn("admin@herald.test", PASSWORD);
@@ -213,19 +217,19 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void aTokenWorksOnlyWhileItsAccountCouldSignInWithAPassword() {
-		FinancePeople.Person disabled = FinancePeople.next(this.jdbc);
+		FinancePeople.Person disabled = FinancePeople.next(this.context);
 		String disabledToken = create(disabled, "{\"name\":\"a\"}", 201).get("token").asString();
 		this.jdbc.update("update user_accounts set enabled = false where id = ?", disabled.accountId());
 		assertThat(bearer("/api/v1/me", disabledToken).statusCode()).isEqualTo(401);
 		assertThat(new TestHttp(this.port).getWithBasic("/api/v1/me", disabled.email(), PASSWORD).statusCode())
 			.isEqualTo(401);
 
-		FinancePeople.Person left = FinancePeople.next(this.jdbc);
+		FinancePeople.Person left = FinancePeople.next(this.context);
 		String leftToken = create(left, "{\"name\":\"b\"}", 201).get("token").asString();
 		this.jdbc.update("update employees set active = false where id = ?", left.employeeId());
 		assertThat(bearer("/api/v1/me", leftToken).statusCode()).isEqualTo(401);
 
-		FinancePeople.Person reset = FinancePeople.next(this.jdbc);
+		FinancePeople.Person reset = FinancePeople.next(this.context);
 		String resetToken = create(reset, "{\"name\":\"c\"}", 201).get("token").asString();
 		this.jdbc.update("update user_accounts set must_change_password = true where id = ?", reset.accountId());
 		HttpResponse<String> mustChange = bearer("/api/v1/me", resetToken);
@@ -235,7 +239,7 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void aTokenNeverOpensThePages() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		String token = create(person, "{\"name\":\"API only\"}", 201).get("token").asString();
 
 		for (String path : List.of("/", "/me", "/feed")) {
@@ -248,7 +252,7 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void aBearerRequestCostsAFixedHandfulOfStatementsAndAtMostOneWriteAMinute() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		String token = create(person, "{\"name\":\"Counted\"}", 201).get("token").asString();
 		TestHttp http = new TestHttp(this.port);
 
@@ -265,7 +269,7 @@ class PersonalAccessTokenHttpTests implements PostgresIntegrationTest {
 
 	@Test
 	void theOwnerCreatesSeesTheSecretOnceAndRevokesOnTheirPage() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		TestHttp http = new TestHttp(this.port);
 		http.signIn(person.email(), PASSWORD);
 		HttpResponse<String> page = http.page("/me");

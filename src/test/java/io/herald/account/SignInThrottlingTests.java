@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,11 +50,14 @@ class SignInThrottlingTests implements PostgresIntegrationTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	LoginThrottle limits;
 
 	@Test
 	void fiveFailuresPauseThatAddressForThatAccountButNotTheOwnerElsewhere() throws Exception {
-		String email = FinancePeople.next(this.jdbc).email();
+		String email = FinancePeople.next(this.context).email();
 		String attacker = address();
 		for (int i = 0; i < 5; i++) {
 			assertThat(basic(email, "wrong password " + i, attacker).getResponse().getStatus()).isEqualTo(401);
@@ -73,7 +77,7 @@ class SignInThrottlingTests implements PostgresIntegrationTest {
 
 	@Test
 	void unknownAndKnownAddressesAreAnsweredAlike() throws Exception {
-		String known = FinancePeople.next(this.jdbc).email();
+		String known = FinancePeople.next(this.context).email();
 		String unknown = "nobody." + System.nanoTime() + "@accounts.test";
 		String from = address();
 		for (int i = 0; i < 5; i++) {
@@ -103,7 +107,7 @@ class SignInThrottlingTests implements PostgresIntegrationTest {
 				.getResponse()
 				.getStatus()).isEqualTo(401);
 		}
-		String someone = FinancePeople.next(this.jdbc).email();
+		String someone = FinancePeople.next(this.context).email();
 		MvcResult refused = basic(someone, PASSWORD, sprayer);
 		assertThat(refused.getResponse().getStatus()).isEqualTo(429);
 		// One more guess every 30 seconds (15 minutes / 30).
@@ -115,7 +119,7 @@ class SignInThrottlingTests implements PostgresIntegrationTest {
 
 	@Test
 	void signingInSuccessfullyDoesNotGiveAnAttackerFreshGuesses() throws Exception {
-		String email = FinancePeople.next(this.jdbc).email();
+		String email = FinancePeople.next(this.context).email();
 		String from = address();
 		for (int i = 0; i < 4; i++) {
 			basic(email, "wrong password " + i, from);
@@ -127,7 +131,7 @@ class SignInThrottlingTests implements PostgresIntegrationTest {
 
 	@Test
 	void differentlyCasedEmailsShareOneBucket() throws Exception {
-		String email = FinancePeople.next(this.jdbc).email();
+		String email = FinancePeople.next(this.context).email();
 		String from = address();
 		for (int i = 0; i < 5; i++) {
 			String typed = (i % 2 == 0) ? email.toUpperCase(java.util.Locale.ROOT) : email;
@@ -138,7 +142,7 @@ class SignInThrottlingTests implements PostgresIntegrationTest {
 
 	@Test
 	void concurrentGuessesCannotSlipPastTheCount() throws Exception {
-		String email = FinancePeople.next(this.jdbc).email();
+		String email = FinancePeople.next(this.context).email();
 		String from = address();
 		ExecutorService pool = Executors.newFixedThreadPool(10);
 		List<Integer> statuses = new ArrayList<>();
@@ -163,7 +167,7 @@ class SignInThrottlingTests implements PostgresIntegrationTest {
 
 	@Test
 	void guessingTheCurrentPasswordOnTheProfilePageCountsTowardsTheThrottle() throws Exception {
-		String email = FinancePeople.next(this.jdbc).email();
+		String email = FinancePeople.next(this.context).email();
 		String from = address();
 		MockHttpSession session = (MockHttpSession) form(email, PASSWORD, from).getRequest().getSession();
 		for (int i = 0; i < 5; i++) {
@@ -177,7 +181,7 @@ class SignInThrottlingTests implements PostgresIntegrationTest {
 
 	@Test
 	void aTemporaryPasswordOpensNothingOnTheApi() throws Exception {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		this.jdbc.update("update user_accounts set must_change_password = true where id = ?", person.accountId());
 		MvcResult refused = basic(person.email(), PASSWORD, address());
 		assertThat(refused.getResponse().getStatus()).isEqualTo(403);

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,11 +26,11 @@ class NulParametersTests implements PostgresIntegrationTest {
 	int port;
 
 	@Autowired
-	JdbcTemplate jdbc;
+	ApplicationContext context;
 
 	@Test
 	void aSearchForNulIsABadRequestOnPagesAndTheApi() {
-		String email = FinancePeople.next(this.jdbc).email();
+		String email = FinancePeople.next(this.context).email();
 		TestHttp http = new TestHttp(this.port);
 		http.signIn(email, "herald-demo");
 		assertThat(http.page("/directory?q=ada%00").statusCode()).isEqualTo(400);

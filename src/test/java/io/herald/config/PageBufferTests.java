@@ -14,8 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,12 +36,12 @@ class PageBufferTests implements PostgresIntegrationTest {
 	int port;
 
 	@Autowired
-	JdbcTemplate jdbc;
+	ApplicationContext context;
 
 	@Test
 	void aTemplateFailingHalfWayEndsInTheErrorPageNotInHalfAPage() {
 		TestHttp http = new TestHttp(this.port);
-		http.signIn(FinancePeople.next(this.jdbc).email(), "herald-demo");
+		http.signIn(FinancePeople.next(this.context).email(), "herald-demo");
 
 		HttpResponse<String> whole = http.page("/test/long-page");
 		HttpResponse<String> failed = http.page("/test/long-page?fail=true");

@@ -2,6 +2,7 @@ package io.herald.crisis;
 
 import java.util.List;
 
+import io.herald.support.Organisation;
 import io.herald.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -51,11 +53,14 @@ class CheckInLinkWebTests implements PostgresIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	IncidentFixture fixture;
 
 	@BeforeEach
 	void fixture() {
-		this.fixture = new IncidentFixture(this.jdbc);
+		this.fixture = new IncidentFixture(this.jdbc, Organisation.of(this.context));
 	}
 
 	@Test

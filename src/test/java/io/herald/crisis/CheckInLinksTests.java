@@ -14,12 +14,14 @@ import java.util.concurrent.Future;
 import io.herald.crisis.CheckInLink.State;
 import io.herald.notification.MailActions.MailAction;
 import io.herald.shared.InvalidChange;
+import io.herald.support.Organisation;
 import io.herald.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -54,11 +56,14 @@ class CheckInLinksTests implements PostgresIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	IncidentFixture fixture;
 
 	@BeforeEach
 	void fixture() {
-		this.fixture = new IncidentFixture(this.jdbc);
+		this.fixture = new IncidentFixture(this.jdbc, Organisation.of(this.context));
 	}
 
 	@Test

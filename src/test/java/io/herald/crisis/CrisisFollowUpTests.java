@@ -17,6 +17,7 @@ import io.herald.announcement.Feed;
 import io.herald.announcement.FeedItem;
 import io.herald.notification.OutboxDriver;
 import io.herald.shared.SignedInPerson;
+import io.herald.support.Organisation;
 import io.herald.support.PostgresIntegrationTest;
 import io.herald.support.SignedIn;
 import io.herald.support.SmtpServer;
@@ -84,7 +85,7 @@ class CrisisFollowUpTests implements PostgresIntegrationTest {
 
 	@BeforeEach
 	void fixture() {
-		this.fixture = new IncidentFixture(this.jdbc);
+		this.fixture = new IncidentFixture(this.jdbc, Organisation.of(this.context));
 	}
 
 	@Test

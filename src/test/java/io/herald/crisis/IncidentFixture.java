@@ -1,13 +1,12 @@
 package io.herald.crisis;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
+import io.herald.support.Organisation;
 import io.herald.support.SignedIn;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +23,11 @@ final class IncidentFixture {
 
 	private final String run = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000000));
 
-	IncidentFixture(JdbcTemplate jdbc) {
+	private final Organisation organisation;
+
+	IncidentFixture(JdbcTemplate jdbc, Organisation organisation) {
 		this.jdbc = jdbc;
+		this.organisation = organisation;
 	}
 
 	String unique(String name) {
@@ -33,9 +35,7 @@ final class IncidentFixture {
 	}
 
 	long location(String name) {
-		return this.jdbc.queryForObject(
-				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', now()) returning id",
-				Long.class, unique(name));
+		return this.organisation.location(unique(name));
 	}
 
 	String locationName(long id) {
@@ -46,17 +46,7 @@ final class IncidentFixture {
 	 * Active people at a location, in id order.
 	 */
 	List<Long> people(int count, long locationId) {
-		String prefix = unique("incident").replace(' ', '.').toLowerCase(Locale.ROOT);
-		List<Integer> numbers = IntStream.rangeClosed(1, count).boxed().toList();
-		this.jdbc.batchUpdate("insert into employees (email, first_name, last_name, location_id, time_zone, language, "
-				+ "active, created_at, updated_at) values (?, 'Ines', ?, ?, 'Europe/Warsaw', 'en', true, now(), now())",
-				numbers, 500, (statement, n) -> {
-					statement.setString(1, prefix + "." + n + "@incident.test");
-					statement.setString(2, "Person " + n);
-					statement.setLong(3, locationId);
-				});
-		return this.jdbc.queryForList("select id from employees where email like ? order by id", Long.class,
-				prefix + ".%");
+		return this.organisation.person("Ines", "Person").at(locationId).mailedAt("incident.test").add(count);
 	}
 
 	long plan(CrisisPlans plans) {

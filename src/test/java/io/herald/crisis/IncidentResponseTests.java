@@ -5,12 +5,14 @@ import java.util.List;
 
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.InvalidChange;
+import io.herald.support.Organisation;
 import io.herald.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -45,11 +47,14 @@ class IncidentResponseTests implements PostgresIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	IncidentFixture fixture;
 
 	@BeforeEach
 	void fixture() {
-		this.fixture = new IncidentFixture(this.jdbc);
+		this.fixture = new IncidentFixture(this.jdbc, Organisation.of(this.context));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.herald.shared.ChangeRefused;
 import io.herald.shared.InvalidChange;
+import io.herald.support.Organisation;
 import io.herald.support.PostgresIntegrationTest;
 import io.herald.tracking.Receipts;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -46,13 +48,16 @@ class IncidentsTests implements PostgresIntegrationTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	Receipts receipts;
 
 	IncidentFixture fixture;
 
 	@BeforeEach
 	void fixture() {
-		this.fixture = new IncidentFixture(this.jdbc);
+		this.fixture = new IncidentFixture(this.jdbc, Organisation.of(this.context));
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +29,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * in.
  */
 class AccountAdministrationJourneyTests extends BrowserJourney {
+
+	@Autowired
+	ApplicationContext context;
 
 	private static final String NEW_PASSWORD = "my own long passphrase 2026";
 
@@ -54,7 +58,7 @@ class AccountAdministrationJourneyTests extends BrowserJourney {
 
 	@Test
 	void disablingAPersonEndsTheirSessionElsewhereAtTheirNextPageLoad() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		Page theirs = otherBrowser();
 		signInThere(theirs, person.email(), DemoAccount.PASSWORD);
 		assertThat(theirs).hasURL("/");
@@ -75,7 +79,7 @@ class AccountAdministrationJourneyTests extends BrowserJourney {
 
 	@Test
 	void aPersonWhosePasswordWasResetSignsInWithTheTemporaryOneAndMustChooseANewOne() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		signIn(DemoAccount.ADMIN);
 		open("/admin/users/" + person.employeeId());
 		button("Reset password").click();

@@ -1,20 +1,31 @@
 package io.herald.support;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.herald.account.AccountService;
+import io.herald.shared.Role;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.Authentication;
 
 /**
  * People the account and incident tests may change: each call adds a new member of the
  * demo Finance department in Warsaw with an ordinary enabled account (employee role only)
  * and the demo password. A pool of demo people ran dry, or handed someone out twice, once
- * other tests had deactivated or moved some of them first.
+ * other tests had deactivated or moved some of them first. They join through the
+ * directory ({@link Organisation}) and get their account as demo seeding gives one.
  */
 public final class FinancePeople {
 
 	private static final AtomicLong sequence = new AtomicLong();
+
+	private static final String PASSWORD = "herald-demo";
+
+	// An administrator as the tests act, to read the new account's id.
+	private static final Authentication ADMIN = SignedIn.person(0, "ROLE_EMPLOYEE", "ROLE_ADMIN");
 
 	private static final String RUN = Long.toString(System.nanoTime(), 36);
 
@@ -25,38 +36,34 @@ public final class FinancePeople {
 	 * A new active Finance member with an ordinary enabled account (employee role only)
 	 * who signs in with the demo password.
 	 */
-	public static Person next(JdbcTemplate jdbc) {
-		long n = sequence.incrementAndGet();
-		String email = "finance." + RUN + "." + n + "@accounts.test";
-		Timestamp now = Timestamp.from(Instant.now());
-		long employeeId = jdbc.queryForObject("""
-				insert into employees (email, first_name, last_name, department_id, location_id, time_zone,
-				    language, active, created_at, updated_at)
-				select ?, 'Fiona', ?, d.id, l.id, 'Europe/Warsaw', 'en', true, ?, ?
-				from departments d cross join locations l where d.name = 'Finance' and l.name = 'Warsaw'
-				returning id""", Long.class, email, "Finance" + n, now, now);
-		String hash = jdbc.queryForObject("""
-				select a.password_hash from user_accounts a join employees e on e.id = a.employee_id
-				where e.email = 'employee@herald.test'""", String.class);
-		long accountId = jdbc.queryForObject("""
-				insert into user_accounts (employee_id, password_hash, enabled, created_at)
-				values (?, ?, true, ?) returning id""", Long.class, employeeId, hash, now);
-		jdbc.update("insert into account_roles (account_id, role) values (?, 'EMPLOYEE')", accountId);
-		return new Person(employeeId, email, accountId);
+	public static Person next(ApplicationContext context) {
+		Organisation organisation = Organisation.of(context);
+		return join(context, organisation, organisation.locationNamed("Warsaw"));
 	}
 
 	/**
-	 * A new location named after {@code name} with one new Finance member moved into it
+	 * A new location named after {@code name} with one new Finance member working there
 	 * alone, so an alert scoped to it reaches exactly them.
 	 */
-	public static Place aloneAt(JdbcTemplate jdbc, String name) {
-		Person member = next(jdbc);
+	public static Place aloneAt(ApplicationContext context, String name) {
+		Organisation organisation = Organisation.of(context);
 		String locationName = name + " " + System.nanoTime();
-		long location = jdbc.queryForObject(
-				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', now()) returning id",
-				Long.class, locationName);
-		jdbc.update("update employees set location_id = ? where id = ?", location, member.employeeId());
-		return new Place(location, locationName, member);
+		long location = organisation.location(locationName);
+		return new Place(location, locationName, join(context, organisation, location));
+	}
+
+	private static Person join(ApplicationContext context, Organisation organisation, long locationId) {
+		long n = sequence.incrementAndGet();
+		String email = "finance." + RUN + "." + n + "@accounts.test";
+		long employeeId = organisation.person("Fiona", "Finance" + n)
+			.in(organisation.departmentNamed("Finance"))
+			.at(locationId)
+			.mailedTo(email)
+			.add();
+		AccountService accounts = context.getBean(AccountService.class);
+		accounts.createAccountsWithSharedPassword(Map.of(employeeId, Set.of(Role.EMPLOYEE)), PASSWORD);
+		long accountId = SignedIn.as(ADMIN, () -> accounts.accountsOf(List.of(employeeId)).get(employeeId).id());
+		return new Person(employeeId, email, accountId);
 	}
 
 	public record Person(long employeeId, String email, long accountId) {

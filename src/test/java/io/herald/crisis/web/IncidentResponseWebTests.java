@@ -1,11 +1,13 @@
 package io.herald.crisis.web;
 
+import io.herald.support.Organisation;
 import io.herald.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -37,6 +39,9 @@ class IncidentResponseWebTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	UserDetailsService users;
@@ -148,13 +153,10 @@ class IncidentResponseWebTests implements PostgresIntegrationTest {
 	}
 
 	private long activate() throws Exception {
-		long location = this.jdbc.queryForObject(
-				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', now()) returning id",
-				Long.class, "Response site " + System.nanoTime());
+		Organisation organisation = Organisation.of(this.context);
+		long location = organisation.location("Response site " + System.nanoTime());
 		// Someone of its own in the scope (no account needed: nobody signs in as them).
-		this.jdbc.update("insert into employees (email, first_name, last_name, location_id, time_zone, language, "
-				+ "active, created_at, updated_at) values (?, 'Rita', 'Responder', ?, 'Europe/Warsaw', 'en', true, "
-				+ "now(), now())", "responder" + System.nanoTime() + "@incident.test", location);
+		organisation.person("Rita", "Responder").at(location).mailedAt("incident.test").add();
 		// A plan may have one open incident at a time: take one that has none, and
 		// never the Warsaw fire plan, which the incident journey activates.
 		long plan = this.jdbc.queryForObject("select min(p.id) from crisis_plans p where not exists (select 1 "

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -45,6 +46,9 @@ class IncidentWebTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	UserDetailsService users;
@@ -304,7 +308,7 @@ class IncidentWebTests implements PostgresIntegrationTest {
 	}
 
 	private Place place(String name) {
-		return FinancePeople.aloneAt(this.jdbc, name);
+		return FinancePeople.aloneAt(this.context, name);
 	}
 
 }

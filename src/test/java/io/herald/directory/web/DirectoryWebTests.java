@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,9 @@ class DirectoryWebTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void employeesReachTheDirectoryButNotHrPages() {
@@ -75,7 +79,7 @@ class DirectoryWebTests implements PostgresIntegrationTest {
 
 	@Test
 	void hrCannotGiveAPersonANameWithALineBreakOrNul() {
-		FinancePeople.Person person = FinancePeople.next(this.jdbc);
+		FinancePeople.Person person = FinancePeople.next(this.context);
 		TestHttp http = new TestHttp(this.port);
 		http.signIn("hr@herald.test", "herald-demo");
 		String path = "/admin/directory/people/" + person.employeeId() + "/edit";
