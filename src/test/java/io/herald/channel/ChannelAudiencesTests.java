@@ -1,7 +1,6 @@
 package io.herald.channel;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.herald.support.Organisation;
 import io.herald.support.PostgresIntegrationTest;
 import io.herald.support.SignedIn;
+import io.herald.support.TestChannels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,9 @@ class ChannelAudiencesTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	private final String run = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000000));
 
@@ -85,10 +90,13 @@ class ChannelAudiencesTests implements PostgresIntegrationTest {
 		long onlyInactive = channel("TOPIC", null, null, false, false);
 		subscribe(onlyInactive, inactive);
 		long unsubscribed = channel("TOPIC", null, null, false, false);
-		long mandatory = channel("TOPIC", null, null, true, false);
+		// Subscribed while optional, then made mandatory; subscribed, then archived.
+		long mandatory = channel("TOPIC", null, null, false, false);
 		subscribe(mandatory, active.subList(2, 5));
-		long archived = channel("TOPIC", null, null, false, true);
+		TestChannels.of(this.context).makeMandatory(mandatory);
+		long archived = channel("TOPIC", null, null, false, false);
 		subscribe(archived, active);
+		TestChannels.of(this.context).archive(archived);
 		long archivedDepartment = channel("DEPARTMENT", sales, null, false, true);
 
 		Map<Long, ChannelAudience> audiences = SignedIn.as(SignedIn.employee(active.get(0)),
@@ -170,24 +178,27 @@ class ChannelAudiencesTests implements PostgresIntegrationTest {
 	}
 
 	private long department(String name) {
-		return this.jdbc.queryForObject("insert into departments (name, created_at) values (?, now()) returning id",
-				Long.class, unique(name));
+		return Organisation.of(this.context).department(unique(name));
 	}
 
 	private long location(String name) {
-		return this.jdbc.queryForObject(
-				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', now()) returning id",
-				Long.class, unique(name));
+		return Organisation.of(this.context).location(unique(name));
 	}
 
 	private List<Long> people(int count, Long departmentId, Long locationId, boolean active) {
+		Organisation organisation = Organisation.of(this.context);
 		List<Long> ids = new ArrayList<>();
 		for (int n = 0; n < count; n++) {
-			String email = unique("audience").replace(' ', '.') + "@audience.test";
-			ids.add(this.jdbc.queryForObject("insert into employees (email, first_name, last_name, department_id, "
-					+ "location_id, time_zone, language, active, created_at, updated_at) values (?, 'Ola', 'Nowak', "
-					+ "?, ?, 'Europe/Warsaw', 'pl', ?, now(), now()) returning id", Long.class, email, departmentId,
-					locationId, active));
+			long id = organisation.person("Ola", "Nowak")
+				.in(departmentId)
+				.at(locationId)
+				.speaking("pl")
+				.mailedAt("audience.test")
+				.add();
+			if (!active) {
+				organisation.deactivate(id);
+			}
+			ids.add(id);
 		}
 		this.people.addAll(ids);
 		return ids;
@@ -195,20 +206,20 @@ class ChannelAudiencesTests implements PostgresIntegrationTest {
 
 	private long channel(String kind, Long departmentId, Long locationId, boolean mandatory, boolean archived) {
 		String slug = unique("audience").replace(' ', '-');
-		long id = this.jdbc.queryForObject(
-				"insert into channels (slug, name, kind, department_id, location_id, "
-						+ "mandatory, archived, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
-				Long.class, slug, slug, kind, departmentId, locationId, mandatory, archived,
-				Timestamp.from(Instant.now()));
+		TestChannels channels = TestChannels.of(this.context);
+		long id = channels.channel(ChannelKind.valueOf(kind), slug, slug)
+			.of(departmentId, locationId)
+			.mandatory(mandatory)
+			.create();
+		if (archived) {
+			channels.archive(id);
+		}
 		this.ownChannels.add(id);
 		return id;
 	}
 
 	private void subscribe(long channel, List<Long> people) {
-		for (long person : people) {
-			this.jdbc.update("insert into channel_subscriptions (channel_id, employee_id, subscribed_at) "
-					+ "values (?, ?, now())", channel, person);
-		}
+		TestChannels.of(this.context).subscribe(channel, people);
 	}
 
 }

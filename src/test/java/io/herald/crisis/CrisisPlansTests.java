@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -32,6 +33,9 @@ class CrisisPlansTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void savingAnEditKeepsThePreviousVersionInTheHistory() {
@@ -104,7 +108,7 @@ class CrisisPlansTests implements PostgresIntegrationTest {
 
 	@Test
 	void aLeadWhoLeftWithoutADeputyBreaksTheChainAndAnOverduePlanIsStaleUntilReviewed() {
-		Escalating people = new Escalating(this.jdbc);
+		Escalating people = new Escalating(this.context);
 		long leaver = people.person("Leaver", "Europe/Warsaw", null);
 		String email = this.jdbc.queryForObject("select email from employees where id = ?", String.class, leaver);
 		people.deactivate(leaver);

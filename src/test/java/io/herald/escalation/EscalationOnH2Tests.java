@@ -53,7 +53,7 @@ class EscalationOnH2Tests {
 				"--HERALD_DATA_DIR=" + this.dataDir.toAbsolutePath(), "--herald.escalation.sweep-interval=1h")) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("select count(*) from escalation_policy_steps", Integer.class)).isEqualTo(8);
-			Escalating data = new Escalating(jdbc);
+			Escalating data = new Escalating(app);
 			long manager = data.person("Manager", "Europe/Warsaw", null);
 			long report = data.person("Report", "Asia/Taipei", manager);
 			long channel = data.channel("H2", manager);
@@ -94,7 +94,7 @@ class EscalationOnH2Tests {
 		try (ConfigurableApplicationContext app = SpringApplication.run(HeraldApplication.class, "--server.port=0",
 				"--HERALD_DATA_DIR=" + this.dataDir.toAbsolutePath(), "--herald.escalation.sweep-interval=1s")) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-			Escalating data = new Escalating(jdbc);
+			Escalating data = new Escalating(app);
 			long person = data.person("Scheduled", "Asia/Taipei", null);
 			Instant published = Instant.now().minus(Duration.ofMinutes(20));
 			// CRITICAL: no quiet hours, whatever the time of day the test runs at.

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -46,13 +47,16 @@ class EscalationPoliciesTests implements PostgresIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	Escalating data;
 
 	long channel;
 
 	@BeforeEach
 	void setUp() {
-		this.data = new Escalating(this.jdbc);
+		this.data = new Escalating(this.context);
 		this.channel = this.data.channel("Policies", null);
 	}
 

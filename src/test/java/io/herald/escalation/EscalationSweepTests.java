@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,9 @@ class EscalationSweepTests implements PostgresIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	Escalating data;
 
 	long author;
@@ -63,7 +67,7 @@ class EscalationSweepTests implements PostgresIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.data = new Escalating(this.jdbc);
+		this.data = new Escalating(this.context);
 		this.author = this.data.person("Author", "Europe/Warsaw", null);
 		this.channel = this.data.channel("Escalation", null);
 	}

@@ -11,15 +11,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.herald.tracking.DeliveryCounts;
+import io.herald.support.Organisation;
 import io.herald.support.SignedIn;
+import io.herald.support.TestChannels;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Rows of a test's own for the insight tests: departments, locations, people, a topic
- * channel and posts written straight to the tables (then counted as publishing does),
- * each name unique in the JVM so tests sharing the database never see each other's.
+ * Rows of a test's own for the insight tests: departments, locations, people and a topic
+ * channel made through their modules ({@link Organisation}, {@link TestChannels}), posts
+ * written straight to the tables (then counted as publishing does), each name unique in
+ * the JVM so tests sharing the database never see each other's.
  */
 final class InsightFixture {
 
@@ -35,10 +39,16 @@ final class InsightFixture {
 
 	private final List<Long> announcements = new ArrayList<>();
 
-	InsightFixture(JdbcTemplate jdbc, UserDetailsService users, DeliveryCounts counts) {
-		this.jdbc = jdbc;
-		this.users = users;
-		this.counts = counts;
+	private final Organisation organisation;
+
+	private final TestChannels channels;
+
+	InsightFixture(ApplicationContext context) {
+		this.jdbc = context.getBean(JdbcTemplate.class);
+		this.users = context.getBean(UserDetailsService.class);
+		this.counts = context.getBean(DeliveryCounts.class);
+		this.organisation = Organisation.of(context);
+		this.channels = TestChannels.of(context);
 	}
 
 	String unique(String name) {
@@ -46,38 +56,29 @@ final class InsightFixture {
 	}
 
 	long department(String name) {
-		return this.jdbc.queryForObject("insert into departments (name, created_at) values (?, now()) returning id",
-				Long.class, unique(name));
+		return this.organisation.department(unique(name));
 	}
 
 	long location(String name) {
-		return this.jdbc.queryForObject(
-				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', now()) returning id",
-				Long.class, unique(name));
+		return this.organisation.location(unique(name));
 	}
 
 	List<Long> people(int count, Long departmentId, Long locationId, String lastName) {
-		List<Long> ids = new ArrayList<>();
-		for (int n = 1; n <= count; n++) {
-			String email = unique("insight").replace(' ', '.').toLowerCase(Locale.ROOT) + "@insight.test";
-			ids.add(this.jdbc.queryForObject("insert into employees (email, first_name, last_name, department_id, "
-					+ "location_id, time_zone, language, active, created_at, updated_at) values (?, 'Iga', ?, ?, ?, "
-					+ "'Europe/Warsaw', 'pl', true, now(), now()) returning id", Long.class, email, lastName + " " + n,
-					departmentId, locationId));
-		}
-		return ids;
+		return this.organisation.person("Iga", lastName)
+			.in(departmentId)
+			.at(locationId)
+			.speaking("pl")
+			.mailedAt("insight.test")
+			.add(count);
 	}
 
 	long topic(List<Long> subscribers, Instant createdAt) {
 		String slug = unique("insight").replace(' ', '-').toLowerCase(Locale.ROOT);
-		long id = this.jdbc.queryForObject(
-				"insert into channels (slug, name, kind, mandatory, created_at) "
-						+ "values (?, ?, 'TOPIC', false, ?) returning id",
-				Long.class, slug, slug, Timestamp.from(createdAt));
-		for (long person : subscribers) {
-			this.jdbc.update("insert into channel_subscriptions (channel_id, employee_id, subscribed_at) "
-					+ "values (?, ?, now())", id, person);
-		}
+		long id = this.channels.topic(slug, slug).create();
+		// Back-dated: a channel starts when it is made, and the dashboards count from
+		// then.
+		this.jdbc.update("update channels set created_at = ? where id = ?", Timestamp.from(createdAt), id);
+		this.channels.subscribe(id, subscribers);
 		return id;
 	}
 

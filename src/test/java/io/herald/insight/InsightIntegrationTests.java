@@ -27,7 +27,6 @@ import io.herald.crisis.TeamRole;
 import io.herald.crisis.TemplateKind;
 import io.herald.shared.Callers;
 import io.herald.support.PostgresIntegrationTest;
-import io.herald.tracking.DeliveryCounts;
 import io.herald.tracking.Receipts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,9 +34,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,10 +60,7 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	DeliveryCounts counts;
+	ApplicationContext context;
 
 	@Autowired
 	Insight insight;
@@ -111,7 +107,7 @@ class InsightIntegrationTests implements PostgresIntegrationTest {
 
 	@BeforeEach
 	void organisation() {
-		this.fixture = new InsightFixture(this.jdbc, this.users, this.counts);
+		this.fixture = new InsightFixture(this.context);
 		this.sales = this.fixture.department("Sprzedaż");
 		this.legal = this.fixture.department("法務");
 		this.warsaw = this.fixture.location("Warszawa");

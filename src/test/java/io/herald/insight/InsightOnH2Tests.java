@@ -8,7 +8,6 @@ import java.util.Map;
 import io.herald.HeraldApplication;
 import io.herald.shared.Callers;
 import io.herald.support.TestHttp;
-import io.herald.tracking.DeliveryCounts;
 import io.herald.tracking.Receipts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +16,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +37,7 @@ class InsightOnH2Tests {
 				"--herald.insight.fold-interval=1h")) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			assertThat(context.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:");
-			InsightFixture fixture = new InsightFixture(jdbc, context.getBean(UserDetailsService.class),
-					context.getBean(DeliveryCounts.class));
+			InsightFixture fixture = new InsightFixture(context);
 			Insight insight = context.getBean(Insight.class);
 			InsightRollUp rollUp = context.getBean(InsightRollUp.class);
 			assertThat(rollUp.fold()).isTrue();

@@ -12,6 +12,9 @@ import io.herald.support.Announcing;
 import io.herald.support.Escalating;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
@@ -22,9 +25,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 class EscalationJourneyTests extends BrowserJourney {
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void aManagerSeesAnOverdueReportOnTheTeamPageAndNudgesThem() {
-		Escalating data = new Escalating(this.jdbc);
+		Escalating data = new Escalating(this.context);
 		Announcing.Person manager = new Announcing(this.jdbc).person("Teamlead");
 		long report = data.person("Zofia", "Europe/Warsaw", manager.employeeId());
 		String reportName = this.jdbc
@@ -57,7 +63,7 @@ class EscalationJourneyTests extends BrowserJourney {
 
 	@Test
 	void anAdministratorGivesAChannelItsOwnPolicyAndABadValueIsRefused() {
-		long channel = new Escalating(this.jdbc).channel("Journey", null);
+		long channel = new Escalating(this.context).channel("Journey", null);
 		String channelName = this.jdbc.queryForObject("select name from channels where id = ?", String.class, channel);
 
 		signIn(DemoAccount.ADMIN);

@@ -30,6 +30,7 @@ import io.herald.support.Notifying;
 import io.herald.support.PostgresIntegrationTest;
 import io.herald.support.SignedIn;
 import io.herald.support.SmtpServer;
+import io.herald.support.TestChannels;
 import io.herald.support.TestHttp;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -46,6 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -81,6 +83,9 @@ class OutboxSenderTests implements PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -410,9 +415,9 @@ class OutboxSenderTests implements PostgresIntegrationTest {
 		Person author = this.people.person("Author");
 		Person owner = this.people.person("Owner");
 		Channel channel = this.people.topic("Reviewed news");
-		this.jdbc.update("update channels set requires_review = true where id = ?", channel.id());
-		this.jdbc.update("insert into channel_members (channel_id, employee_id, role) values (?, ?, 'PUBLISHER'), "
-				+ "(?, ?, 'OWNER')", channel.id(), author.employeeId(), channel.id(), owner.employeeId());
+		TestChannels channels = TestChannels.of(this.context);
+		channels.requireReview(channel.id());
+		channels.members(channel.id(), List.of(owner.employeeId()), List.of(author.employeeId()));
 		subscribe(channel, owner);
 		long id = SignedIn.as(SignedIn.employee(author.employeeId()), () -> {
 			long draft = this.announcements.create(new AnnouncementDraft(channel.id(), "Team lunch", null,
@@ -433,6 +438,8 @@ class OutboxSenderTests implements PostgresIntegrationTest {
 				"https://herald.example.test/manage/announcements/" + id);
 	}
 
+	// Straight into the table: subscribing through Channels would have LateJoiners hand
+	// these people every company-wide post they never had, and mail them about those too.
 	private void subscribe(Channel channel, Person... people) {
 		for (Person person : people) {
 			this.jdbc.update(

@@ -8,14 +8,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
- * Test rows for reminders and escalations, written straight to the tables in bulk: people
- * in a time zone under a manager, and published posts asking for acknowledgement with
- * their deliveries. Names are unique in the JVM, so tests sharing the database only ever
- * look at their own rows. Portable SQL, so the rows can be written on H2 too.
+ * Test rows for reminders and escalations: people in a time zone under a manager and
+ * topic channels (through the directory and the channels, see {@link Organisation} and
+ * {@link TestChannels}), and published posts asking for acknowledgement with their
+ * deliveries, written straight to the tables in bulk. Names are unique in the JVM, so
+ * tests sharing the database only ever look at their own rows. Portable SQL, so the rows
+ * can be written on H2 too.
  */
 public final class Escalating {
 
@@ -23,8 +26,14 @@ public final class Escalating {
 
 	private final JdbcTemplate jdbc;
 
-	public Escalating(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	private final Organisation organisation;
+
+	private final TestChannels channels;
+
+	public Escalating(ApplicationContext context) {
+		this.jdbc = context.getBean(JdbcTemplate.class);
+		this.organisation = Organisation.of(context);
+		this.channels = TestChannels.of(context);
 	}
 
 	/**
@@ -35,19 +44,14 @@ public final class Escalating {
 	}
 
 	/**
-	 * {@code count} new active people named "{name} {n}", without accounts.
+	 * {@code count} new active people named "{name} Escalated {n}", without accounts.
 	 */
 	public List<Long> people(int count, String name, String timeZone, Long managerId) {
-		String batch = name.toLowerCase().replaceAll("[^a-z0-9]+", ".") + "." + sequence.incrementAndGet() + ".";
-		Timestamp now = Timestamp.from(Instant.now());
-		List<Object[]> rows = new ArrayList<>();
-		for (int n = 1; n <= count; n++) {
-			rows.add(new Object[] { batch + n + "@escalation.test", name, batch + n, managerId, timeZone, now, now });
-		}
-		this.jdbc.batchUpdate("insert into employees (email, first_name, last_name, manager_id, time_zone, language, "
-				+ "active, created_at, updated_at) values (?, ?, ?, ?, ?, 'en', true, ?, ?)", rows);
-		return this.jdbc.queryForList("select id from employees where email like ? order by id", Long.class,
-				batch + "%");
+		return this.organisation.person(name, "Escalated")
+			.livingIn(timeZone)
+			.reportingTo(managerId)
+			.mailedAt("escalation.test")
+			.add(count);
 	}
 
 	public void manages(long managerId, Collection<Long> employeeIds) {
@@ -56,7 +60,7 @@ public final class Escalating {
 	}
 
 	public void deactivate(long employeeId) {
-		this.jdbc.update("update employees set active = false where id = ?", employeeId);
+		this.organisation.deactivate(employeeId);
 	}
 
 	/**
@@ -64,13 +68,7 @@ public final class Escalating {
 	 */
 	public long channel(String name, Long ownerId) {
 		long n = sequence.incrementAndGet();
-		long id = insert("insert into channels (slug, name, kind, created_at) values (?, ?, 'TOPIC', ?)", "esc-" + n,
-				name + " " + n, Timestamp.from(Instant.now()));
-		if (ownerId != null) {
-			this.jdbc.update("insert into channel_members (channel_id, employee_id, role) values (?, ?, 'OWNER')", id,
-					ownerId);
-		}
-		return id;
+		return this.channels.topic("esc-" + n, name + " " + n).ownedBy(ownerId).create();
 	}
 
 	/**

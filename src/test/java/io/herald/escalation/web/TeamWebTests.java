@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -43,6 +44,9 @@ class TeamWebTests implements PostgresIntegrationTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	UserDetailsService users;
 
 	Announcing accounts;
@@ -64,7 +68,7 @@ class TeamWebTests implements PostgresIntegrationTest {
 	@BeforeEach
 	void setUp() {
 		this.accounts = new Announcing(this.jdbc);
-		this.data = new Escalating(this.jdbc);
+		this.data = new Escalating(this.context);
 		Announcing.Person boss = this.accounts.person("Boss");
 		this.managerId = boss.employeeId();
 		this.manager = this.users.loadUserByUsername(boss.email());
