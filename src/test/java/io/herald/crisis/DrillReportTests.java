@@ -2,7 +2,10 @@ package io.herald.crisis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import io.herald.account.AccountService;
 import io.herald.crisis.DrillReport.Gap;
 import io.herald.crisis.DrillReport.GapReason;
 import io.herald.shared.ChangeRefused;
@@ -43,6 +46,9 @@ class DrillReportTests implements PostgresIntegrationTest {
 	CrisisPlans plans;
 
 	@Autowired
+	AccountService accounts;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -63,10 +69,8 @@ class DrillReportTests implements PostgresIntegrationTest {
 		long bounced = people.get(1);
 		long left = people.get(2);
 		long reachedEverywhere = people.get(3);
-		for (long person : List.of(withAccount, reachedEverywhere)) {
-			this.jdbc.update("insert into user_accounts (employee_id, password_hash, enabled, created_at) "
-					+ "values (?, '{noop}x', true, now())", person);
-		}
+		this.accounts.createAccountsWithSharedPassword(Map.of(withAccount, Set.of(), reachedEverywhere, Set.of()),
+				"herald-demo");
 		this.jdbc.update("update employees set mobile = '+48 600 100 200' where id in (?, ?)", withAccount,
 				reachedEverywhere);
 		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans),
