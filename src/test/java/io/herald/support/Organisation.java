@@ -73,14 +73,14 @@ public final class Organisation {
 	}
 
 	/**
-	 * A department that is already there, the demo organisation's say.
+	 * A department already in the directory (one of the demo organisation's, say).
 	 */
 	public long departmentNamed(String name) {
 		return named(name, SignedIn.as(HR, this.directory::departmentOptions));
 	}
 
 	/**
-	 * A location that is already there, the demo organisation's say.
+	 * A location already in the directory (one of the demo organisation's, say).
 	 */
 	public long locationNamed(String name) {
 		return named(name, SignedIn.as(HR, this.directory::locationOptions));

@@ -54,7 +54,8 @@ public final class TestChannels {
 
 	/**
 	 * These people subscribe to the topic themselves, each as they would on the channel
-	 * list.
+	 * list; as there, LateJoiners then hands them every post needing acknowledgement they
+	 * now reach and never had.
 	 */
 	public void subscribe(long channelId, Collection<Long> employeeIds) {
 		String slug = view(channelId).slug();
