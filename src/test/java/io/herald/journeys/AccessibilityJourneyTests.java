@@ -20,10 +20,12 @@ import io.herald.crisis.Incidents;
 import io.herald.support.Announcing;
 import io.herald.support.Announcing.Person;
 import io.herald.support.Announcing.Post;
+import io.herald.support.Organisation;
 import io.herald.support.SignedIn;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -52,6 +54,9 @@ class AccessibilityJourneyTests extends BrowserJourney {
 
 	@Autowired
 	Incidents incidents;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	UserDetailsService users;
@@ -338,18 +343,9 @@ class AccessibilityJourneyTests extends BrowserJourney {
 	// and an open drill (for the live page and the drill report), both reaching only a
 	// location of their own.
 	private Crisis createCrisis() {
-		String run = Long.toString(System.nanoTime(), 36);
-		long location = this.jdbc.queryForObject(
-				"insert into locations (name, time_zone, created_at) values (?, 'Europe/Warsaw', now()) returning id",
-				Long.class, "Accessibility office " + run);
-		List<Long> people = new ArrayList<>();
-		for (int n = 1; n <= 3; n++) {
-			people.add(this.jdbc.queryForObject(
-					"insert into employees (email, first_name, last_name, location_id, time_zone, language, active, "
-							+ "created_at, updated_at) values (?, 'Ines', ?, ?, 'Europe/Warsaw', 'en', true, now(), "
-							+ "now()) returning id",
-					Long.class, "a11y." + run + "." + n + "@incident.test", "Person " + n, location));
-		}
+		Organisation organisation = Organisation.of(this.context);
+		long location = organisation.location("Accessibility office " + Long.toString(System.nanoTime(), 36));
+		List<Long> people = organisation.person("Ines", "Person").at(location).mailedAt("incident.test").add(3);
 		Authentication comms = SignedIn.user(this.users.loadUserByUsername(DemoAccount.COMMS_MANAGER.email()));
 		IncidentScope scope = new IncidentScope(false, Set.of(location), Set.of());
 		long resolved = SignedIn.as(comms,

@@ -1,5 +1,6 @@
 package io.herald.journeys;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,9 +14,11 @@ import io.herald.notification.NotificationKind;
 import io.herald.notification.Notifications;
 import io.herald.support.Notifying;
 import io.herald.support.SignedIn;
+import io.herald.support.TestChannels;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -34,6 +37,9 @@ class NotificationJourneyTests extends BrowserJourney {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void anEmployeeFollowsANotificationFromTheInboxAndTheCountDrops() {
@@ -98,8 +104,7 @@ class NotificationJourneyTests extends BrowserJourney {
 		long author = employeeId(unusedPerson());
 		long reader = employeeId(unusedPerson());
 		long channel = channel("Reviewed notices", true);
-		this.jdbc.update("insert into channel_members (channel_id, employee_id, role) values (?, ?, 'PUBLISHER')",
-				channel, author);
+		TestChannels.of(this.context).members(channel, List.of(), List.of(author));
 		subscribe(channel, reader);
 		String title = "Car park resurfacing " + System.nanoTime();
 		long id = SignedIn.as(SignedIn.employee(author), () -> {
@@ -141,12 +146,16 @@ class NotificationJourneyTests extends BrowserJourney {
 
 	private long channel(String name, boolean requiresReview) {
 		String slug = "journey-" + name.toLowerCase().replace(' ', '-') + "-" + System.nanoTime();
-		return this.jdbc.queryForObject(
-				"insert into channels (slug, name, kind, mandatory, requires_review, "
-						+ "created_at) values (?, ?, 'TOPIC', false, ?, now()) returning id",
-				Long.class, slug, name, requiresReview);
+		TestChannels channels = TestChannels.of(this.context);
+		long id = channels.topic(slug, name).create();
+		if (requiresReview) {
+			channels.requireReview(id);
+		}
+		return id;
 	}
 
+	// Straight into the table: subscribing through Channels would have LateJoiners hand
+	// the reader every post needing acknowledgement they never had.
 	private void subscribe(long channel, long employeeId) {
 		this.jdbc.update(
 				"insert into channel_subscriptions (channel_id, employee_id, subscribed_at) values (?, ?, now())",
