@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.herald.support.TestChannels;
 import io.herald.tracking.DeliveryCounts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -27,6 +29,9 @@ class AcknowledgementJourneyTests extends BrowserJourney {
 
 	@Autowired
 	DeliveryCounts counts;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void anEmployeeAcknowledgesFromTheCriticalBannerAndTheManagerSeesItCountedAndRemindsTheRest() {
@@ -113,10 +118,9 @@ class AcknowledgementJourneyTests extends BrowserJourney {
 	}
 
 	private long topic() {
-		return this.jdbc.queryForObject(
-				"insert into channels (slug, name, kind, mandatory, created_at) "
-						+ "values (?, ?, 'TOPIC', false, now()) returning id",
-				Long.class, "acks-" + System.nanoTime(), "Acknowledgements " + System.nanoTime());
+		return TestChannels.of(this.context)
+			.topic("acks-" + System.nanoTime(), "Acknowledgements " + System.nanoTime())
+			.create();
 	}
 
 	/**
