@@ -100,8 +100,7 @@ class CrisisFollowUpTests implements PostgresIntegrationTest {
 				+ "'EMAIL_DIGEST')", inAppOnly, digest);
 		OpenedIncident opened = this.incidents.activate(this.fixture.plan(this.plans), IncidentFixture.at(site, false));
 		// Transferred after the alert: no longer in the scope, still owed the news.
-		this.jdbc.update("update employees set location_id = ? where id = ?", this.fixture.location("Transferred to"),
-				movesAway);
+		Organisation.of(this.context).move(movesAway, null, this.fixture.location("Transferred to"));
 
 		FollowUpSent update = this.response.postUpdate(opened.id(),
 				new IncidentUpdate("Fire brigade on site", "Stay at the assembly point."));

@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.herald.directory.DirectoryAdministration;
 import io.herald.directory.DirectoryOption;
 import io.herald.directory.EmployeeDirectory;
+import io.herald.directory.EmployeeProfile;
 import io.herald.directory.NewEmployee;
+import io.herald.directory.PersonDetails;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
@@ -91,6 +93,22 @@ public final class Organisation {
 	 */
 	public void deactivate(long employeeId) {
 		SignedIn.as(HR, () -> this.administration.deactivate(employeeId));
+	}
+
+	/**
+	 * A transfer, as HR moves someone to another department and location.
+	 */
+	public void move(long employeeId, Long departmentId, Long locationId) {
+		SignedIn.as(HR, () -> {
+			EmployeeProfile profile = this.directory.findProfile(employeeId).orElseThrow();
+			String managerEmail = profile.managerChain().isEmpty() ? null : profile.managerChain().get(0).email();
+			this.administration.changePerson(employeeId,
+					new PersonDetails(profile.person().email(), profile.employeeNumber(), profile.firstName(),
+							profile.lastName(), profile.preferredName(), profile.person().jobTitle(), departmentId,
+							locationId, managerEmail, profile.phone(), profile.mobile(), profile.timeZone(),
+							profile.language(), String.join(";", profile.skills()), profile.startDate(),
+							profile.version()));
+		});
 	}
 
 	private static long named(String name, List<DirectoryOption> options) {

@@ -82,10 +82,7 @@ class ChannelWebTests implements PostgresIntegrationTest {
 		long department = organisation.department("Reach " + System.nanoTime());
 		long otherDepartment = organisation.department("Reach " + System.nanoTime());
 		long location = organisation.location("Reach site " + System.nanoTime());
-		// Moved by hand: HR's changePerson needs the person's whole record and its
-		// version.
-		this.jdbc.update("update employees set department_id = ?, location_id = ? where id = ?", department, location,
-				person.employeeId());
+		organisation.move(person.employeeId(), department, location);
 		String mine = placed("DEPARTMENT", department, null);
 		String others = placed("DEPARTMENT", otherDepartment, null);
 		String site = placed("LOCATION", null, location);
